@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
+import { currentCustomerItem, languageItem } from '@/utils/storage';
+import { useStorageItem } from '@/utils/use-storage-item';
+import { CustomerAccount } from './CustomerAccount';
+import { CustomerSearch } from './CustomerSearch';
+import { OpenInSidePanel } from './OpenInSidePanel';
+import { RoleSelect } from './RoleSelect';
+
+export type View = 'popup' | 'sidepanel';
+
+/** The one app behind the popup and the side panel; `view` only decides the chrome around it. */
+export function App({ view }: { view: View }) {
+  const language = useStorageItem(languageItem);
+  const customerId = useStorageItem(currentCustomerItem);
+  const [, rerender] = useState(0);
+
+  useEffect(() => {
+    if (language === undefined) return;
+    setLanguage(resolveLanguage(language, navigator.language));
+    rerender((n) => n + 1);
+  }, [language]);
+
+  const open = (id: string | null) => void currentCustomerItem.setValue(id);
+
+  return (
+    <div class={`app app-${view}`}>
+      <header>
+        <span class="app-name">{t('appName')}</span>
+        <RoleSelect />
+        {view === 'popup' && <OpenInSidePanel />}
+      </header>
+      <main>{customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { ROLE_IDS, isRoleId } from '@/domain/roles';
+import { t } from '@/utils/i18n';
+import { roleItem } from '@/utils/storage';
+import { useStorageItem } from '@/utils/use-storage-item';
+
+/** The agent's role: stored in `local:role`, so every open view and the next browser session share it. */
+export function RoleSelect() {
+  const role = useStorageItem(roleItem);
+  return (
+    <label class="role-select">
+      <span>{t('role')}</span>
+      <select
+        value={role}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          if (isRoleId(value)) void roleItem.setValue(value);
+        }}
+      >
+        {ROLE_IDS.map((id) => (
+          <option key={id} value={id}>
+            {t(`role.${id}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { App, type View } from './App';
+import './app.css';
+
+export function mount(view: View) {
+  render(<App view={view} />, document.getElementById('app')!);
+}

@@ -1,0 +1,3 @@
+import { mount } from '@/components/mount';
+
+mount('popup');

@@ -1,0 +1,103 @@
+/**
+ * Deterministic, realistic customers: the same `seedValue` always gives the same data.
+ * Each country gets names in its own language (Russian customers in Cyrillic) and an address
+ * that passes that country's rules in `domain/countries.ts`.
+ */
+import { Faker, de, en, en_AU, en_CA, en_GB, en_IN, en_US, fr, ja, ru, type LocaleDefinition } from '@faker-js/faker';
+import { STATES } from '@/domain/countries';
+import type { Customer } from '@/domain/schemas';
+
+interface CountrySeed {
+  country: string;
+  locale: LocaleDefinition;
+  culture: string;
+  language: string;
+  postalCode: (f: Faker) => string;
+  weight: number;
+}
+
+const digits = (f: Faker, n: number) => f.string.numeric({ length: n, allowLeadingZeros: true });
+const pick = <T>(f: Faker, list: readonly T[]) => f.helpers.arrayElement(list);
+
+const COUNTRIES: CountrySeed[] = [
+  { country: 'US', locale: en_US, culture: 'en-US', language: 'en', weight: 25, postalCode: (f) => digits(f, 5) },
+  { country: 'RU', locale: ru, culture: 'ru-RU', language: 'ru', weight: 20, postalCode: (f) => `1${digits(f, 5)}` },
+  { country: 'GB', locale: en_GB, culture: 'en-GB', language: 'en', weight: 10, postalCode: (f) => `${pick(f, ['SW1A', 'EC1A', 'M1', 'B33', 'CR2', 'LS1', 'G2'])} ${f.number.int(9)}${pick(f, ['AA', 'BD', 'HJ', 'NX', 'UZ'])}` },
+  { country: 'DE', locale: de, culture: 'de-DE', language: 'de', weight: 10, postalCode: (f) => digits(f, 5) },
+  { country: 'FR', locale: fr, culture: 'fr-FR', language: 'fr', weight: 8, postalCode: (f) => digits(f, 5) },
+  { country: 'CA', locale: en_CA, culture: 'en-CA', language: 'en', weight: 8, postalCode: (f) => `${pick(f, ['K', 'M', 'H', 'T', 'V'])}${f.number.int(9)}${pick(f, ['A', 'B', 'C', 'E'])} ${f.number.int(9)}${pick(f, ['A', 'J', 'R'])}${f.number.int(9)}` },
+  { country: 'IN', locale: en_IN, culture: 'en-IN', language: 'en', weight: 7, postalCode: (f) => `${f.number.int({ min: 1, max: 9 })}${digits(f, 5)}` },
+  { country: 'JP', locale: ja, culture: 'ja-JP', language: 'ja', weight: 6, postalCode: (f) => `${digits(f, 3)}-${digits(f, 4)}` },
+  { country: 'AU', locale: en_AU, culture: 'en-AU', language: 'en', weight: 6, postalCode: (f) => digits(f, 4) },
+];
+
+const ASCII_DOMAIN = /[^a-z0-9]+/g;
+
+function domainFor(f: Faker, companyName: string, index: number): string {
+  const slug = f.helpers.slugify(companyName).toLowerCase().replace(ASCII_DOMAIN, '').slice(0, 20);
+  // Non-Latin names slugify to nothing: fall back to a word, and the index keeps domains unique.
+  return `${slug || f.lorem.word().replace(ASCII_DOMAIN, '') || 'tenant'}${index}.onmicrosoft.com`;
+}
+
+export function seedCustomers(count: number, seedValue = 1): Customer[] {
+  const fakers = new Map(COUNTRIES.map((c) => [c.country, new Faker({ locale: [c.locale, en] })]));
+  const chooser = new Faker({ locale: en });
+  chooser.seed(seedValue);
+  for (const [i, f] of [...fakers.values()].entries()) f.seed(seedValue * 1000 + i);
+  const weighted = COUNTRIES.map((c) => ({ value: c, weight: c.weight }));
+  const epoch = Date.UTC(2024, 0, 1);
+
+  return Array.from({ length: count }, (_, index) => {
+    const c = chooser.helpers.weightedArrayElement(weighted);
+    const f = fakers.get(c.country)!;
+    const id = chooser.string.uuid();
+    const companyName = f.company.name().slice(0, 255);
+    const firstName = f.person.firstName().slice(0, 50);
+    const lastName = f.person.lastName().slice(0, 50);
+    const domain = domainFor(chooser, companyName, index);
+    const updatedAt = new Date(epoch + chooser.number.int(600 * 86_400_000)).toISOString();
+    const states = STATES[c.country];
+    const permitted = chooser.number.float() < 0.2;
+    return {
+      id,
+      relationshipToPartner: chooser.helpers.weightedArrayElement([
+        { value: 'reseller' as const, weight: 8 },
+        { value: 'advisor' as const, weight: 1 },
+        { value: 'none' as const, weight: 1 },
+      ]),
+      updatedAt,
+      companyProfile: {
+        tenantId: id,
+        domain,
+        companyName,
+        etag: `"c-${index}-1"`,
+        ...(c.country === 'RU' ? { organizationRegistrationNumber: digits(f, 13) } : {}),
+      },
+      billingProfile: {
+        id: chooser.string.uuid(),
+        etag: `"b-${index}-1"`,
+        firstName,
+        lastName,
+        email: `${chooser.internet.username({ firstName: 'contact', lastName: String(index) }).toLowerCase()}@${domain}`,
+        culture: c.culture,
+        language: c.language,
+        companyName,
+        defaultAddress: {
+          country: c.country,
+          city: f.location.city().slice(0, 100),
+          ...(states ? { state: pick(f, states) } : {}),
+          addressLine1: f.location.streetAddress().slice(0, 200),
+          postalCode: c.postalCode(f),
+          firstName,
+          lastName,
+          phoneNumber: `+${f.string.numeric({ length: 11, allowLeadingZeros: false })}`,
+        },
+      },
+      purchasePermission: {
+        etag: `"p-${index}-1"`,
+        azureReservations: permitted,
+        azureSavingsPlans: permitted && chooser.number.float() < 0.5,
+      },
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+let api: MockApi;
+let ext: ExtensionBrowser;
+let company: string;
+
+beforeAll(async () => {
+  api = await startMockApi(['--seed', '50', '--seed-value', '7']);
+  ext = await launchExtension({ apiUrl: api.url });
+  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: { 'X-Partner-Role': 'admin-agent' } });
+  company = ((await res.json()) as { companyProfile: { companyName: string } }[])[0].companyProfile.companyName;
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await api?.stop();
+});
+
+test('typing part of a company name lists it; choosing it shows its account', async () => {
+  const popup = await ext.open('popup');
+  const search = await popup.waitForSelector(aria('searchbox', 'Search customers'));
+  await search!.type(company.slice(0, 6));
+  await popup.locator(aria('option', company)).click();
+  const heading = await popup.waitForSelector(aria('heading', company));
+  expect(await heading!.evaluate((h) => h.textContent)).toBe(company);
+  await popup.close();
+});
+
+test('a role chosen in the popup shows at once in an open side panel', async () => {
+  const panel = await ext.open('sidepanel');
+  const panelRole = await panel.waitForSelector(aria('combobox', 'Role'));
+  expect(await panelRole!.evaluate((s) => (s as HTMLSelectElement).value)).toBe('admin-agent');
+
+  const popup = await ext.open('popup');
+  await popup.locator(aria('combobox', 'Role')).fill('sales-agent');
+  await panel.bringToFront();
+  await panel.waitForFunction((el) => (el as HTMLSelectElement).value === 'sales-agent', {}, panelRole);
+  const shown = await panelRole!.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent);
+  expect(shown).toBe('Sales agent');
+  await popup.close();
+  await panel.close();
+});

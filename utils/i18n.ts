@@ -1,0 +1,40 @@
+/**
+ * A tiny catalogue lookup. The extension's own `_locales` cannot switch language at run time,
+ * and the options page lets the agent choose one, so UI text comes from these catalogues instead.
+ */
+import { en, type MessageKey, type Messages } from '@/locales/en';
+import { ru } from '@/locales/ru';
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const CATALOGUES: Record<Language, Messages> = { en, ru };
+
+let current: Language = 'en';
+
+export function resolveLanguage(preference: string | null | undefined, browserLanguage: string): Language {
+  const wanted = (preference && preference !== 'auto' ? preference : browserLanguage).slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(wanted) ? (wanted as Language) : 'en';
+}
+
+export function setLanguage(language: Language): void {
+  current = language;
+  document.documentElement.lang = language;
+}
+
+export function getLanguage(): Language {
+  return current;
+}
+
+export type Params = Record<string, string | number>;
+
+function fill(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function t(key: MessageKey, params?: Params): string {
+  const entry = CATALOGUES[current][key];
+  if (typeof entry === 'string') return fill(entry, params);
+  const count = Number(params?.count ?? 0);
+  const form = new Intl.PluralRules(current).select(count);
+  return fill(entry[form] ?? entry.other, { ...params, count: new Intl.NumberFormat(current).format(count) });
+}

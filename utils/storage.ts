@@ -1,0 +1,11 @@
+/** Extension storage items: state that must outlive a popup and be shared between views lives here. */
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_ROLE, type RoleId } from '@/domain/roles';
+
+export const DEFAULT_API_BASE = 'http://localhost:3000';
+
+export const roleItem = storage.defineItem<RoleId>('local:role', { fallback: DEFAULT_ROLE });
+export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallback: DEFAULT_API_BASE });
+export const languageItem = storage.defineItem<string>('local:language', { fallback: 'auto' });
+/** The customer open in the popup, so "Open in side panel" (and reopening the popup) lands on it. */
+export const currentCustomerItem = storage.defineItem<string | null>('local:currentCustomerId', { fallback: null });
