@@ -45,7 +45,8 @@ export async function launchExtension(options: { apiUrl?: string; lang?: string 
   };
   const setStorage = async (values: Record<string, unknown>) => {
     const page = await open('popup');
-    await page.evaluate((v) => chrome.storage.local.set(v), values);
+    // In the page, Chrome's extension API is the `chrome` global.
+    await page.evaluate((v) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set(v), values);
     await page.close();
   };
   if (options.apiUrl) await setStorage({ apiBase: options.apiUrl });
