@@ -10,6 +10,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The little of Chrome's page-side extension API the helpers call. */
+type ChromeGlobal = { chrome: { storage: { local: { set: (values: Record<string, unknown>) => Promise<void> } } } };
+
 export interface ExtensionBrowser {
   browser: Browser;
   id: string;
@@ -46,7 +49,7 @@ export async function launchExtension(options: { apiUrl?: string; lang?: string 
   const setStorage = async (values: Record<string, unknown>) => {
     const page = await open('popup');
     // In the page, Chrome's extension API is the `chrome` global.
-    await page.evaluate((v) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set(v), values);
+    await page.evaluate((v) => (globalThis as unknown as ChromeGlobal).chrome.storage.local.set(v), values);
     await page.close();
   };
   if (options.apiUrl) await setStorage({ apiBase: options.apiUrl });
