@@ -9,3 +9,5 @@ export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallbac
 export const languageItem = storage.defineItem<string>('local:language', { fallback: 'auto' });
 /** The customer open in the popup, so "Open in side panel" (and reopening the popup) lands on it. */
 export const currentCustomerItem = storage.defineItem<string | null>('local:currentCustomerId', { fallback: null });
+/** A search handed over from outside the views (the context menu's "Search customers for …"); the search box takes it. */
+export const searchQueryItem = storage.defineItem<string>('local:searchQuery', { fallback: '' });
