@@ -18,7 +18,8 @@ export function resolveLanguage(preference: string | null | undefined, browserLa
 
 export function setLanguage(language: Language): void {
   current = language;
-  document.documentElement.lang = language;
+  // The background has no document; it uses the catalogue for its menu titles.
+  if (globalThis.document) document.documentElement.lang = language;
 }
 
 export function getLanguage(): Language {
@@ -36,5 +37,19 @@ export function t(key: MessageKey, params?: Params): string {
   if (typeof entry === 'string') return fill(entry, params);
   const count = Number(params?.count ?? 0);
   const form = new Intl.PluralRules(current).select(count);
-  return fill(entry[form] ?? entry.other, { ...params, count: new Intl.NumberFormat(current).format(count) });
+  return fill(entry[form] ?? entry.other, { ...params, count: formatNumber(count) });
+}
+
+/** A date and time, as the agent's language writes it. */
+export function formatDateTime(value: string | number | Date): string {
+  return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(current).format(value);
+}
+
+/** A country's name from its ISO 3166-1 alpha-2 code ("RU" → "Russia" / "Россия"); the code itself when unknown. */
+export function countryName(code: string): string {
+  return new Intl.DisplayNames(current, { type: 'region', fallback: 'code' }).of(code.toUpperCase()) ?? code;
 }
