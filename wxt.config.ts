@@ -2,6 +2,9 @@ import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
+/** The keyboard command that opens the side panel (Chrome) or the sidebar (Firefox). */
+const SIDE_PANEL_KEY = { default: 'Alt+Shift+D' };
+
 export default defineConfig({
   // Lets parallel builds (bench, tests) write to their own folder.
   outDir: process.env.CD_OUT_DIR ?? '.output',
@@ -9,10 +12,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'sidePanel'],
+    // Firefox has no `sidePanel`: WXT turns the side panel entrypoint into its `sidebar_action` instead.
+    permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'sidePanel'],
     // Any port on loopback: the default API and testers' own ports. Other origins are asked for from the options page.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } }
+        : { 'open-side-panel': { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } },
+    // Firefox keeps storage only for add-ons with a fixed id.
+    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'customer-desk@example.com', strict_min_version: '115.0' } } }),
   }),
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},

@@ -1,4 +1,43 @@
+import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
+import { currentCustomerItem, languageItem, searchQueryItem } from '@/utils/storage';
+
+const SEARCH_MENU = 'search-customers';
+
+/** Firefox's sidebar, where Chrome has `sidePanel` (not in Chrome's typings). */
+type FirefoxSidebar = { sidebarAction?: { open: () => Promise<void> } };
+
 export default defineBackground(() => {
   // The side panel shows the same app as the popup; the toolbar button keeps opening the popup.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+
+  // Menus outlive the service worker but not an update: create it on install, retitle it when the language changes.
+  browser.runtime.onInstalled.addListener(async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: SEARCH_MENU, title: await searchMenuTitle(), contexts: ['selection'] });
+  });
+  languageItem.watch(async () => browser.contextMenus.update(SEARCH_MENU, { title: await searchMenuTitle() }));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SEARCH_MENU || !info.selectionText) return;
+    // Open first, before any await: the browser allows it only while the click's user gesture lasts.
+    openSidePanel(tab?.windowId);
+    void currentCustomerItem.setValue(null);
+    void searchQueryItem.setValue(info.selectionText.trim());
+  });
+
+  // Chrome only: Firefox's manifest binds the same key to `_execute_sidebar_action` itself.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-side-panel') openSidePanel(tab?.windowId);
+  });
 });
+
+async function searchMenuTitle(): Promise<string> {
+  setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
+  return t('searchFor');
+}
+
+function openSidePanel(windowId: number | undefined) {
+  const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
+  if (sidebar) void sidebar.open();
+  else if (windowId !== undefined) void browser.sidePanel.open({ windowId });
+}
