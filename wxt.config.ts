@@ -16,7 +16,8 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'sidePanel'],
     // Any port on loopback: the default API and testers' own ports. Other origins are asked for from the options page.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // MV2 (Firefox) lists optional origins among optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } }
