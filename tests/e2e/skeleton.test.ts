@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
 import { startMockApi, type MockApi } from '../helpers/mock-api';
@@ -41,4 +44,25 @@ test('a role chosen in the popup shows at once in an open side panel', async () 
   expect(shown).toBe('Sales agent');
   await popup.close();
   await panel.close();
+});
+
+test('the chosen role survives a browser restart', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'customer-desk-profile-'));
+  try {
+    const first = await launchExtension({ apiUrl: api.url, userDataDir: profile });
+    const popup = await first.open('popup');
+    await popup.locator(aria('combobox', 'Role')).fill('helpdesk-agent');
+    // Wait until the choice is in extension storage before the browser goes away.
+    await popup.waitForFunction(`chrome.storage.local.get('role').then((v) => v.role === 'helpdesk-agent')`);
+    await first.close();
+
+    const second = await launchExtension({ userDataDir: profile });
+    const again = await second.open('popup');
+    const role = await again.waitForSelector(aria('combobox', 'Role'));
+    await again.waitForFunction((el) => (el as HTMLSelectElement).value === 'helpdesk-agent', {}, role);
+    expect(await role!.evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toBe('Helpdesk agent');
+    await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

@@ -22,9 +22,16 @@ export interface ExtensionBrowser {
   close: () => Promise<void>;
 }
 
-export async function launchExtension(options: { apiUrl?: string; lang?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  apiUrl?: string;
+  lang?: string;
+  /** A profile to reuse (and keep) across launches, to test what survives a browser restart. */
+  userDataDir?: string;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'customer-desk-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-desk-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -61,7 +68,7 @@ export async function launchExtension(options: { apiUrl?: string; lang?: string 
     setStorage,
     close: async () => {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
