@@ -1,0 +1,79 @@
+import { useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { DEFAULT_API_BASE, apiBaseItem } from '@/utils/storage';
+import { useStorageItem } from '@/utils/use-storage-item';
+import { parseApiAddress, originPattern } from './api-address';
+import { checkConnection } from './check-connection';
+
+/** "API address" with Save and "Test connection"; both report in one live region. */
+export function ApiAddressForm() {
+  const saved = useStorageItem(apiBaseItem);
+  // null while the agent has not typed: the field shows what is stored.
+  const [typed, setTyped] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [status, setStatus] = useState('');
+  const address = typed ?? saved ?? '';
+  const field = useRef<HTMLInputElement>(null);
+
+  /** The typed address as a URL, or null after marking the field invalid and focusing it. */
+  function validAddress(): URL | null {
+    const url = parseApiAddress(address);
+    setInvalid(!url);
+    if (!url) {
+      setStatus('');
+      field.current?.focus();
+    }
+    return url;
+  }
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    const url = validAddress();
+    if (!url) return;
+    // Asked before any other await: browsers grant it only during the click. Loopback is granted by the manifest.
+    const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
+    if (!granted) return setStatus(t('permissionDenied', { origin: url.origin }));
+    await apiBaseItem.setValue(url.origin);
+    setTyped(null);
+    setStatus(t('saved'));
+  }
+
+  async function test() {
+    const url = validAddress();
+    if (!url) return;
+    setStatus(t('testingConnection', { address: url.origin }));
+    setStatus(await checkConnection(url));
+  }
+
+  return (
+    <form class="api-address" onSubmit={(event) => void save(event)} noValidate>
+      <label for="api-address">{t('apiAddress')}</label>
+      <input
+        ref={field}
+        id="api-address"
+        type="url"
+        value={address}
+        onInput={(event) => setTyped(event.currentTarget.value)}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? 'api-address-error api-address-hint' : 'api-address-hint'}
+      />
+      {invalid && (
+        <p id="api-address-error" class="error">
+          {t('apiAddressInvalid')}
+        </p>
+      )}
+      <p id="api-address-hint" class="hint">
+        {t('apiAddressHint', { example: DEFAULT_API_BASE })}
+      </p>
+      <div class="actions">
+        <button type="submit">{t('save')}</button>
+        <button type="button" onClick={() => void test()}>
+          {t('testConnection')}
+        </button>
+      </div>
+      <p role="status" class="options-status">
+        {status}
+      </p>
+    </form>
+  );
+}

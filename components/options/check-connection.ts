@@ -1,0 +1,15 @@
+import { t } from '@/utils/i18n';
+
+/** Calls the API's `/health` (no role needed) and says, in the agent's language, what came back. */
+export async function checkConnection(url: URL): Promise<string> {
+  const address = url.origin;
+  let response: Response;
+  try {
+    response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(10_000) });
+  } catch {
+    return t('connectionFailed', { address });
+  }
+  if (!response.ok) return t('connectionBadAnswer', { address, status: response.status });
+  const body = (await response.json().catch(() => null)) as { customers?: unknown } | null;
+  return typeof body?.customers === 'number' ? t('connectionOk', { address, count: body.customers }) : t('connectionUp', { address });
+}
