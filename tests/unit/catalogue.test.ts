@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { en } from '@/locales/en';
+import { ru } from '@/locales/ru';
+import { countryName, formatDateTime, formatNumber, resolveLanguage, setLanguage, t } from '@/utils/i18n';
+
+afterEach(() => setLanguage('en'));
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}|%s/g)].map((m) => m[0]).sort();
+const forms = (entry: unknown) => (typeof entry === 'string' ? { other: entry } : (entry as Record<string, string>));
+
+describe('the Russian catalogue', () => {
+  test('has every key of the English one, and no other', () => {
+    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  test('fills the same placeholders as English in every form', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const wanted = placeholders(forms(en[key]).other);
+      for (const [form, text] of Object.entries(forms(ru[key]))) expect(placeholders(text), `${key}.${form}`).toEqual(wanted);
+    }
+  });
+
+  test('plural entries have the one, few and many forms Russian needs', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      if (typeof en[key] === 'string') continue;
+      expect(Object.keys(forms(ru[key])).sort(), key).toEqual(['few', 'many', 'one', 'other']);
+    }
+  });
+
+  test('the manifest strings (_locales) are translated too', () => {
+    const read = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'));
+    const [enManifest, ruManifest] = [read('en'), read('ru')];
+    expect(Object.keys(ruManifest).sort()).toEqual(Object.keys(enManifest).sort());
+    expect(ruManifest.extDescription.message).not.toBe(enManifest.extDescription.message);
+  });
+});
+
+test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 customer, 5 customers', () => {
+  setLanguage('ru');
+  expect([1, 2, 5, 11, 21, 22, 25, 101].map((count) => t('resultCount', { count }))).toEqual([
+    '1 клиент', '2 клиента', '5 клиентов', '11 клиентов', '21 клиент', '22 клиента', '25 клиентов', '101 клиент',
+  ]);
+  setLanguage('en');
+  expect([0, 1, 5].map((count) => t('resultCount', { count }))).toEqual(['0 customers', '1 customer', '5 customers']);
+});
+
+test('numbers, dates and country names follow the chosen language', () => {
+  setLanguage('ru');
+  expect(t('resultCount', { count: 12345 })).toBe('12\u00a0345 клиентов');
+  expect(formatNumber(1234.5)).toBe('1\u00a0234,5');
+  expect(countryName('RU')).toBe('Россия');
+  expect(countryName('de')).toBe('Германия');
+  expect(formatDateTime('2026-03-05T12:00:00Z')).toMatch(/5 мар\. 2026/);
+  setLanguage('en');
+  expect(formatNumber(1234.5)).toBe('1,234.5');
+  expect(countryName('RU')).toBe('Russia');
+  expect(formatDateTime('2026-03-05T12:00:00Z')).toMatch(/Mar 5, 2026/);
+});
+
+test('the language follows the browser unless one is chosen; unknown languages fall back to English', () => {
+  expect(resolveLanguage('auto', 'ru-RU')).toBe('ru');
+  expect(resolveLanguage('en', 'ru-RU')).toBe('en');
+  expect(resolveLanguage('ru', 'en-US')).toBe('ru');
+  expect(resolveLanguage('auto', 'de-DE')).toBe('en');
+});
