@@ -1,47 +1,211 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { can, type Action } from '@/domain/roles';
 import type { Customer } from '@/domain/schemas';
-import { getCustomer } from '@/utils/api-client';
+import { ApiError, getCustomer, patchResource, type ResourceKind, type Resources } from '@/utils/api-client';
+import { loadDraft, type Draft } from '@/utils/drafts';
+import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
+import { rememberCustomer } from '@/utils/recent-customers';
+import { withRetry } from '@/utils/retry';
+import { customerChangedItem, roleItem } from '@/utils/storage';
+import { useModule } from '@/utils/use-module';
+import { useStorageItem } from '@/utils/use-storage-item';
+import { AuditLog } from './AuditLog';
+import { BillingDetails } from './BillingDetails';
+import { DetailList } from './DetailList';
+import { PurchasePermissionSwitches, type PermissionKey } from './PurchasePermissionSwitches';
+import type { FormKind, Saved } from './ResourceForm';
+import { StatusMessage, type Status } from './StatusMessage';
 
+const loadBillingForm = () => import('./BillingProfileForm');
+const loadCompanyForm = () => import('./CompanyProfileForm');
+
+const RESOURCE_FIELDS: Record<ResourceKind, keyof Customer> = { billing: 'billingProfile', company: 'companyProfile', permission: 'purchasePermission' };
+
+function withResource<K extends ResourceKind>(customer: Customer, kind: K, resource: Resources[K]): Customer {
+  return { ...customer, [RESOURCE_FIELDS[kind]]: resource };
+}
+
+/** Step 2 of the job: the customer's Account page, and the edits made from it. */
 export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void }) {
+  const role = useStorageItem(roleItem);
+  const changed = useStorageItem(customerChangedItem);
   const [customer, setCustomer] = useState<Customer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [editing, setEditing] = useState<{ kind: FormKind; draft: Draft | null } | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  const version = changed?.id === id ? changed.at : 0;
+  const mayView = role !== undefined && can(role, 'viewCustomers');
 
   useEffect(() => {
+    if (!mayView) return;
     const controller = new AbortController();
-    setError(null);
-    getCustomer(id, controller.signal).then(
-      ({ data }) => setCustomer(data),
-      (e: Error) => controller.signal.aborted || setError(e.message),
+    setLoadError(null);
+    withRetry(() => getCustomer(id, controller.signal), controller.signal).then(
+      ({ data }) => {
+        setCustomer(data);
+        void rememberCustomer(data);
+      },
+      (error) => controller.signal.aborted || setLoadError(errorMessage(error)),
     );
     return () => controller.abort();
-  }, [id, attempt]);
+  }, [id, attempt, version, mayView]);
+
+  // An unsent draft reopens its form (the popup was closed, or the agent moved to the side panel).
+  useEffect(() => {
+    let live = true;
+    void Promise.all([loadDraft(id, 'billing'), loadDraft(id, 'company')]).then(([billing, company]) => {
+      if (!live) return;
+      if (billing) setEditing({ kind: 'billing', draft: billing });
+      else if (company) setEditing({ kind: 'company', draft: company });
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const BillingForm = useModule(loadBillingForm, editing?.kind === 'billing')?.BillingProfileForm;
+  const CompanyForm = useModule(loadCompanyForm, editing?.kind === 'company')?.CompanyProfileForm;
+
+  /** Tells every open view (popup, side panel) to re-read this customer. */
+  const publish = () => void customerChangedItem.setValue({ id, at: Date.now() });
+
+  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string | undefined, done: string, undo?: object) {
+    const { data, etag } = await patchResource(id, kind, patch, ifMatch ?? '');
+    const resource = { ...data, etag: data.etag ?? etag ?? undefined };
+    setCustomer((c) => c && withResource(c, kind, resource));
+    publish();
+    setStatus({
+      text: done,
+      focus: true,
+      undo: undo && (() => void write(kind, undo, resource.etag, t('undone')).catch(fail)),
+    });
+  }
+
+  function fail(error: unknown) {
+    setStatus({ text: errorMessage(error), alert: true });
+    // A stale copy cannot be written: show the customer as it is now.
+    if (error instanceof ApiError && error.status === 412) setAttempt((n) => n + 1);
+  }
+
+  function closeForm(saved: Saved | null) {
+    setEditing(null);
+    if (!saved) return;
+    setCustomer((c) => c && withResource(c, saved.kind, saved.resource));
+    publish();
+    const undoEtag = saved.resource.etag;
+    setStatus({
+      text: t(saved.kind === 'billing' ? 'billing.saved' : 'company.saved'),
+      focus: true,
+      undo: () => void write(saved.kind, saved.undo, undoEtag, t('undone')).catch(fail),
+    });
+  }
+
+  async function changePermission(key: PermissionKey, on: boolean) {
+    if (!customer) return;
+    setBusy(true);
+    const product = t(`permission.product.${key}`);
+    try {
+      await write('permission', { [key]: on }, customer.purchasePermission.etag, t(on ? 'permission.savedOn' : 'permission.savedOff', { product }), { [key]: !on });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const denial = (action: Action) => (role && !can(role, action) ? t('denied', { role: t(`role.${role}`), action: t(`action.${action}`) }) : null);
+  const editDenial = (action: Action) => {
+    const reason = denial(action);
+    return { disabled: reason !== null, 'aria-describedby': reason ? `${reasonId}-${action}` : undefined };
+  };
+  const reasonFor = (action: Action) => {
+    const reason = denial(action);
+    return reason && <p id={`${reasonId}-${action}`} class="reason">{reason}</p>;
+  };
+
+  const startEditing = (kind: FormKind) => {
+    setStatus(null);
+    setEditing({ kind, draft: null });
+  };
 
   return (
     <section class="account">
       <button type="button" onClick={onBack}>
         {t('back')}
       </button>
-      {error && (
+      <StatusMessage status={status} />
+      {!mayView && role && <p class="reason">{denial('viewCustomers')}</p>}
+      {loadError && (
         <p role="alert" class="error">
-          {t('loadError', { message: error })}{' '}
+          {t('loadError', { message: loadError })}{' '}
           <button type="button" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
           </button>
         </p>
       )}
-      {!customer && !error && <p role="status">{t('loading')}</p>}
+      {mayView && !customer && !loadError && <p role="status">{t('loading')}</p>}
       {customer && (
         <>
           <h1>{customer.companyProfile.companyName}</h1>
-          <p class="domain">{customer.companyProfile.domain}</p>
-          <h2>{t('billingContact')}</h2>
-          <p>
-            {customer.billingProfile.firstName} {customer.billingProfile.lastName}
-            <br />
-            {customer.billingProfile.email}
-          </p>
+          {editing?.kind === 'billing' ? (
+            BillingForm ? (
+              <BillingForm customerId={id} resource={customer.billingProfile} draft={editing.draft} onClose={closeForm} />
+            ) : (
+              <p role="status">{t('loading')}</p>
+            )
+          ) : editing?.kind === 'company' ? (
+            CompanyForm ? (
+              <CompanyForm
+                customerId={id}
+                resource={customer.companyProfile}
+                country={customer.billingProfile.defaultAddress.country}
+                draft={editing.draft}
+                onClose={closeForm}
+              />
+            ) : (
+              <p role="status">{t('loading')}</p>
+            )
+          ) : (
+            <>
+              <section aria-labelledby={`${reasonId}-company`}>
+                <h2 id={`${reasonId}-company`}>{t('company.title')}</h2>
+                <DetailList
+                  details={[
+                    { label: t('field.companyName'), value: customer.companyProfile.companyName },
+                    { label: t('field.domain'), value: customer.companyProfile.domain, readOnly: true },
+                    { label: t('field.tenantId'), value: customer.companyProfile.tenantId, readOnly: true },
+                    { label: t('field.registrationNumber'), value: customer.companyProfile.organizationRegistrationNumber },
+                  ]}
+                />
+                <button type="button" {...editDenial('editCompanyProfile')} onClick={() => startEditing('company')}>
+                  {t('company.edit')}
+                </button>
+                {reasonFor('editCompanyProfile')}
+              </section>
+              <section aria-labelledby={`${reasonId}-billing`}>
+                <h2 id={`${reasonId}-billing`}>{t('billing.title')}</h2>
+                <BillingDetails customer={customer} />
+                <button type="button" {...editDenial('editBillingProfile')} onClick={() => startEditing('billing')}>
+                  {t('billing.edit')}
+                </button>
+                {reasonFor('editBillingProfile')}
+              </section>
+            </>
+          )}
+          <section aria-labelledby={`${reasonId}-permission`}>
+            <h2 id={`${reasonId}-permission`}>{t('permission.title')}</h2>
+            <PurchasePermissionSwitches
+              permission={customer.purchasePermission}
+              denial={denial('editPurchasePermission')}
+              busy={busy}
+              onChange={(key, on) => void changePermission(key, on)}
+            />
+          </section>
+          {role && can(role, 'viewAuditLog') && <AuditLog customerId={id} version={version} />}
         </>
       )}
     </section>

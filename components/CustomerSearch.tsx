@@ -2,8 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Customer } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
 import { searchCustomers } from '@/utils/api-client';
+import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
-import { Highlight } from './Highlight';
+import { withRetry } from '@/utils/retry';
+import { recentCustomersItem, searchQueryItem, type RecentCustomer } from '@/utils/storage';
+import { useStorageItem } from '@/utils/use-storage-item';
+import { CustomerOptions } from './CustomerOptions';
 
 /** Short enough to stay inside the 50 ms keystroke-to-results budget, long enough to skip mid-word requests. */
 const DEBOUNCE_MS = 30;
@@ -11,35 +15,62 @@ const DEBOUNCE_MS = 30;
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; query: string; customers: Customer[]; total: number }
+  | { kind: 'done'; query: string; customers: Customer[]; total: number; page: number }
   | { kind: 'error'; message: string };
 
+const asOption = (c: Customer): RecentCustomer => ({ id: c.id, companyName: c.companyProfile.companyName, domain: c.companyProfile.domain });
+
+/** Whether a key press belongs to a text field, so `/` there is typing, not "go to search". */
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
-  const [query, setQuery] = useState('');
+  // null until the stored text is read: the search survives the popup closing.
+  const [query, setQuery] = useState<string | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [active, setActive] = useState(0);
   const [attempt, setAttempt] = useState(0);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const recent = useStorageItem(recentCustomersItem) ?? [];
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => input.current?.focus(), []);
+  // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
+  const written = useRef<string[]>([]);
 
   useEffect(() => {
-    const q = query.trim();
+    input.current?.focus();
+    void searchQueryItem.getValue().then((stored) => setQuery((q) => q ?? stored));
+    const unwatch = searchQueryItem.watch((value) => {
+      if (!written.current.includes(value)) setQuery(value);
+    });
+    const slash = (event: KeyboardEvent) => {
+      if (event.key !== '/' || isTyping(event.target)) return;
+      event.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', slash);
+    return () => {
+      unwatch();
+      document.removeEventListener('keydown', slash);
+    };
+  }, []);
+
+  useEffect(() => {
+    const q = query?.trim();
     if (!q) {
       setState({ kind: 'idle' });
+      setActive(0);
       return;
     }
     // Aborting the previous request also drops its late answer: only the newest query renders.
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
-      searchCustomers(q, 1, DEFAULT_PAGE_SIZE, controller.signal).then(
+      withRetry(() => searchCustomers(q, 1, DEFAULT_PAGE_SIZE, controller.signal), controller.signal).then(
         ({ data, total }) => {
           setActive(0);
-          setState({ kind: 'done', query: q, customers: data, total: total ?? data.length });
+          setState({ kind: 'done', query: q, customers: data, total: total ?? data.length, page: 1 });
         },
-        (error: Error) => {
-          if (!controller.signal.aborted) setState({ kind: 'error', message: error.message });
+        (error) => {
+          if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
         },
       );
     }, DEBOUNCE_MS);
@@ -49,17 +80,41 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
     };
   }, [query, attempt]);
 
-  const customers = state.kind === 'done' ? state.customers : [];
+  function type(value: string) {
+    setQuery(value);
+    written.current = [...written.current.slice(-19), value];
+    void searchQueryItem.setValue(value);
+  }
+
+  async function more() {
+    if (state.kind !== 'done') return;
+    setLoadingMore(true);
+    try {
+      const { data } = await withRetry(() => searchCustomers(state.query, state.page + 1, DEFAULT_PAGE_SIZE));
+      setState({ ...state, customers: [...state.customers, ...data], page: state.page + 1 });
+    } catch (error) {
+      setState({ kind: 'error', message: errorMessage(error) });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const searching = Boolean(query?.trim());
+  const options = searching ? (state.kind === 'done' ? state.customers.map(asOption) : []) : recent;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (!customers.length) return;
+      if (!options.length) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i + step + customers.length) % customers.length);
-    } else if (event.key === 'Enter' && customers[active]) {
+      setActive((i) => (i + step + options.length) % options.length);
+    } else if (event.key === 'Enter' && options[active]) {
       event.preventDefault();
-      onOpen(customers[active].id);
+      onOpen(options[active].id);
+    } else if (event.key === 'Escape' && query) {
+      // Clearing, not closing the popup.
+      event.preventDefault();
+      type('');
     }
   }
 
@@ -70,16 +125,16 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         type="search"
         aria-label={t('searchCustomers')}
         placeholder={t('searchPlaceholder')}
-        value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
+        value={query ?? ''}
+        onInput={(event) => type(event.currentTarget.value)}
         onKeyDown={onKeyDown}
         role="searchbox"
         aria-controls="customer-results"
-        aria-activedescendant={customers[active] ? `customer-${customers[active].id}` : undefined}
+        aria-activedescendant={options[active] ? `customer-${options[active].id}` : undefined}
       />
       <p role="status" class="search-status">
         {state.kind === 'loading' && t('searching')}
-        {state.kind === 'done' && (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
+        {searching && state.kind === 'done' && (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
       </p>
       {state.kind === 'error' && (
         <p role="alert" class="error">
@@ -89,27 +144,19 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
           </button>
         </p>
       )}
-      <ul id="customer-results" role="listbox" aria-label={t('customers')}>
-        {customers.map((customer, index) => (
-          <li
-            key={customer.id}
-            id={`customer-${customer.id}`}
-            role="option"
-            aria-selected={index === active}
-            // Named by the company alone, so it can be found by name; the domain is its description.
-            aria-label={customer.companyProfile.companyName}
-            aria-describedby={`customer-${customer.id}-domain`}
-            onClick={() => onOpen(customer.id)}
-          >
-            <span class="company">
-              <Highlight text={customer.companyProfile.companyName} query={query} />
-            </span>
-            <span class="detail" id={`customer-${customer.id}-domain`}>
-              {customer.companyProfile.domain}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {!searching && recent.length > 0 && <h2>{t('recentCustomers')}</h2>}
+      <CustomerOptions
+        label={searching ? t('customers') : t('recentCustomers')}
+        options={options}
+        active={active}
+        query={searching ? query ?? '' : ''}
+        onOpen={onOpen}
+      />
+      {searching && state.kind === 'done' && state.customers.length < state.total && (
+        <button type="button" disabled={loadingMore} onClick={() => void more()}>
+          {t('moreResults', { shown: state.customers.length, count: state.total })}
+        </button>
+      )}
     </section>
   );
 }

@@ -3,13 +3,16 @@
  * and turns error bodies into `ApiError` so views can show field messages.
  */
 import { ROLE_HEADER } from '@/domain/roles';
-import type { ApiErrorBody, Customer } from '@/domain/schemas';
+import type { Address, ApiErrorBody, AuditEntry, BillingProfile, CompanyProfile, Customer, PurchasePermission } from '@/domain/schemas';
 import { apiBaseItem, roleItem } from './storage';
+
+/** A request that has not answered by then is treated like an unreachable API. */
+const TIMEOUT_MS = 10_000;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ApiErrorBody | null,
+    readonly body: (ApiErrorBody & { suggestedAddress?: Address }) | null,
   ) {
     super(body?.error.message ?? (status ? `HTTP ${status}` : 'network error'));
   }
@@ -33,13 +36,14 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { [ROLE_HEADER]: role, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(new URL(path, base), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
@@ -56,6 +60,35 @@ export function searchCustomers(query: string, page: number, limit: number, sign
   return request<Customer[]>(`/customers?${params}`, { signal });
 }
 
+const customerPath = (id: string) => `/customers/${encodeURIComponent(id)}`;
+
 export function getCustomer(id: string, signal?: AbortSignal) {
-  return request<Customer>(`/customers/${encodeURIComponent(id)}`, { signal });
+  return request<Customer>(customerPath(id), { signal });
+}
+
+/** The customer's writable resources, each with its own ETag (design §4). */
+export interface Resources {
+  billing: BillingProfile;
+  company: CompanyProfile;
+  permission: PurchasePermission;
+}
+export type ResourceKind = keyof Resources;
+
+const RESOURCE_PATHS: Record<ResourceKind, string> = {
+  billing: 'profiles/billing',
+  company: 'profiles/company',
+  permission: 'purchasePermission',
+};
+
+/** A JSON Merge Patch of one resource, sent only with the ETag the agent's edit started from. */
+export function patchResource<K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string) {
+  return request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, { method: 'PATCH', body: patch, ifMatch });
+}
+
+export function getAuditLog(id: string, limit: number, signal?: AbortSignal) {
+  return request<AuditEntry[]>(`${customerPath(id)}/auditLog?_limit=${limit}`, { signal });
+}
+
+export function validateAddress(address: Address, signal?: AbortSignal) {
+  return request<{ valid: boolean; address: Address }>('/validations/address', { method: 'POST', body: address, signal });
 }

@@ -9,5 +9,14 @@ export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallbac
 export const languageItem = storage.defineItem<string>('local:language', { fallback: 'auto' });
 /** The customer open in the popup, so "Open in side panel" (and reopening the popup) lands on it. */
 export const currentCustomerItem = storage.defineItem<string | null>('local:currentCustomerId', { fallback: null });
-/** A search handed over from outside the views (the context menu's "Search customers for …"); the search box takes it. */
+/** A search handed over from outside the views (the context menu's "Search customers for …"); the search box takes it. It also keeps the agent's own search text across popup closes. */
 export const searchQueryItem = storage.defineItem<string>('local:searchQuery', { fallback: '' });
+export interface RecentCustomer {
+  id: string;
+  companyName: string;
+  domain: string;
+}
+/** The last customers opened, newest first, shown while the search box is empty. */
+export const recentCustomersItem = storage.defineItem<RecentCustomer[]>('local:recentCustomers', { fallback: [] });
+/** Set after every write, so the other open views (popup, side panel) re-read that customer. */
+export const customerChangedItem = storage.defineItem<{ id: string; at: number } | null>('local:customerChanged', { fallback: null });

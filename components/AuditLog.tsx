@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AuditEntry } from '@/domain/schemas';
+import { isRoleId } from '@/domain/roles';
+import { getAuditLog } from '@/utils/api-client';
+import { formatDateTime, t } from '@/utils/i18n';
+import { withRetry } from '@/utils/retry';
+
+const SHOWN = 5;
+
+/** The customer's last changes, newest first; `version` changes after every save to re-read it. */
+export function AuditLog({ customerId, version }: { customerId: string; version: unknown }) {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    withRetry(() => getAuditLog(customerId, SHOWN, controller.signal), controller.signal).then(
+      ({ data }) => setEntries(data),
+      () => controller.signal.aborted || setEntries(null),
+    );
+    return () => controller.abort();
+  }, [customerId, version]);
+  if (!entries) return null;
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <ul class="audit">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} · {e.action}
+              {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { CompanyProfile } from '@/domain/schemas';
+import type { Draft } from '@/utils/drafts';
+import { validateCompany } from '@/utils/form-validation';
+import { ResourceForm, type FieldSpec, type Saved } from './ResourceForm';
+
+const COMPANY_FIELDS: readonly FieldSpec[] = [
+  { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },
+  { path: 'organizationRegistrationNumber', label: 'field.registrationNumber' },
+];
+
+interface Props {
+  customerId: string;
+  resource: CompanyProfile;
+  /** The registration number is required in some countries, and the country lives in the billing address. */
+  country: string;
+  draft: Draft | null;
+  onClose: (saved: Saved<'company'> | null) => void;
+}
+
+export function CompanyProfileForm({ customerId, resource, country, draft, onClose }: Props) {
+  return (
+    <ResourceForm
+      customerId={customerId}
+      kind="company"
+      title="company.edit"
+      fields={COMPANY_FIELDS}
+      resource={resource}
+      draft={draft}
+      readOnly={[
+        { label: 'field.domain', value: resource.domain },
+        { label: 'field.tenantId', value: resource.tenantId },
+      ]}
+      validate={(values) => validateCompany(resource, values, country)}
+      onClose={onClose}
+    />
+  );
+}

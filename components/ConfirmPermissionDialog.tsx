@@ -1,0 +1,36 @@
+import { t } from '@/utils/i18n';
+import type { PermissionKey } from './PurchasePermissionSwitches';
+import { ModalDialog } from './ModalDialog';
+
+interface Props {
+  permission: PermissionKey;
+  turnOn: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** States what the change means for the partner before anything is sent (design §2). */
+export function ConfirmPermissionDialog({ permission, turnOn, onConfirm, onCancel }: Props) {
+  const product = t(`permission.product.${permission}`);
+  return (
+    <ModalDialog title={t(turnOn ? 'permission.confirmOnTitle' : 'permission.confirmOffTitle', { product })} onCancel={onCancel}>
+      {turnOn ? (
+        <ul>
+          <li>{t('permission.consequencePays')}</li>
+          <li>{t('permission.consequenceNotNotified')}</li>
+          <li>{t('permission.consequenceNoCancel')}</li>
+        </ul>
+      ) : (
+        <p>{t('permission.consequenceOff', { product })}</p>
+      )}
+      <div class="actions">
+        <button type="button" onClick={onConfirm}>
+          {t(turnOn ? 'permission.turnOn' : 'permission.turnOff')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

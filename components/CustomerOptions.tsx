@@ -1,0 +1,37 @@
+import type { RecentCustomer } from '@/utils/storage';
+import { Highlight } from './Highlight';
+
+interface Props {
+  label: string;
+  options: RecentCustomer[];
+  active: number;
+  query: string;
+  onOpen: (id: string) => void;
+}
+
+/** The listbox of customers (results or recent ones); the search box keeps focus and moves the active option. */
+export function CustomerOptions({ label, options, active, query, onOpen }: Props) {
+  return (
+    <ul id="customer-results" role="listbox" aria-label={label}>
+      {options.map((customer, index) => (
+        <li
+          key={customer.id}
+          id={`customer-${customer.id}`}
+          role="option"
+          aria-selected={index === active}
+          // Named by the company alone, so it can be found by name; the domain is its description.
+          aria-label={customer.companyName}
+          aria-describedby={`customer-${customer.id}-domain`}
+          onClick={() => onOpen(customer.id)}
+        >
+          <span class="company">
+            <Highlight text={customer.companyName} query={query} />
+          </span>
+          <span class="detail" id={`customer-${customer.id}-domain`}>
+            {customer.domain}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

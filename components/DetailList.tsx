@@ -1,0 +1,24 @@
+import { t } from '@/utils/i18n';
+
+export interface Detail {
+  label: string;
+  value: string | undefined;
+  readOnly?: boolean;
+}
+
+/** Label/value pairs of a resource; values are customer text, rendered as text. */
+export function DetailList({ details }: { details: Detail[] }) {
+  return (
+    <dl class="details">
+      {details.map((d) => (
+        <div key={d.label} class={d.readOnly ? 'read-only' : undefined}>
+          <dt>
+            {d.label}
+            {d.readOnly && <span class="detail"> ({t('readOnly')})</span>}
+          </dt>
+          <dd>{d.value || '—'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Client-side checks with the very zod schemas the API uses, turned into translated messages per field.
+ * Loaded lazily with the forms: zod stays out of the popup's first bundle.
+ */
+import type { core } from 'zod/mini';
+import { BillingProfile, CompanyProfile, companyIssues } from '@/domain/schemas';
+import type { MessageKey } from '@/locales/en';
+import { applyValues, type FieldErrors, type FormValues } from './form-model';
+import { t } from './i18n';
+
+/** Fields whose only format rule is a pattern: each has its own hint in the catalogue. */
+const FORMAT_HINTS: Record<string, MessageKey> = {
+  email: 'validation.email',
+  country: 'validation.country',
+  culture: 'validation.culture',
+  language: 'validation.language',
+  phoneNumber: 'validation.phone',
+};
+
+/** A zod issue in the agent's language: custom issues name their catalogue key in `params.key`. */
+export function issueMessage(issue: core.$ZodIssue, values: FormValues): string {
+  const field = String(issue.path.at(-1) ?? '');
+  switch (issue.code) {
+    case 'custom': {
+      const params = (issue.params ?? {}) as { key?: string; example?: string };
+      const country = values['defaultAddress.country'] ?? values.country ?? '';
+      const state = values['defaultAddress.state'] ?? '';
+      return params.key ? t(`validation.${params.key}` as MessageKey, { country, state, example: params.example ?? '' }) : issue.message;
+    }
+    case 'too_small':
+      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return t(FORMAT_HINTS[field] ?? 'validation.format');
+    case 'invalid_type':
+      return t('validation.required');
+    case 'unrecognized_keys':
+      return t('validation.unknownField');
+    default:
+      return issue.message;
+  }
+}
+
+function fieldErrors(issues: readonly core.$ZodIssue[], values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.join('.');
+    // The first problem of a field is the one to fix first.
+    errors[path] ??= issueMessage(issue, values);
+  }
+  return errors;
+}
+
+export function validateBilling(resource: BillingProfile, values: FormValues): FieldErrors {
+  const result = BillingProfile.safeParse(applyValues(resource, values));
+  return result.success ? {} : fieldErrors(result.error.issues, values);
+}
+
+/** The registration number rule needs the customer's country, which lives in the billing address. */
+export function validateCompany(resource: CompanyProfile, values: FormValues, country: string): FieldErrors {
+  const edited = applyValues(resource, values);
+  const result = CompanyProfile.safeParse(edited);
+  const errors = result.success ? {} : fieldErrors(result.error.issues, values);
+  for (const issue of companyIssues(edited, country)) errors[issue.path] ??= t(`validation.${issue.key}` as MessageKey, { country });
+  return errors;
+}
