@@ -25,9 +25,9 @@ afterAll(async () => {
 async function statusAfter(page: Page, action: () => Promise<void>, settled: RegExp): Promise<string> {
   await page.bringToFront();
   await action();
-  const status = await page.waitForSelector(aria('status'));
+  const status = (await page.waitForSelector(aria('status')))!;
   await page.waitForFunction((el, source) => new RegExp(source).test(el.textContent ?? ''), {}, status, settled.source);
-  return status!.evaluate((el) => el.textContent ?? '');
+  return status.evaluate((el) => el.textContent ?? '');
 }
 
 test('the options page shows the stored role and API address', async () => {
@@ -51,16 +51,16 @@ test('"Test connection" reports a stopped API as unreachable', async () => {
 
 test('an address that is not a web address is refused with a message tied to the field, and not saved', async () => {
   await options.bringToFront();
-  const address = await options.waitForSelector(aria('textbox', 'API address'));
-  await address!.click({ count: 3 });
-  await address!.type('ftp://example.com');
+  const address = (await options.waitForSelector(aria('textbox', 'API address')))!;
+  await address.click({ count: 3 });
+  await address.type('ftp://example.com');
   await options.locator(aria('button', 'Save')).click();
   await options.waitForFunction((input) => input.getAttribute('aria-invalid') === 'true', {}, address);
-  const described = await address!.evaluate((input) =>
+  const described = await address.evaluate((input) =>
     input.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '),
   );
   expect(described).toContain('Enter a web address that starts with http:// or https://.');
-  expect(await address!.evaluate((input) => input === document.activeElement)).toBe(true);
+  expect(await address.evaluate((input) => input === document.activeElement)).toBe(true);
   const stored = await options.evaluate(() => (globalThis as unknown as StorageGlobal).chrome.storage.local.get('apiBase'));
   expect(stored.apiBase).toBe(api.url);
 });
