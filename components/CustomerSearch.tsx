@@ -21,7 +21,7 @@ type State =
 const asOption = (c: Customer): RecentCustomer => ({ id: c.id, companyName: c.companyProfile.companyName, domain: c.companyProfile.domain });
 
 /** Whether a key press belongs to a text field, so `/` there is typing, not "go to search". */
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(target.tagName));
 
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   // null until the stored text is read: the search survives the popup closing.

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { callApi, colleaguePatch, openCustomer, someCustomers, textOf } from '../helpers/customer-desk';
+import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+let api: MockApi;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  api = await startMockApi(['--seed', '60', '--seed-value', '11']);
+  ext = await launchExtension({ apiUrl: api.url });
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await api?.stop();
+});
+
+test('by keyboard alone: / focuses search, ↓ and Enter open a customer, Esc clears', async () => {
+  const [first] = await someCustomers(api.url, 1);
+  const name = first.companyProfile.companyName;
+  const popup = await ext.open('popup');
+  await popup.waitForSelector(aria('searchbox', 'Search customers'));
+  // Move focus away first, so `/` has something to do.
+  await popup.locator(aria('combobox', 'Role')).click();
+  await popup.keyboard.press('Escape');
+  await popup.keyboard.press('/');
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search customers');
+
+  await popup.keyboard.type(name);
+  const option = await popup.waitForSelector(aria('option', name));
+  // The match is highlighted inside the option.
+  expect(await option!.evaluate((o) => o.querySelector('mark')?.textContent?.toLowerCase())).toBe(name.toLowerCase());
+  await popup.keyboard.press('Escape');
+  await popup.waitForFunction(() => (document.activeElement as HTMLInputElement).value === '');
+
+  await popup.keyboard.type(name);
+  await popup.waitForSelector(aria('option', name));
+  await popup.keyboard.press('ArrowDown');
+  await popup.keyboard.press('ArrowUp');
+  await popup.keyboard.press('Enter');
+  expect(await textOf(popup, 'heading', name)).toBe(name);
+  await popup.close();
+});
+
+test('the search text survives closing the popup; recent customers show while the box is empty', async () => {
+  const [, second] = await someCustomers(api.url, 2);
+  const name = second.companyProfile.companyName;
+  await ext.setStorage({ currentCustomerId: null });
+  let popup = await ext.open('popup');
+  await openCustomer(popup, name);
+  await popup.locator(aria('button', 'Back to search')).click();
+  const search = await popup.waitForSelector(aria('searchbox', 'Search customers'));
+  await search!.evaluate((s) => (s as HTMLInputElement).select());
+  await popup.keyboard.type('zzz-no-such');
+  await popup.waitForFunction(() => document.body.textContent?.includes('No customers match'));
+  await popup.close();
+
+  popup = await ext.open('popup');
+  const again = await popup.waitForSelector(aria('searchbox', 'Search customers'));
+  await popup.waitForFunction((s) => (s as HTMLInputElement).value === 'zzz-no-such', {}, again!);
+  await popup.locator(aria('searchbox', 'Search customers')).click();
+  await popup.keyboard.press('Escape');
+  const recent = await popup.waitForSelector(aria('listbox', 'Recent customers'));
+  const names = await recent!.evaluate((l) => [...l.children].map((o) => o.getAttribute('aria-label')));
+  expect(names[0]).toBe(name);
+  await popup.close();
+});
+
+test('more results on demand, with the total shown', async () => {
+  const popup = await ext.open('popup');
+  await ext.setStorage({ currentCustomerId: null });
+  // An id fragment every seeded customer's domain shares.
+  await popup.locator(aria('searchbox', 'Search customers')).fill('onmicrosoft');
+  const more = await popup.waitForSelector(aria('button', 'Show more results (20 of 60)'));
+  await more!.click();
+  const list = await popup.waitForSelector(aria('listbox', 'Customers'));
+  await popup.waitForFunction((l) => l.children.length === 40, {}, list!);
+  await popup.waitForSelector(aria('button', 'Show more results (40 of 60)'));
+  await popup.close();
+});
+
+test('a company name with markup is shown as text, never run', async () => {
+  const [, , third] = await someCustomers(api.url, 3);
+  const evil = 'Evil <img src=x onerror=alert(1)> Ltd';
+  await colleaguePatch(api.url, `/customers/${third.id}/profiles/company`, { companyName: evil });
+  const stored = await callApi(api.url, `/customers/${third.id}/profiles/company`);
+  expect(stored.body.companyName).toBe(evil);
+
+  await ext.setStorage({ currentCustomerId: null, searchQuery: '' });
+  const popup = await ext.open('popup');
+  const dialogs: string[] = [];
+  popup.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openCustomer(popup, evil, 'Evil <img');
+  expect(await textOf(popup, 'heading', evil)).toBe(evil);
+  expect(await popup.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+  expect(dialogs).toEqual([]);
+  await popup.close();
+});

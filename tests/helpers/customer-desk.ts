@@ -1,0 +1,64 @@
+/** Steps of the agent's job shared by the end-to-end tests: by role and accessible name only. */
+import type { Page } from 'puppeteer-core';
+import { aria } from './extension';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  etag: string | null;
+}
+
+/** A request to the mock API as a colleague (or the test) would send it, behind the extension's back. */
+export async function callApi<T = any>(
+  baseUrl: string,
+  path: string,
+  options: { method?: string; body?: unknown; role?: string; ifMatch?: string } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { 'X-Partner-Role': options.role ?? 'admin-agent' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as T, etag: res.headers.get('ETag') };
+}
+
+/** GETs a resource, then PATCHes it with its ETag: a colleague's save. */
+export async function colleaguePatch(baseUrl: string, path: string, patch: object) {
+  const { etag } = await callApi(baseUrl, path);
+  const answer = await callApi(baseUrl, path, { method: 'PATCH', body: patch, ifMatch: etag ?? '' });
+  if (answer.status !== 200) throw new Error(`colleague's PATCH ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer;
+}
+
+/** The first seeded customers, in the API's order. */
+export async function someCustomers(baseUrl: string, limit = 5) {
+  return (await callApi<{ id: string; companyProfile: { companyName: string }; billingProfile: { defaultAddress: { country: string } } }[]>(baseUrl, `/customers?_limit=${limit}`)).body;
+}
+
+/** Types into the search box, picks the customer by name and waits for their Account page. */
+export async function openCustomer(page: Page, companyName: string, typed = companyName.slice(0, 8)) {
+  await page.bringToFront();
+  const search = page.locator(aria('searchbox', 'Search customers'));
+  await search.fill(typed);
+  await page.locator(aria('option', companyName)).click();
+  await page.waitForSelector(aria('heading', companyName));
+}
+
+/** The text of the element found by role and name. */
+export async function textOf(page: Page, role: string, name?: string): Promise<string> {
+  const element = await page.waitForSelector(aria(role, name));
+  return (await element!.evaluate((e) => e.textContent ?? '')).trim();
+}
+
+/** Waits until a live region (status or alert) says something containing `text`, and returns what it says. */
+export async function waitForLiveText(page: Page, text: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (wanted) => [...document.querySelectorAll('[role="status"],[role="alert"]')].map((e) => e.textContent ?? '').find((s) => s.includes(wanted)),
+    {},
+    text,
+  );
+  return (await handle.jsonValue()) as string;
+}
