@@ -30,3 +30,36 @@ export const STATES: Record<string, readonly string[]> = {
 export function requiresRegistration(country: string): boolean {
   return REGISTRATION_COUNTRIES.has(country.toUpperCase());
 }
+
+/** International dialling codes of the countries the seed uses, so phone numbers look real. */
+export const DIAL_CODES: Record<string, string> = {
+  US: '1', CA: '1', GB: '44', DE: '49', FR: '33', RU: '7', IN: '91', JP: '81', AU: '61',
+};
+
+/** Where a postal code's canonical form puts a separator: `[position from the end, character]`. */
+const POSTAL_CODE_SEPARATORS: Record<string, [number, string]> = { GB: [3, ' '], CA: [3, ' '], JP: [4, '-'] };
+
+/**
+ * The canonical spelling of a postal code (upper case, the country's own separator), e.g. GB `sw1a1aa` → `SW1A 1AA`,
+ * JP `1000001` → `100-0001`. Used by the address validation to suggest a fix.
+ */
+export function canonicalPostalCode(country: string, postalCode: string): string {
+  const compact = postalCode.toUpperCase().replace(/[\s-]+/g, '');
+  const separator = POSTAL_CODE_SEPARATORS[country.toUpperCase()];
+  if (separator && compact.length > separator[0]) {
+    return `${compact.slice(0, -separator[0])}${separator[1]}${compact.slice(-separator[0])}`;
+  }
+  if (country.toUpperCase() === 'US' && compact.length === 9) return `${compact.slice(0, 5)}-${compact.slice(5)}`;
+  return POSTAL_CODE_PATTERNS[country.toUpperCase()] ? compact : postalCode.trim();
+}
+
+/** An address spelled the canonical way: text trimmed, country and state upper-cased, postal code canonical. */
+export function canonicalAddress<T extends Record<string, unknown>>(address: T): T {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(address)) result[key] = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
+  const country = typeof result.country === 'string' ? result.country.toUpperCase() : undefined;
+  if (country !== undefined) result.country = country;
+  if (typeof result.state === 'string') result.state = result.state.toUpperCase();
+  if (country && typeof result.postalCode === 'string') result.postalCode = canonicalPostalCode(country, result.postalCode);
+  return result as T;
+}

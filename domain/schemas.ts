@@ -122,8 +122,22 @@ export const AuditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** The error body every 4xx/5xx of the API carries (design §4). */
+/** The error body every 4xx/5xx of the API carries (design §4); 412 adds `current`, a 400 from address validation may add `suggestedAddress`. */
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
   current?: unknown;
+  suggestedAddress?: Address;
 }
+
+/** `POST /validations/address` answers this with 200 when the address is valid and already spelled the canonical way. */
+export interface AddressValidation {
+  valid: true;
+  address: Address;
+}
+
+/** Fields the API sets itself: a write may echo them unchanged, changing one is a 422. */
+export const READ_ONLY_FIELDS = {
+  billingProfile: ['id', 'etag'],
+  companyProfile: ['tenantId', 'domain', 'etag'],
+  purchasePermission: ['etag', 'updatedBy', 'updatedAt'],
+} as const;

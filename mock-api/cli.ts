@@ -1,20 +1,24 @@
 /** `npm run api -- [flags]`: starts the mock API. `--help` lists the flags. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from './database';
+import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, Database } from './database';
 import { createApp } from './server';
 
 const HELP = `Customer Desk mock API
 
 Usage: npm run api -- [options]
 
-  --port <n>          port to listen on (default 3000; 0 picks a free one)
-  --host <addr>       address to listen on (default 127.0.0.1)
-  --db <file>         database file (default mock-api/data/db.json, created and seeded when missing)
-  --seed <N>          (re)generate N deterministic customers
-  --seed-value <n>    the seed: same value, same data (default 1)
-  --reset             regenerate the database even if it exists
-  --help              show this help
+  --port <n>               port to listen on (default 3000; 0 picks a free one)
+  --host <addr>            address to listen on (default 127.0.0.1)
+  --db <file>              database file (default mock-api/data/db.json; created and seeded with
+                           ${DEFAULT_SEED_COUNT} customers when missing, otherwise loaded with every acknowledged write)
+  --seed <N>               (re)generate N deterministic customers, replacing the database
+  --seed-value <n>         the seed: same value, same data (default 1)
+  --reset                  regenerate the database even if it exists (${DEFAULT_SEED_COUNT} customers unless --seed)
+  --latency <ms|min-max>   delay every response (but /health) by ms, or a random time between min and max
+  --fail-rate <0..1>       answer this share of requests (but /health) with 503
+  --compact-after <n>      fold the write journal into the database file after n writes (default ${DEFAULT_COMPACT_AFTER})
+  --help                   show this help
 `;
 
 function fail(message: string): never {
@@ -24,8 +28,22 @@ function fail(message: string): never {
 
 function integer(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) fail(`--${name} must be a whole number of at least ${min}, not "${value}".`);
+  return Number(value);
+}
+
+function latency(value: string | undefined): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value);
+  const [min, max] = match ? [Number(match[1]), Number(match[2] ?? match[1])] : [NaN, NaN];
+  if (!match || min > max) fail(`--latency must be milliseconds like 200, or a range like 100-500, not "${value}".`);
+  return [min, max];
+}
+
+function rate(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number of at least ${min}, not "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) fail(`--fail-rate must be a number from 0 to 1, not "${value}".`);
   return n;
 }
 
@@ -39,6 +57,9 @@ try {
       seed: { type: 'string' },
       'seed-value': { type: 'string' },
       reset: { type: 'boolean' },
+      latency: { type: 'string' },
+      'fail-rate': { type: 'string' },
+      'compact-after': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -52,12 +73,25 @@ if (parsed.help) {
 }
 
 const port = integer('port', parsed.port, 0) ?? 3000;
+if (port > 65535) fail(`--port must be at most 65535, not "${port}".`);
 const host = parsed.host ?? '127.0.0.1';
 const path = resolve(parsed.db ?? 'mock-api/data/db.json');
-const data = openDatabase({ path, seed: integer('seed', parsed.seed, 0), seedValue: integer('seed-value', parsed['seed-value'], 0), reset: parsed.reset });
+const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
+const db = await Database.open({
+  path,
+  seed: integer('seed', parsed.seed, 0),
+  seedValue: integer('seed-value', parsed['seed-value'], 0),
+  reset: parsed.reset,
+  compactAfter: integer('compact-after', parsed['compact-after'], 1),
+});
 
-const server = createApp(data).listen(port, host, () => {
+const server = createApp(db, faultOptions).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(`Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${data.customers.length}\n`);
+  setImmediate(() => db.warm());
+  process.stdout.write(`Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`);
+});
+server.on('error', (error) => {
+  process.stderr.write(`Cannot listen on ${host}:${port}: ${error.message}\n`);
+  process.exit(1);
 });

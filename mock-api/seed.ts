@@ -4,7 +4,7 @@
  * that passes that country's rules in `domain/countries.ts`.
  */
 import { Faker, de, en, en_AU, en_CA, en_GB, en_IN, en_US, fr, ja, ru, type LocaleDefinition } from '@faker-js/faker';
-import { STATES } from '@/domain/countries';
+import { DIAL_CODES, STATES } from '@/domain/countries';
 import type { Customer } from '@/domain/schemas';
 
 interface CountrySeed {
@@ -30,6 +30,20 @@ const COUNTRIES: CountrySeed[] = [
   { country: 'JP', locale: ja, culture: 'ja-JP', language: 'ja', weight: 6, postalCode: (f) => `${digits(f, 3)}-${digits(f, 4)}` },
   { country: 'AU', locale: en_AU, culture: 'en-AU', language: 'en', weight: 6, postalCode: (f) => digits(f, 4) },
 ];
+
+/** National significant number lengths, so `+44 20 7946 0958`-like numbers have the right shape. */
+const PHONE_DIGITS: Record<string, number> = { US: 10, CA: 10, GB: 10, DE: 10, FR: 9, RU: 10, IN: 10, JP: 10, AU: 9 };
+
+function phoneFor(f: Faker, country: string): string {
+  const national = `${f.number.int({ min: 2, max: 9 })}${digits(f, PHONE_DIGITS[country] - 1)}`;
+  return `+${DIAL_CODES[country]} ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+}
+
+/** A plausible ASCII mailbox (`kaylee.smith`); the caller adds the index so addresses stay unique. */
+function mailbox(f: Faker): string {
+  const name = f.internet.username().toLowerCase().replace(/[^a-z0-9.]+/g, '.').replace(/\.{2,}/g, '.').replace(/^\.|\.$/g, '');
+  return name || 'contact';
+}
 
 const ASCII_DOMAIN = /[^a-z0-9]+/g;
 
@@ -78,7 +92,7 @@ export function seedCustomers(count: number, seedValue = 1): Customer[] {
         etag: `"b-${index}-1"`,
         firstName,
         lastName,
-        email: `${chooser.internet.username({ firstName: 'contact', lastName: String(index) }).toLowerCase()}@${domain}`,
+        email: `${mailbox(chooser)}.${index}@${domain}`,
         culture: c.culture,
         language: c.language,
         companyName,
@@ -90,7 +104,7 @@ export function seedCustomers(count: number, seedValue = 1): Customer[] {
           postalCode: c.postalCode(f),
           firstName,
           lastName,
-          phoneNumber: `+${f.string.numeric({ length: 11, allowLeadingZeros: false })}`,
+          phoneNumber: phoneFor(f, c.country),
         },
       },
       purchasePermission: {

@@ -1,25 +1,44 @@
 /**
- * The mock Partner Center API: json-server's router serves the data; the middlewares in
- * `middlewares/` add what a trustworthy test double needs (roles, search, errors, …).
+ * The mock Partner Center API on json-server: its app and defaults (CORS, no-cache) carry every request, its router
+ * serves the audit log; customers come from the durable store (database.ts), which json-server's router cannot
+ * serve at 100k without rewriting the whole file per write. The middlewares add roles, faults, bodies, concurrency.
  */
 import jsonServer from 'json-server';
-import type { Data } from './database';
+import type { ErrorRequestHandler, Express } from 'express';
+import { addressRoute } from './address-route';
+import { auditRoute } from './audit-route';
+import type { Database } from './database';
+import { findCustomer } from './middlewares/customer';
+import { sendError } from './middlewares/errors';
+import { faults, type FaultOptions } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
+import { resourceRoutes } from './resource-routes';
+import { RESOURCES } from './resources';
 
-export function createApp(data: Data) {
-  const app = jsonServer.create();
-  const router = jsonServer.router(data as unknown as object);
-  app.use(jsonServer.defaults({ logger: false, noCors: false }));
+export function createApp(db: Database, faultOptions: FaultOptions = {}): Express {
+  const app = jsonServer.create() as unknown as Express;
+  app.use(jsonServer.defaults({ logger: false, noCors: false, static: '/nonexistent' }));
   app.use((_req, res, next) => {
     res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, Link, ETag');
     next();
   });
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', customers: data.customers.length });
+    res.json({ status: 'ok', customers: db.count });
   });
-  app.get('/customers', requireRight('viewCustomers'), searchCustomers(() => data.customers));
-  app.get('/customers/:id', requireRight('viewCustomers'));
-  app.use(router);
+  app.use(faults(faultOptions));
+  app.get('/customers', requireRight('viewCustomers'), searchCustomers(db));
+  app.get('/customers/:id', requireRight('viewCustomers'), findCustomer(db), (_req, res) => {
+    const i = res.locals.index as number;
+    const c = db.customer(i);
+    // The customer as a whole changes when any of its parts does.
+    res.setHeader('ETag', `"${[c.billingProfile.etag, c.companyProfile.etag, c.purchasePermission.etag].map((e) => String(e).replace(/"/g, '')).join('.')}"`);
+    res.type('json').send(db.customerJson(i));
+  });
+  for (const kind of RESOURCES) resourceRoutes(app, db, kind);
+  auditRoute(app, db);
+  addressRoute(app);
+  app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
+  app.use(((error, _req, res, _next) => sendError(res, 500, 'internal', `The write was not saved: ${(error as Error).message}`)) as ErrorRequestHandler);
   return app;
 }

@@ -2,7 +2,35 @@ import type { Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
 
 /** Every error leaves in the one shape of design §4. */
-export function sendError(res: Response, status: number, code: string, message: string, extra: Partial<ApiErrorBody> & { fields?: Record<string, string> } = {}) {
+export function sendError(res: Response, status: number, code: string, message: string, extra: Omit<ApiErrorBody, 'error'> & { fields?: Record<string, string> } = {}) {
   const { fields, ...rest } = extra;
   res.status(status).json({ error: { code, message, ...(fields ? { fields } : {}) }, ...rest });
+}
+
+/** The parts of a zod issue the API reports. */
+export interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  input?: unknown;
+}
+
+/** zod issues → `{ "<dotted path>": "<message>" }`; an unknown key is reported at its own path. */
+export function issueFields(issues: readonly Issue[], prefix = ''): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const at = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys ?? []) fields[at ? `${at}.${key}` : key] = 'Unknown field.';
+    } else {
+      fields[at] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required.' : issue.message;
+    }
+  }
+  return fields;
+}
+
+export function sendValidationError(res: Response, fields: Record<string, string>, status = 422) {
+  const count = Object.keys(fields).length;
+  sendError(res, status, 'validation', `${count} field${count === 1 ? ' is' : 's are'} not valid: ${Object.keys(fields).join(', ')}.`, { fields });
 }

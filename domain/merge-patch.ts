@@ -1,0 +1,32 @@
+/**
+ * JSON Merge Patch (RFC 7396), used by the API for PATCH and available to the UI.
+ * Pure functions on plain JSON: nothing here mutates its arguments.
+ */
+export type JsonObject = { [key: string]: unknown };
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** RFC 7396 §2: objects merge key by key, `null` removes a key, anything else replaces. */
+export function applyMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isJsonObject(patch)) return patch;
+  const result: JsonObject = isJsonObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = applyMergePatch(result[key], value);
+  }
+  return result;
+}
+
+/** Leaf-level differences as dotted paths (`defaultAddress.city`), for audit entries and conflict views. */
+export function changedPaths(before: unknown, after: unknown, prefix = ''): Record<string, { before: unknown; after: unknown }> {
+  if (isJsonObject(before) && isJsonObject(after)) {
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      Object.assign(changes, changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+    }
+    return changes;
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? {} : { [prefix]: { before: before ?? null, after: after ?? null } };
+}

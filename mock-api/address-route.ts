@@ -1,0 +1,30 @@
+/**
+ * `POST /validations/address`: 200 `{ valid: true, address }` when the address passes its country's rules and is
+ * spelled the canonical way; otherwise 400 with field messages and, when the canonical spelling would pass,
+ * `suggestedAddress` (e.g. GB `sw1a1aa` → `SW1A 1AA`, US state `wa` → `WA`).
+ */
+import type { Express } from 'express';
+import { canonicalAddress } from '@/domain/countries';
+import type { JsonObject } from '@/domain/merge-patch';
+import { Address } from '@/domain/schemas';
+import { issueFields, sendError } from './middlewares/errors';
+import { jsonBody } from './middlewares/json-body';
+import { requireRight } from './middlewares/roles';
+
+export function addressRoute(app: Express): void {
+  app.post('/validations/address', requireRight(), jsonBody(), (_req, res) => {
+    const given = res.locals.body as JsonObject;
+    const parsed = Address.safeParse(given);
+    const canonical = canonicalAddress(given);
+    const suggestion = Address.safeParse(canonical);
+    const fields = parsed.success ? {} : issueFields(parsed.error.issues);
+    if (suggestion.success) {
+      for (const [key, value] of Object.entries(canonical)) {
+        const trimmed = typeof given[key] === 'string' ? (given[key] as string).trim() : given[key];
+        if (value !== trimmed) fields[key] ??= `Did you mean ${String(value)}?`;
+      }
+    }
+    if (parsed.success && !Object.keys(fields).length) return res.json({ valid: true, address: parsed.data });
+    sendError(res, 400, 'validation', 'This address is not valid as written.', { fields, ...(suggestion.success ? { suggestedAddress: suggestion.data } : {}) });
+  });
+}

@@ -1,0 +1,20 @@
+import type { RequestHandler } from 'express';
+import { sendError } from './errors';
+
+export interface FaultOptions {
+  /** Each response waits a random time in [min, max] ms. */
+  latency?: [min: number, max: number];
+  /** The share of requests answered 503, from 0 to 1. */
+  failRate?: number;
+}
+
+/** Testers' faults. `/health` and CORS preflights are exempt, so a prober and the browser still see the truth. */
+export function faults({ latency, failRate = 0 }: FaultOptions): RequestHandler {
+  return (req, res, next) => {
+    if (req.path === '/health' || req.method === 'OPTIONS') return next();
+    const go = () => (Math.random() < failRate ? sendError(res, 503, 'unavailable', 'The mock API is injecting failures (--fail-rate). Try again.') : next());
+    if (!latency) return go();
+    const [min, max] = latency;
+    setTimeout(go, min + Math.random() * (max - min));
+  };
+}

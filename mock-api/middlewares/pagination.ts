@@ -1,0 +1,35 @@
+import type { Request, Response } from 'express';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/domain/search';
+import { sendValidationError } from './errors';
+
+export interface Page {
+  page: number;
+  limit: number;
+}
+
+/**
+ * Checks the query: only `allowed` parameters (json-server's own `_like`, `_gte`, `_ne`, … filters are refused, as
+ * they build a RegExp from user text), and `_page` ≥ 1, `_limit` 1…100 (larger is capped). Answers 400 and
+ * returns null when the query is bad.
+ */
+export function readPage(req: Request, res: Response, allowed: readonly string[]): Page | null {
+  const fields: Record<string, string> = {};
+  for (const key of Object.keys(req.query)) {
+    if (![...allowed, '_page', '_limit'].includes(key)) fields[key] = `Unknown query parameter; use ${[...allowed, '_page', '_limit'].join(', ')}.`;
+    else if (typeof req.query[key] !== 'string') fields[key] = 'Give this parameter once.';
+  }
+  const whole = (key: string, fallback: number) => {
+    const raw = req.query[key];
+    if (raw === undefined || typeof raw !== 'string') return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < 1) fields[key] ??= 'Use a whole number of at least 1.';
+    return n;
+  };
+  const page = whole('_page', 1);
+  const limit = Math.min(MAX_PAGE_SIZE, whole('_limit', DEFAULT_PAGE_SIZE));
+  if (Object.keys(fields).length) {
+    sendValidationError(res, fields, 400);
+    return null;
+  }
+  return { page, limit };
+}
