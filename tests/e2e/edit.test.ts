@@ -1,0 +1,128 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, colleaguePatch, openCustomer, someCustomers, waitForLiveText } from '../helpers/customer-desk';
+import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+let api: MockApi;
+let ext: ExtensionBrowser;
+let customers: Awaited<ReturnType<typeof someCustomers>>;
+
+beforeAll(async () => {
+  api = await startMockApi(['--seed', '30', '--seed-value', '5']);
+  ext = await launchExtension({ apiUrl: api.url });
+  customers = await someCustomers(api.url, 10);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await api?.stop();
+});
+
+beforeEach(() => ext.setStorage({ currentCustomerId: null, searchQuery: '' }));
+
+const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
+
+async function editBilling(popup: Page, index: number) {
+  const customer = customers[index];
+  await openCustomer(popup, customer.companyProfile.companyName);
+  await popup.locator(aria('button', 'Edit billing profile')).click();
+  await popup.waitForSelector(aria('textbox', 'City'));
+  return customer;
+}
+
+const valueOf = (popup: Page, role: string, name: string) => popup.$eval(aria(role, name), (e) => (e as HTMLInputElement).value);
+
+test('edit the billing profile and Submit: the API has the new value, focus lands on the status', async () => {
+  const popup = await ext.open('popup');
+  const customer = await editBilling(popup, 0);
+  await popup.locator(aria('textbox', 'City')).fill('Springfield');
+  await popup.locator(aria('button', 'Submit')).click();
+  expect(await waitForLiveText(popup, 'Billing profile saved.')).toContain('Billing profile saved.');
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+  const saved = await callApi(api.url, billingPath(customer.id));
+  expect(saved.body.defaultAddress.city).toBe('Springfield');
+  await popup.close();
+});
+
+test('an invalid email is shown on its field when leaving it and on Submit, and nothing is sent', async () => {
+  const popup = await ext.open('popup');
+  const customer = await editBilling(popup, 1);
+  const before = await callApi(api.url, billingPath(customer.id));
+  await popup.locator(aria('textbox', 'Email')).fill('not-an-email');
+  await popup.keyboard.press('Tab');
+  const email = await popup.waitForSelector(aria('textbox', 'Email'));
+  await popup.waitForFunction((e) => e.getAttribute('aria-invalid') === 'true', {}, email!);
+  const message = await email!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent);
+  expect(message).toBe('Enter an email address like name@example.com.');
+
+  await popup.locator(aria('button', 'Submit')).click();
+  await waitForLiveText(popup, 'Check the marked fields.');
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Email');
+  const after = await callApi(api.url, billingPath(customer.id));
+  expect(after.body.email).toBe(before.body.email);
+  expect(after.etag).toBe(before.etag);
+  await popup.close();
+});
+
+test('an unsent edit survives closing the popup, and Discard draft brings back the saved values', async () => {
+  let popup = await ext.open('popup');
+  const customer = await editBilling(popup, 2);
+  const original = await valueOf(popup, 'textbox', 'City');
+  await popup.locator(aria('textbox', 'City')).fill('Draftville');
+  // The draft is written as the agent types; wait for it to land before closing.
+  await popup.waitForFunction(
+    (id) =>
+      (globalThis as unknown as { chrome: { storage: { local: { get: (k: string) => Promise<Record<string, { values: Record<string, string> }>> } } } }).chrome.storage.local
+        .get(`draft:${id}:billing`)
+        .then((s) => s[`draft:${id}:billing`]?.values['defaultAddress.city'] === 'Draftville'),
+    {},
+    customer.id,
+  );
+  await popup.close();
+
+  popup = await ext.open('popup');
+  await popup.waitForSelector(aria('button', 'Discard draft'));
+  expect(await valueOf(popup, 'textbox', 'City')).toBe('Draftville');
+  await popup.locator(aria('button', 'Discard draft')).click();
+  const city = await popup.waitForSelector(aria('textbox', 'City'));
+  await popup.waitForFunction((e, v) => (e as HTMLInputElement).value === v, {}, city!, original);
+  await popup.locator(aria('button', 'Cancel')).click();
+  await popup.waitForSelector(aria('button', 'Edit billing profile'));
+  await popup.close();
+
+  popup = await ext.open('popup');
+  await popup.waitForSelector(aria('button', 'Edit billing profile'));
+  expect(await popup.$(aria('button', 'Discard draft'))).toBeNull();
+  await popup.close();
+});
+
+for (const [choice, expected] of [
+  ['Keep my changes', 'Mine City'],
+  ['Use theirs', 'Their City'],
+] as const) {
+  test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${choice}"`, async () => {
+    const popup = await ext.open('popup');
+    const customer = await editBilling(popup, choice === 'Use theirs' ? 4 : 3);
+    await popup.locator(aria('textbox', 'City')).fill('Mine City');
+    await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
+    await colleaguePatch(api.url, billingPath(customer.id), { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' });
+
+    await popup.locator(aria('button', 'Submit')).click();
+    const dialog = await popup.waitForSelector(aria('dialog', 'This customer was changed'));
+    const text = await dialog!.evaluate((d) => d.textContent);
+    expect(text).toContain('Their City');
+    expect(text).toContain('Mine City');
+    // Only the field both changed is asked about.
+    expect(text).not.toContain('Suite 7');
+    await popup.locator(aria('button', choice)).click();
+    await waitForLiveText(popup, 'Billing profile saved.');
+
+    const saved = (await callApi(api.url, billingPath(customer.id))).body;
+    expect(saved.defaultAddress.city).toBe(expected);
+    // Fields only one side changed keep that side's value.
+    expect(saved.defaultAddress.addressLine2).toBe('Suite 7');
+    expect(saved.lastName).toBe('Colleague');
+    await popup.close();
+  });
+}
