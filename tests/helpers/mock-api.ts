@@ -4,8 +4,27 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+export interface CallOptions {
+  /** The X-Partner-Role header; null sends none. Default admin-agent. */
+  role?: string | null;
+  method?: string;
+  /** Sent as JSON (Content-Type application/json) unless `raw` is given. */
+  body?: unknown;
+  raw?: string;
+  ifMatch?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
 export interface MockApi {
   url: string;
+  /** One HTTP request to the API; the body is parsed as JSON when it is JSON. */
+  call: (path: string, options?: CallOptions) => Promise<CallResult>;
   dbPath: string;
   process: ChildProcess;
   output: () => string;
@@ -14,6 +33,22 @@ export interface MockApi {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+export async function call(url: string, path: string, { role = 'admin-agent', method = 'GET', body, raw, ifMatch, headers = {} }: CallOptions = {}): Promise<CallResult> {
+  const sent: Record<string, string> = { ...headers };
+  if (role !== null) sent['X-Partner-Role'] = role;
+  if (ifMatch !== undefined) sent['If-Match'] = ifMatch;
+  if (body !== undefined && raw === undefined) sent['Content-Type'] ??= 'application/json';
+  const res = await fetch(`${url}${path}`, { method, headers: sent, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
 
 export async function startMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
@@ -43,6 +78,7 @@ export async function startMockApi(args: string[] = [], options: { dbPath?: stri
   });
   return {
     url,
+    call: (path, options) => call(url, path, options),
     dbPath,
     process: child,
     output: () => out,
