@@ -126,3 +126,27 @@ for (const [choice, expected] of [
     await popup.close();
   });
 }
+
+test('the address is checked before Submit: a lower-case state is flagged on its field and the suggestion can be taken', async () => {
+  const all = await someCustomers(api.url, 30);
+  const us = all.slice(5).find((c) => c.billingProfile.defaultAddress.country === 'US');
+  expect(us, 'the seed has a US customer').toBeDefined();
+  const popup = await ext.open('popup');
+  await openCustomer(popup, us!.companyProfile.companyName);
+  await popup.locator(aria('button', 'Edit billing profile')).click();
+  const state = await popup.waitForSelector(aria('textbox', 'State or province'));
+  const canonical = await state!.evaluate((s) => (s as HTMLInputElement).value);
+  await popup.locator(aria('textbox', 'State or province')).fill(canonical.toLowerCase());
+  await popup.locator(aria('button', 'Submit')).click();
+
+  await popup.waitForFunction((s) => s.getAttribute('aria-invalid') === 'true', {}, state!);
+  expect(await state!.evaluate((s) => document.getElementById(s.getAttribute('aria-describedby')!)?.textContent)).toContain(canonical);
+  await popup.locator(aria('button', 'Use suggested address')).click();
+  expect(await state!.evaluate((s) => (s as HTMLInputElement).value)).toBe(canonical);
+  await popup.locator(aria('textbox', 'City')).fill('Bellevue');
+  await popup.locator(aria('button', 'Submit')).click();
+  await waitForLiveText(popup, 'Billing profile saved.');
+  const saved = (await callApi(api.url, billingPath(us!.id))).body;
+  expect(saved.defaultAddress).toMatchObject({ state: canonical, city: 'Bellevue' });
+  await popup.close();
+});

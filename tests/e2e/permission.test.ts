@@ -47,6 +47,12 @@ test('admin agent: turning a permission on asks first; Cancel sends nothing, Tur
   const saved = await permissionOf(customer.id);
   expect(saved.azureReservations).toBe(true);
   expect(saved.updatedBy).toBe('admin-agent');
+
+  // Undo writes the previous value back.
+  await popup.locator(aria('button', 'Undo')).click();
+  await waitForLiveText(popup, 'Change undone.');
+  await popup.waitForFunction((s) => s.getAttribute('aria-checked') === 'false', {}, toggle!);
+  expect((await permissionOf(customer.id)).azureReservations).toBe(false);
   await popup.close();
 });
 
