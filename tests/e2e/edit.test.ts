@@ -1,25 +1,17 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { callApi, colleaguePatch, openCustomer, someCustomers, waitForLiveText } from '../helpers/customer-desk';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, colleaguePatch, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
 
-let api: MockApi;
-let ext: ExtensionBrowser;
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
+const desk = withExtensionAndApi(['--seed', '30', '--seed-value', '5']);
+
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '30', '--seed-value', '5']);
-  ext = await launchExtension({ apiUrl: api.url });
-  customers = await someCustomers(api.url, 10);
+  customers = await someCustomers(desk.api.url, 10);
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await api?.stop();
-});
-
-beforeEach(() => ext.setStorage({ currentCustomerId: null, searchQuery: '' }));
+beforeEach(() => desk.ext.setStorage({ currentCustomerId: null, searchQuery: '' }));
 
 const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
 
@@ -34,21 +26,21 @@ async function editBilling(popup: Page, index: number) {
 const valueOf = (popup: Page, role: string, name: string) => popup.$eval(aria(role, name), (e) => (e as HTMLInputElement).value);
 
 test('edit the billing profile and Submit: the API has the new value, focus lands on the status', async () => {
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   const customer = await editBilling(popup, 0);
   await popup.locator(aria('textbox', 'City')).fill('Springfield');
   await popup.locator(aria('button', 'Submit')).click();
   expect(await waitForLiveText(popup, 'Billing profile saved.')).toContain('Billing profile saved.');
   expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
-  const saved = await callApi(api.url, billingPath(customer.id));
+  const saved = await callApi(desk.api.url, billingPath(customer.id));
   expect(saved.body.defaultAddress.city).toBe('Springfield');
   await popup.close();
 });
 
 test('an invalid email is shown on its field when leaving it and on Submit, and nothing is sent', async () => {
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   const customer = await editBilling(popup, 1);
-  const before = await callApi(api.url, billingPath(customer.id));
+  const before = await callApi(desk.api.url, billingPath(customer.id));
   await popup.locator(aria('textbox', 'Email')).fill('not-an-email');
   await popup.keyboard.press('Tab');
   const email = await popup.waitForSelector(aria('textbox', 'Email'));
@@ -59,14 +51,14 @@ test('an invalid email is shown on its field when leaving it and on Submit, and 
   await popup.locator(aria('button', 'Submit')).click();
   await waitForLiveText(popup, 'Check the marked fields.');
   expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Email');
-  const after = await callApi(api.url, billingPath(customer.id));
+  const after = await callApi(desk.api.url, billingPath(customer.id));
   expect(after.body.email).toBe(before.body.email);
   expect(after.etag).toBe(before.etag);
   await popup.close();
 });
 
 test('an unsent edit survives closing the popup, and Discard draft brings back the saved values', async () => {
-  let popup = await ext.open('popup');
+  let popup = await desk.ext.open('popup');
   const customer = await editBilling(popup, 2);
   const original = await valueOf(popup, 'textbox', 'City');
   await popup.locator(aria('textbox', 'City')).fill('Draftville');
@@ -81,7 +73,7 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   );
   await popup.close();
 
-  popup = await ext.open('popup');
+  popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('button', 'Discard draft'));
   expect(await valueOf(popup, 'textbox', 'City')).toBe('Draftville');
   await popup.locator(aria('button', 'Discard draft')).click();
@@ -91,7 +83,7 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.waitForSelector(aria('button', 'Edit billing profile'));
   await popup.close();
 
-  popup = await ext.open('popup');
+  popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('button', 'Edit billing profile'));
   expect(await popup.$(aria('button', 'Discard draft'))).toBeNull();
   await popup.close();
@@ -102,11 +94,11 @@ for (const [choice, expected] of [
   ['Use theirs', 'Their City'],
 ] as const) {
   test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${choice}"`, async () => {
-    const popup = await ext.open('popup');
+    const popup = await desk.ext.open('popup');
     const customer = await editBilling(popup, choice === 'Use theirs' ? 4 : 3);
     await popup.locator(aria('textbox', 'City')).fill('Mine City');
     await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
-    await colleaguePatch(api.url, billingPath(customer.id), { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' });
+    await colleaguePatch(desk.api.url, billingPath(customer.id), { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' });
 
     await popup.locator(aria('button', 'Submit')).click();
     const dialog = await popup.waitForSelector(aria('dialog', 'This customer was changed'));
@@ -118,7 +110,7 @@ for (const [choice, expected] of [
     await popup.locator(aria('button', choice)).click();
     await waitForLiveText(popup, 'Billing profile saved.');
 
-    const saved = (await callApi(api.url, billingPath(customer.id))).body;
+    const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
     expect(saved.defaultAddress.city).toBe(expected);
     // Fields only one side changed keep that side's value.
     expect(saved.defaultAddress.addressLine2).toBe('Suite 7');
@@ -128,10 +120,10 @@ for (const [choice, expected] of [
 }
 
 test('the address is checked before Submit: a lower-case state is flagged on its field and the suggestion can be taken', async () => {
-  const all = await someCustomers(api.url, 30);
+  const all = await someCustomers(desk.api.url, 30);
   const us = all.slice(5).find((c) => c.billingProfile.defaultAddress.country === 'US');
   expect(us, 'the seed has a US customer').toBeDefined();
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await openCustomer(popup, us!.companyProfile.companyName);
   await popup.locator(aria('button', 'Edit billing profile')).click();
   const state = await popup.waitForSelector(aria('textbox', 'State or province'));
@@ -146,7 +138,7 @@ test('the address is checked before Submit: a lower-case state is flagged on its
   await popup.locator(aria('textbox', 'City')).fill('Bellevue');
   await popup.locator(aria('button', 'Submit')).click();
   await waitForLiveText(popup, 'Billing profile saved.');
-  const saved = (await callApi(api.url, billingPath(us!.id))).body;
+  const saved = (await callApi(desk.api.url, billingPath(us!.id))).body;
   expect(saved.defaultAddress).toMatchObject({ state: canonical, city: 'Bellevue' });
   await popup.close();
 });

@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { callApi, openCustomer, someCustomers, waitForLiveText } from '../helpers/customer-desk';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
 
-let api: MockApi;
-let ext: ExtensionBrowser;
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 const RESERVATIONS = 'Allow purchase of Azure reservations';
 
+const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '3']);
+
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '20', '--seed-value', '3']);
-  ext = await launchExtension({ apiUrl: api.url });
-  customers = await someCustomers(api.url, 5);
+  customers = await someCustomers(desk.api.url, 5);
 });
 
-afterAll(async () => {
-  await ext?.close();
-  await api?.stop();
-});
+beforeEach(() => desk.ext.setStorage({ currentCustomerId: null, searchQuery: '', role: 'admin-agent' }));
 
-beforeEach(() => ext.setStorage({ currentCustomerId: null, searchQuery: '', role: 'admin-agent' }));
-
-const permissionOf = async (id: string) => (await callApi(api.url, `/customers/${id}/purchasePermission`)).body;
+const permissionOf = async (id: string) => (await callApi(desk.api.url, `/customers/${id}/purchasePermission`)).body;
 
 test('admin agent: turning a permission on asks first; Cancel sends nothing, Turn on saves it', async () => {
   const customer = customers[0];
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await openCustomer(popup, customer.companyProfile.companyName);
   const toggle = await popup.waitForSelector(aria('switch', RESERVATIONS));
   expect(await toggle!.evaluate((s) => s.getAttribute('aria-checked'))).toBe('false');
@@ -57,8 +49,8 @@ test('admin agent: turning a permission on asks first; Cancel sends nothing, Tur
 });
 
 test('sales agent sees the permission read-only, with the reason', async () => {
-  await ext.setStorage({ role: 'sales-agent' });
-  const popup = await ext.open('popup');
+  await desk.ext.setStorage({ role: 'sales-agent' });
+  const popup = await desk.ext.open('popup');
   await openCustomer(popup, customers[1].companyProfile.companyName);
   const toggle = await popup.waitForSelector(aria('switch', RESERVATIONS));
   expect(await toggle!.evaluate((s) => (s as HTMLButtonElement).disabled)).toBe(true);
@@ -71,12 +63,12 @@ test('sales agent sees the permission read-only, with the reason', async () => {
 });
 
 test('a role chosen in the popup changes what an open side panel offers, at once', async () => {
-  await ext.setStorage({ currentCustomerId: customers[2].id });
-  const panel = await ext.open('sidepanel');
+  await desk.ext.setStorage({ currentCustomerId: customers[2].id });
+  const panel = await desk.ext.open('sidepanel');
   const toggle = await panel.waitForSelector(aria('switch', RESERVATIONS));
   expect(await toggle!.evaluate((s) => (s as HTMLButtonElement).disabled)).toBe(false);
 
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await popup.locator(aria('combobox', 'Role')).fill('helpdesk-agent');
   await panel.bringToFront();
   await panel.waitForFunction((s) => (s as HTMLButtonElement).disabled, {}, toggle!);
@@ -88,12 +80,12 @@ test('a role chosen in the popup changes what an open side panel offers, at once
 
 test('a save in the popup shows in an open side panel without a reload', async () => {
   const customer = customers[3];
-  await ext.setStorage({ currentCustomerId: customer.id });
-  const panel = await ext.open('sidepanel');
+  await desk.ext.setStorage({ currentCustomerId: customer.id });
+  const panel = await desk.ext.open('sidepanel');
   const panelToggle = await panel.waitForSelector(aria('switch', 'Allow purchase of Azure savings plans'));
   expect(await panelToggle!.evaluate((s) => s.getAttribute('aria-checked'))).toBe('false');
 
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await popup.locator(aria('switch', 'Allow purchase of Azure savings plans')).click();
   await popup.locator(aria('button', 'Turn on')).click();
   await waitForLiveText(popup, 'Purchase of Azure savings plans allowed.');

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { callApi, colleaguePatch, openCustomer, someCustomers, textOf } from '../helpers/customer-desk';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { expect, test } from 'vitest';
+import { callApi, colleaguePatch, openCustomer, someCustomers, textOf, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
 
-let api: MockApi;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  api = await startMockApi(['--seed', '60', '--seed-value', '11']);
-  ext = await launchExtension({ apiUrl: api.url });
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await api?.stop();
-});
+const desk = withExtensionAndApi(['--seed', '60', '--seed-value', '11']);
 
 test('by keyboard alone: / focuses search, ↓ and Enter open a customer, Esc clears', async () => {
-  const [first] = await someCustomers(api.url, 1);
+  const [first] = await someCustomers(desk.api.url, 1);
   const name = first.companyProfile.companyName;
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('searchbox', 'Search customers'));
   // Move focus away first, so `/` has something to do.
   await popup.locator(aria('combobox', 'Role')).click();
@@ -44,10 +32,10 @@ test('by keyboard alone: / focuses search, ↓ and Enter open a customer, Esc cl
 });
 
 test('the search text survives closing the popup; recent customers show while the box is empty', async () => {
-  const [, second] = await someCustomers(api.url, 2);
+  const [, second] = await someCustomers(desk.api.url, 2);
   const name = second.companyProfile.companyName;
-  await ext.setStorage({ currentCustomerId: null });
-  let popup = await ext.open('popup');
+  await desk.ext.setStorage({ currentCustomerId: null });
+  let popup = await desk.ext.open('popup');
   await openCustomer(popup, name);
   await popup.locator(aria('button', 'Back to search')).click();
   const search = await popup.waitForSelector(aria('searchbox', 'Search customers'));
@@ -56,7 +44,7 @@ test('the search text survives closing the popup; recent customers show while th
   await popup.waitForFunction(() => document.body.textContent?.includes('No customers match'));
   await popup.close();
 
-  popup = await ext.open('popup');
+  popup = await desk.ext.open('popup');
   const again = await popup.waitForSelector(aria('searchbox', 'Search customers'));
   await popup.waitForFunction((s) => (s as HTMLInputElement).value === 'zzz-no-such', {}, again!);
   await popup.locator(aria('searchbox', 'Search customers')).click();
@@ -68,8 +56,8 @@ test('the search text survives closing the popup; recent customers show while th
 });
 
 test('more results on demand, with the total shown', async () => {
-  const popup = await ext.open('popup');
-  await ext.setStorage({ currentCustomerId: null });
+  const popup = await desk.ext.open('popup');
+  await desk.ext.setStorage({ currentCustomerId: null });
   // An id fragment every seeded customer's domain shares.
   await popup.locator(aria('searchbox', 'Search customers')).fill('onmicrosoft');
   const more = await popup.waitForSelector(aria('button', 'Show more results (20 of 60)'));
@@ -81,14 +69,14 @@ test('more results on demand, with the total shown', async () => {
 });
 
 test('a company name with markup is shown as text, never run', async () => {
-  const [, , third] = await someCustomers(api.url, 3);
+  const [, , third] = await someCustomers(desk.api.url, 3);
   const evil = 'Evil <img src=x onerror=alert(1)> Ltd';
-  await colleaguePatch(api.url, `/customers/${third.id}/profiles/company`, { companyName: evil });
-  const stored = await callApi(api.url, `/customers/${third.id}/profiles/company`);
+  await colleaguePatch(desk.api.url, `/customers/${third.id}/profiles/company`, { companyName: evil });
+  const stored = await callApi(desk.api.url, `/customers/${third.id}/profiles/company`);
   expect(stored.body.companyName).toBe(evil);
 
-  await ext.setStorage({ currentCustomerId: null, searchQuery: '' });
-  const popup = await ext.open('popup');
+  await desk.ext.setStorage({ currentCustomerId: null, searchQuery: '' });
+  const popup = await desk.ext.open('popup');
   const dialogs: string[] = [];
   popup.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

@@ -1,6 +1,8 @@
 /** Steps of the agent's job shared by the end-to-end tests: by role and accessible name only. */
 import type { Page } from 'puppeteer-core';
-import { aria } from './extension';
+import { afterAll, beforeAll } from 'vitest';
+import { aria, launchExtension, type ExtensionBrowser } from './extension';
+import { startMockApi, type MockApi } from './mock-api';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -61,4 +63,18 @@ export async function waitForLiveText(page: Page, text: string): Promise<string>
     text,
   );
   return (await handle.jsonValue()) as string;
+}
+
+/** A test file's own mock API (fresh database) and Chromium with the extension pointed at it, for all its tests. */
+export function withExtensionAndApi(apiArgs: string[]) {
+  const desk = {} as { api: MockApi; ext: ExtensionBrowser };
+  beforeAll(async () => {
+    desk.api = await startMockApi(apiArgs);
+    desk.ext = await launchExtension({ apiUrl: desk.api.url });
+  });
+  afterAll(async () => {
+    await desk.ext?.close();
+    await desk.api?.stop();
+  });
+  return desk;
 }
