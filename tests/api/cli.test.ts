@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DIAL_CODES } from '@/domain/countries';
+import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const started: MockApi[] = [];
+let plain: MockApi;
+beforeAll(async () => {
+  plain = await start(['--seed', '12']);
+});
+afterAll(() => Promise.all(started.map((api) => api.stop())));
+
+async function start(args: string[]) {
+  const api = await startMockApi(args);
+  started.push(api);
+  return api;
+}
+
+/** Runs the CLI to its exit: its code, stdout and stderr. */
+async function cli(args: readonly string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'mock-api/cli.ts', ...args], { cwd: ROOT });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { status: code, stdout, stderr };
+  }
+}
+
+async function everyCustomer(api: MockApi): Promise<Customer[]> {
+  const first = await api.call('/customers?_limit=100');
+  const pages = Math.ceil(Number(first.headers.get('X-Total-Count')) / 100);
+  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, p) => api.call(`/customers?_limit=100&_page=${p + 2}`)));
+  return [first, ...rest].flatMap((r) => r.body);
+}
+
+test('--help documents every flag', async () => {
+  const run = await cli(['--help']);
+  expect(run.status).toBe(0);
+  for (const flag of ['--port', '--host', '--db', '--seed', '--seed-value', '--reset', '--latency', '--fail-rate', '--compact-after', '--help']) {
+    expect(run.stdout).toContain(flag);
+  }
+});
+
+test('bad flags get a clear message and exit code 2', async () => {
+  const cases = [
+    [['--nope'], '--nope'],
+    [['--fail-rate', '2'], '--fail-rate'],
+    [['--fail-rate', 'lots'], '--fail-rate'],
+    [['--latency', 'slow'], '--latency'],
+    [['--latency', '500-100'], '--latency'],
+    [['--port', 'http'], '--port'],
+    [['--seed', '-5'], '--seed'],
+  ] as const;
+  const runs = await Promise.all(cases.map(([args]) => cli(args)));
+  for (const [n, [args, mention]] of cases.entries()) {
+    expect(runs[n].status, args.join(' ')).toBe(2);
+    expect(runs[n].stderr, args.join(' ')).toContain(mention);
+  }
+});
+
+test('start-up prints the address, the database path and the customer count', async () => {
+  expect(plain.output()).toContain(`listening on ${plain.url}`);
+  expect(plain.output()).toContain(`database: ${plain.dbPath}`);
+  expect(plain.output()).toContain('customers: 12');
+});
+
+test('--fail-rate 1 answers everything with 503 in the error shape, except /health', async () => {
+  const api = await start(['--seed', '3', '--fail-rate', '1']);
+  for (const path of ['/customers', '/customers/x', '/customers/x/profiles/billing', '/nowhere']) {
+    const res = await api.call(path);
+    expect(res.status, path).toBe(503);
+    expect(res.body.error.code).toBe('unavailable');
+  }
+  expect((await api.call('/validations/address', { method: 'POST', body: {} })).status).toBe(503);
+  expect((await api.call('/health', { role: null })).status).toBe(200);
+});
+
+test('--latency delays answers but not /health', async () => {
+  const api = await start(['--seed', '3', '--latency', '400-500']);
+  const order: string[] = [];
+  await Promise.all([api.call('/customers').then((r) => order.push(`customers ${r.status}`)), api.call('/health').then((r) => order.push(`health ${r.status}`))]);
+  expect(order).toEqual(['health 200', 'customers 200']);
+});
+
+test('the seed is deterministic and realistic', async () => {
+  const [a, b, c] = await Promise.all([start(['--seed', '300', '--seed-value', '9']), start(['--seed', '300', '--seed-value', '9']), start(['--seed', '300', '--seed-value', '10'])]);
+  const [one, same, other] = await Promise.all([everyCustomer(a), everyCustomer(b), everyCustomer(c)]);
+  expect(one).toHaveLength(300);
+  expect(same).toEqual(one);
+  expect(other[0].id).not.toBe(one[0].id);
+
+  const countries = new Set(one.map((x) => x.billingProfile.defaultAddress.country));
+  expect([...countries].sort()).toEqual(['AU', 'CA', 'DE', 'FR', 'GB', 'IN', 'JP', 'RU', 'US']);
+  expect(one.some((x) => /[а-яё]/i.test(x.companyProfile.companyName))).toBe(true);
+  expect(one.some((x) => /^[A-Za-z]/.test(x.billingProfile.firstName))).toBe(true);
+  const permitted = one.filter((x) => x.purchasePermission.azureReservations).length / one.length;
+  expect(permitted).toBeGreaterThan(0.1);
+  expect(permitted).toBeLessThan(0.3);
+  for (const x of one) {
+    const address = x.billingProfile.defaultAddress;
+    expect(Customer.safeParse(x).success).toBe(true);
+    expect(countryIssues(address)).toEqual([]);
+    expect(companyIssues(x.companyProfile, address.country)).toEqual([]);
+    expect(address.phoneNumber?.startsWith(`+${DIAL_CODES[address.country]} `)).toBe(true);
+  }
+});
+
+test('CORS: a preflight from the extension may send the role and If-Match, and ETag is readable', async () => {
+  const res = await fetch(`${plain.url}/customers`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'x-partner-role,if-match,content-type' },
+  });
+  expect(res.status).toBeLessThan(300);
+  expect(res.headers.get('Access-Control-Allow-Origin')).toBe('chrome-extension://abc');
+  expect(res.headers.get('Access-Control-Allow-Headers')).toContain('if-match');
+  const get = await plain.call('/customers?_limit=1', { headers: { Origin: 'chrome-extension://abc' } });
+  expect(get.headers.get('Access-Control-Expose-Headers')).toContain('ETag');
+});
+
+test('an unknown route is a JSON 404', async () => {
+  const res = await plain.call('/db');
+  expect(res.status).toBe(404);
+  expect(res.body.error.code).toBe('not-found');
+});
