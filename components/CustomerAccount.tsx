@@ -3,6 +3,7 @@ import { can, type Action } from '@/domain/roles';
 import type { Customer } from '@/domain/schemas';
 import { ApiError, getCustomer, patchResource, type ResourceKind, type Resources } from '@/utils/api-client';
 import { loadDraft, type Draft } from '@/utils/drafts';
+import { denial } from '@/utils/denial';
 import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { rememberCustomer } from '@/utils/recent-customers';
@@ -36,9 +37,14 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   const [editing, setEditing] = useState<{ kind: FormKind; draft: Draft | null } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);
   const reasonId = useId();
-  const version = changed?.id === id ? changed.at : 0;
   const mayView = role !== undefined && can(role, 'viewCustomers');
+
+  // Only a change to this customer makes it worth reading again.
+  useEffect(() => {
+    if (changed?.id === id) setVersion(changed.at);
+  }, [changed, id]);
 
   useEffect(() => {
     if (!mayView) return;
@@ -117,13 +123,12 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
     }
   }
 
-  const denial = (action: Action) => (role && !can(role, action) ? t('denied', { role: t(`role.${role}`), action: t(`action.${action}`) }) : null);
   const editDenial = (action: Action) => {
-    const reason = denial(action);
+    const reason = denial(role, action);
     return { disabled: reason !== null, 'aria-describedby': reason ? `${reasonId}-${action}` : undefined };
   };
   const reasonFor = (action: Action) => {
-    const reason = denial(action);
+    const reason = denial(role, action);
     return reason && <p id={`${reasonId}-${action}`} class="reason">{reason}</p>;
   };
 
@@ -138,10 +143,10 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
         {t('back')}
       </button>
       <StatusMessage status={status} />
-      {!mayView && role && <p class="reason">{denial('viewCustomers')}</p>}
+      {!mayView && role && <p class="reason">{denial(role, 'viewCustomers')}</p>}
       {loadError && (
         <p role="alert" class="error">
-          {t('loadError', { message: loadError })}{' '}
+          {loadError}{' '}
           <button type="button" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
           </button>
@@ -200,7 +205,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
             <h2 id={`${reasonId}-permission`}>{t('permission.title')}</h2>
             <PurchasePermissionSwitches
               permission={customer.purchasePermission}
-              denial={denial('editPurchasePermission')}
+              denial={denial(role, 'editPurchasePermission')}
               busy={busy}
               onChange={(key, on) => void changePermission(key, on)}
             />

@@ -2,10 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Customer } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
 import { searchCustomers } from '@/utils/api-client';
+import { denial } from '@/utils/denial';
 import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { withRetry } from '@/utils/retry';
-import { recentCustomersItem, searchQueryItem, type RecentCustomer } from '@/utils/storage';
+import { recentCustomersItem, roleItem, searchQueryItem, type RecentCustomer } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerOptions } from './CustomerOptions';
 
@@ -31,6 +32,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
   const recent = useStorageItem(recentCustomersItem) ?? [];
+  const role = useStorageItem(roleItem);
   const input = useRef<HTMLInputElement>(null);
   // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
   const written = useRef<string[]>([]);
@@ -132,13 +134,14 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         aria-controls="customer-results"
         aria-activedescendant={options[active] ? `customer-${options[active].id}` : undefined}
       />
+      {denial(role, 'viewCustomers') && <p class="reason">{denial(role, 'viewCustomers')}</p>}
       <p role="status" class="search-status">
         {state.kind === 'loading' && t('searching')}
         {searching && state.kind === 'done' && (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
       </p>
       {state.kind === 'error' && (
         <p role="alert" class="error">
-          {t('loadError', { message: state.message })}{' '}
+          {state.message}{' '}
           <button type="button" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
           </button>

@@ -26,3 +26,18 @@ test('API down: a clear message with Retry; once it is back, Retry finds the cus
   expect(await popup.$(aria('button', 'Retry'))).toBeNull();
   await popup.close();
 });
+
+test('an API answering 503 to everything: reads retry, then say so with Retry', async () => {
+  const failing = await startMockApi(['--seed', '5', '--fail-rate', '1']);
+  try {
+    await desk.ext.setStorage({ apiBase: failing.url, searchQuery: '', currentCustomerId: null });
+    const popup = await desk.ext.open('popup');
+    await popup.locator(aria('searchbox', 'Search customers')).fill('a');
+    expect(await waitForLiveText(popup, 'unavailable right now')).toContain('Try again in a moment');
+    await popup.waitForSelector(aria('button', 'Retry'));
+    await popup.close();
+  } finally {
+    await desk.ext.setStorage({ apiBase: desk.api.url });
+    await failing.stop();
+  }
+});

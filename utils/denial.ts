@@ -1,0 +1,7 @@
+import { can, type Action, type RoleId } from '@/domain/roles';
+import { t } from './i18n';
+
+/** Why `role` may not do `action`, in the UI language (the English matches the API's 403 reason); null when it may. */
+export function denial(role: RoleId | undefined, action: Action): string | null {
+  return role && !can(role, action) ? t('denied', { role: t(`role.${role}`), action: t(`action.${action}`) }) : null;
+}
