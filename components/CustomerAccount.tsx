@@ -37,6 +37,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   const [editing, setEditing] = useState<{ kind: FormKind; draft: Draft | null } | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refocus, setRefocus] = useState<FormKind | null>(null);
   const [version, setVersion] = useState(0);
   const reasonId = useId();
   const mayView = role !== undefined && can(role, 'viewCustomers');
@@ -99,7 +100,8 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
 
   function closeForm(saved: Saved | null) {
     setEditing(null);
-    if (!saved) return;
+    // Cancel: back to the button that opened the form (a save focuses its status instead).
+    if (!saved) return setRefocus(editing?.kind ?? null);
     setCustomer((c) => c && withResource(c, saved.kind, saved.resource));
     publish();
     const undoEtag = saved.resource.etag;
@@ -132,7 +134,12 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
     return reason && <p id={`${reasonId}-${action}`} class="reason">{reason}</p>;
   };
 
+  useEffect(() => {
+    if (refocus) document.getElementById(`${reasonId}-edit-${refocus}`)?.focus();
+  }, [refocus, reasonId]);
+
   const startEditing = (kind: FormKind) => {
+    setRefocus(null);
     setStatus(null);
     setEditing({ kind, draft: null });
   };
@@ -186,7 +193,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
                     { label: t('field.registrationNumber'), value: customer.companyProfile.organizationRegistrationNumber },
                   ]}
                 />
-                <button type="button" {...editDenial('editCompanyProfile')} onClick={() => startEditing('company')}>
+                <button type="button" id={`${reasonId}-edit-company`} {...editDenial('editCompanyProfile')} onClick={() => startEditing('company')}>
                   {t('company.edit')}
                 </button>
                 {reasonFor('editCompanyProfile')}
@@ -194,7 +201,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
               <section aria-labelledby={`${reasonId}-billing`}>
                 <h2 id={`${reasonId}-billing`}>{t('billing.title')}</h2>
                 <BillingDetails customer={customer} />
-                <button type="button" {...editDenial('editBillingProfile')} onClick={() => startEditing('billing')}>
+                <button type="button" id={`${reasonId}-edit-billing`} {...editDenial('editBillingProfile')} onClick={() => startEditing('billing')}>
                   {t('billing.edit')}
                 </button>
                 {reasonFor('editBillingProfile')}

@@ -34,6 +34,13 @@ test('edit the billing profile and Submit: the API has the new value, focus land
   expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
   const saved = await callApi(desk.api.url, billingPath(customer.id));
   expect(saved.body.defaultAddress.city).toBe('Springfield');
+
+  // Undo writes the previous value back, with the new ETag.
+  await popup.locator(aria('button', 'Undo')).click();
+  await waitForLiveText(popup, 'Change undone.');
+  const undone = await callApi(desk.api.url, billingPath(customer.id));
+  expect(undone.body.defaultAddress.city).toBe(customer.billingProfile.defaultAddress.city);
+  expect(undone.etag).not.toBe(saved.etag);
   await popup.close();
 });
 
@@ -81,6 +88,8 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.waitForFunction((e, v) => (e as HTMLInputElement).value === v, {}, city!, original);
   await popup.locator(aria('button', 'Cancel')).click();
   await popup.waitForSelector(aria('button', 'Edit billing profile'));
+  // Cancel returns focus to the button that opened the form.
+  await popup.waitForFunction(() => document.activeElement?.textContent === 'Edit billing profile');
   await popup.close();
 
   popup = await desk.ext.open('popup');

@@ -37,7 +37,7 @@ export async function colleaguePatch(baseUrl: string, path: string, patch: objec
 
 /** The first seeded customers, in the API's order. */
 export async function someCustomers(baseUrl: string, limit = 5) {
-  return (await callApi<{ id: string; companyProfile: { companyName: string }; billingProfile: { defaultAddress: { country: string } } }[]>(baseUrl, `/customers?_limit=${limit}`)).body;
+  return (await callApi<{ id: string; companyProfile: { companyName: string }; billingProfile: { defaultAddress: { country: string; city: string } } }[]>(baseUrl, `/customers?_limit=${limit}`)).body;
 }
 
 /** Types into the search box, picks the customer by name and waits for their Account page. */
