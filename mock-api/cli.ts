@@ -88,7 +88,7 @@ const db = await Database.open({
 const server = createApp(db, faultOptions).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  setImmediate(() => db.warm());
+  db.warmUp();
   process.stdout.write(`Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`);
 });
 server.on('error', (error) => {

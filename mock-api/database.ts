@@ -55,6 +55,11 @@ interface Trailer {
   end: number;
 }
 
+interface Lookup {
+  search: SearchIndex;
+  byId: Map<string, number>;
+}
+
 interface JournalLine {
   customer: Customer;
   audit: AuditEntry[];
@@ -163,7 +168,7 @@ function journalsOf(path: string): { generation: number; file: string }[] {
 
 export class Database {
   readonly auditLog: AuditEntry[] = [];
-  private lookup: { search: SearchIndex; byId: Map<string, number> } | null = null;
+  private lookup: Lookup | null = null;
   private readonly trailer: Trailer;
   /** Byte offsets of each customer's line in the snapshot; offsets[count] is where they end. */
   private readonly offsets: Float64Array;
@@ -171,6 +176,8 @@ export class Database {
   /** 1 where the record changed since the snapshot was read: its bytes there are stale. */
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
+  /** Journal writes read at start, applied when the index is built (so replay does not wait for it). */
+  private pending: Customer[] = [];
   private generation: number;
   private journalFd = -1;
   private journalWrites = 0;
@@ -205,18 +212,41 @@ export class Database {
   }
 
   /**
-   * Builds the search index and the id map from the snapshot's blocks (a few hundred ms at 100k). The server calls
-   * it right after it starts listening, so start-up does not wait for it; the first lookup would build it anyway.
+   * The search index and the id map, built from the snapshot's blocks (a second or so at 100k). `warmUp` builds
+   * them in slices between requests right after the server starts listening; a lookup before that finishes the
+   * job at once.
    */
-  warm(): { search: SearchIndex; byId: Map<string, number> } {
-    if (this.lookup) return this.lookup;
-    const t = this.trailer;
-    const texts = t.customers ? readAt(this.snapshotFd, t.searchStart, t.idsStart).toString('utf16le').split('\u0000') : [];
-    const ids = t.customers ? readAt(this.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
-    const byId = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) byId.set(ids[i], i);
-    return (this.lookup = { search: new SearchIndex(texts), byId });
+  warm(): Lookup {
+    while (!this.lookup) this.building.next();
+    return this.lookup;
   }
+
+  /** Builds the lookups and then the search's trigram lists in the background, a slice per event-loop turn. */
+  warmUp(): void {
+    const steps = (function* (db: Database) {
+      yield* db.building;
+      yield* db.warm().search.buildTrigrams();
+    })(this);
+    const next = () => {
+      if (!steps.next().done) setImmediate(next);
+    };
+    next();
+  }
+
+  private readonly building = (function* (db: Database): Generator<void, void> {
+    const t = db.trailer;
+    const texts = t.customers ? readAt(db.snapshotFd, t.searchStart, t.idsStart).toString('utf16le').split('\u0000') : [];
+    yield;
+    const ids = t.customers ? readAt(db.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
+    const byId = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) {
+      byId.set(ids[i], i);
+      if (i % 20_000 === 0) yield;
+    }
+    db.lookup = { search: new SearchIndex(texts), byId };
+    for (const customer of db.pending) db.apply(customer);
+    db.pending = [];
+  })(this);
 
   get search(): SearchIndex {
     return this.warm().search;
@@ -243,7 +273,8 @@ export class Database {
   commit(customer: Customer, audit: AuditEntry[]): void {
     writeSync(this.journalFd, `${JSON.stringify({ customer, audit } satisfies JournalLine)}\n`);
     fdatasyncSync(this.journalFd);
-    this.apply({ customer, audit });
+    this.apply(customer);
+    for (const entry of audit) this.addAudit(entry);
     if (++this.journalWrites >= this.compactAfter && !this.compacting) {
       this.compacting = this.compact()
         .catch((error: Error) => {
@@ -258,13 +289,12 @@ export class Database {
     await this.compacting;
   }
 
-  private apply({ customer, audit }: JournalLine): void {
+  private apply(customer: Customer): void {
     const i = this.indexOf(customer.id);
     if (i === undefined) throw new Error(`the journal names an unknown customer ${customer.id}`);
     this.parsed[i] = customer;
     this.dirty[i] = 1;
     this.search.update(i, searchText(customer));
-    for (const entry of audit) this.addAudit(entry);
   }
 
   private addAudit(entry: AuditEntry): void {
@@ -282,7 +312,9 @@ export class Database {
       const bytes = readFileSync(file);
       let complete = 0;
       for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, complete)) {
-        this.apply(JSON.parse(bytes.toString('utf8', complete, end)) as JournalLine);
+        const { customer, audit } = JSON.parse(bytes.toString('utf8', complete, end)) as JournalLine;
+        this.pending.push(customer);
+        for (const entry of audit) this.addAudit(entry);
         complete = end + 1;
         this.journalWrites++;
       }
