@@ -151,3 +151,41 @@ test('the address is checked before Submit: a lower-case state is flagged on its
   expect(saved.defaultAddress).toMatchObject({ state: canonical, city: 'Bellevue' });
   await popup.close();
 });
+
+test("the server's 422 lands on its field: a colleague moved the customer to Russia, which needs a registration number", async () => {
+  const all = await someCustomers(desk.api.url, 30);
+  // Not one the other tests use, and in a country that needs no registration number.
+  const other = all.slice(6).find((c) => !['US', 'RU'].includes(c.billingProfile.defaultAddress.country))!;
+  expect(other, 'the seed has such a customer').toBeDefined();
+  const popup = await desk.ext.open('popup');
+  await openCustomer(popup, other.companyProfile.companyName);
+  await popup.locator(aria('button', 'Edit company details')).click();
+  await popup.locator(aria('textbox', 'Company name')).fill('Moved Ltd');
+  await colleaguePatch(desk.api.url, billingPath(other.id), { defaultAddress: { country: 'RU', state: null, postalCode: '101000', phoneNumber: '+7 495 123 4567' } });
+
+  await popup.locator(aria('button', 'Submit')).click();
+  const number = await popup.waitForSelector(aria('textbox', 'Registration number'));
+  await popup.waitForFunction((e) => e.getAttribute('aria-invalid') === 'true', {}, number!);
+  expect(await number!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toContain('registration number');
+  const company = (await callApi(desk.api.url, `/customers/${other.id}/profiles/company`)).body;
+  expect(company.companyName).toBe(other.companyProfile.companyName);
+
+  await popup.locator(aria('textbox', 'Registration number')).fill('1027700132195');
+  await popup.locator(aria('button', 'Submit')).click();
+  await waitForLiveText(popup, 'Company details saved.');
+  expect((await callApi(desk.api.url, `/customers/${other.id}/profiles/company`)).body).toMatchObject({ companyName: 'Moved Ltd', organizationRegistrationNumber: '1027700132195' });
+  await popup.close();
+});
+
+test('an unsent edit moves to the side panel with the customer', async () => {
+  const popup = await desk.ext.open('popup');
+  await editBilling(popup, 5);
+  await popup.locator(aria('textbox', 'Address line 2')).fill('Floor 3');
+  const panel = await desk.ext.open('sidepanel');
+  await panel.waitForSelector(aria('button', 'Discard draft'));
+  expect(await valueOf(panel, 'textbox', 'Address line 2')).toBe('Floor 3');
+  await panel.locator(aria('button', 'Discard draft')).click();
+  await panel.locator(aria('button', 'Cancel')).click();
+  await panel.close();
+  await popup.close();
+});
