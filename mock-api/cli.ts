@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, Database } from './database';
-import { createApp } from './server';
 
 const HELP = `Customer Desk mock API
 
@@ -85,6 +84,8 @@ const db = await Database.open({
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
 });
 
+// Loaded after the flags are checked: --help and a bad flag answer without loading the server.
+const { createApp } = await import('./server');
 const server = createApp(db, faultOptions).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
