@@ -82,6 +82,9 @@ const db = await Database.open({
   seedValue: integer('seed-value', parsed['seed-value'], 0),
   reset: parsed.reset,
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
+}).catch((error: Error) => {
+  process.stderr.write(`Cannot open the database: ${error.message}\n`);
+  process.exit(1);
 });
 
 // Loaded after the flags are checked: --help and a bad flag answer without loading the server.

@@ -132,15 +132,37 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
   fsyncFolder(path);
 }
 
-function seedSource(customers: Customer[]): SnapshotSource {
+function sourceOf(customers: Customer[], audit: AuditEntry[] = []): SnapshotSource {
   return {
     generation: 0,
     count: customers.length,
-    audit: [],
+    audit,
     texts: customers.map(searchText),
     ids: customers.map((c) => c.id),
     lines: async (from, to) => customers.slice(from, to).map((c) => Buffer.from(JSON.stringify(c))),
   };
+}
+
+function hasTrailer(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    readTrailer(fd, path);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The walking skeleton kept one JSON document `{ customers, auditLog }`: such a file is converted once. */
+function legacySource(path: string): SnapshotSource | null {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { customers?: Customer[]; auditLog?: AuditEntry[] };
+    return Array.isArray(data.customers) ? sourceOf(data.customers, data.auditLog ?? []) : null;
+  } catch {
+    return null;
+  }
 }
 
 function readTrailer(fd: number, path: string): Trailer {
@@ -204,7 +226,10 @@ export class Database {
       for (const { file } of journalsOf(path)) rmSync(file);
       // Loaded only to seed: the fake-data library is a third of the start-up time.
       const { seedCustomers } = await import('./seed');
-      await writeSnapshot(path, seedSource(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
+      await writeSnapshot(path, sourceOf(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
+    } else if (!hasTrailer(path)) {
+      const legacy = legacySource(path);
+      if (legacy) await writeSnapshot(path, legacy);
     }
     const db = new Database(path, openSync(path, 'r'), compactAfter);
     db.replayJournals();
