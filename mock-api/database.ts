@@ -353,6 +353,7 @@ export class Database {
       this.generation = generation;
     }
     this.journalFd = openSync(this.journalPath(this.generation), 'a');
+    fsyncFolder(this.path); // the journal's name must be on disk before a write in it is acknowledged
   }
 
   private journalPath(generation: number): string {
