@@ -28,4 +28,10 @@ export default defineConfig({
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},
   vite: () => ({ plugins: [preact()] }),
+  // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
+  hooks: {
+    'entrypoints:resolved': (_, entrypoints) => {
+      if (!process.env.CD_BENCH) entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'blank'));
+    },
+  },
 });

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: builds the extension (with the bench-only blank page) into its own folder, seeds the mock API
+ * with 100,000 customers and measures popup start-up, keystroke → results, API search, durable writes, start-up
+ * and memory — beside their floors and stock json-server — then prints a table and writes bench/results.json.
+ * Flags (for a quick run or the smoke test): --customers --queries --opens --writes --stock-queries
+ * --stock-writes --seed-value --out.
+ */
+import './out-dir';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
+import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
+import { startMockApi } from '../tests/helpers/mock-api';
+import { readAllCustomers } from './all-customers';
+import { measureApiSearch } from './api-search';
+import { measureApiStart, residentMB } from './api-start';
+import { measureFsync } from './fsync';
+import { httpClient } from './http-client';
+import { measureOurPatch, measureStockPatch } from './patch';
+import { popupStartupJs } from './popup-bundle';
+import { measurePopupReady } from './popup-ready';
+import { measurePopupSearch } from './popup-search';
+import { pickQueries } from './queries';
+import { loadAverage, machine, metric, stamp, table, type Results } from './results';
+import { median, percentile, round } from './stats';
+import { startStockJsonServer } from './stock-json-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const count = (value: string, name: string, min: number) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`);
+  return n;
+};
+const { values: flags } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '200' },
+    opens: { type: 'string', default: '20' },
+    writes: { type: 'string', default: '200' },
+    // Stock json-server needs about a second per search and seconds per write at 100k: a sample keeps the run short.
+    'stock-queries': { type: 'string', default: '40' },
+    'stock-writes': { type: 'string', default: '20' },
+    'seed-value': { type: 'string', default: '1' },
+    out: { type: 'string', default: join(ROOT, 'bench/results.json') },
+  },
+  strict: true,
+});
+const options = {
+  customers: count(flags.customers, 'customers', 10),
+  queries: count(flags.queries, 'queries', 2),
+  opens: count(flags.opens, 'opens', 1),
+  writes: count(flags.writes, 'writes', 1),
+  stockQueries: count(flags['stock-queries'], 'stock-queries', 1),
+  stockWrites: count(flags['stock-writes'], 'stock-writes', 1),
+  seedValue: count(flags['seed-value'], 'seed-value', 0),
+};
+
+const began = performance.now();
+const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}\n`);
+const loadBefore = loadAverage();
+const work = mkdtempSync(join(tmpdir(), 'customer-desk-bench-'));
+const asAgent = { [ROLE_HEADER]: DEFAULT_ROLE };
+
+try {
+  log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, env: { ...process.env, CD_BENCH: '1' }, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
+  const bundle = popupStartupJs(EXTENSION_DIR);
+
+  const fsyncMs = measureFsync(work, 100);
+
+  log(`seeding ${options.customers} customers`);
+  const dbPath = join(work, 'db.json');
+  const seeding = await startMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], { dbPath });
+  const seeded = httpClient(seeding.url, asAgent);
+  const customers = await readAllCustomers(seeded);
+  seeded.close();
+  await seeding.stop();
+
+  log('starting the mock API on the existing database, 3 times');
+  const start = await measureApiStart(dbPath, 3);
+  const ours = httpClient(start.api.url, asAgent);
+  const roundTrips: number[] = [];
+  for (let i = 0; i < 50; i++) roundTrips.push((await ours.request('GET', '/health')).ms);
+
+  const queries = pickQueries(customers, options.queries, options.seedValue);
+  const warmUp = pickQueries(customers, 20, options.seedValue + 1, new Set(queries.map((q) => q.toLowerCase())));
+  log(`API search: ${queries.length} queries`);
+  const search = await measureApiSearch(ours, queries, warmUp);
+
+  log(`Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`);
+  const ext = await launchExtension({ apiUrl: start.api.url });
+  const chromium = await ext.browser.version();
+  let ready, typing;
+  try {
+    await ext.setStorage({ role: DEFAULT_ROLE });
+    ready = await measurePopupReady(ext, options.opens);
+    typing = await measurePopupSearch(ext, queries, search.firstPages);
+  } finally {
+    await ext.close();
+  }
+
+  log(`durable PATCH: ${options.writes} writes`);
+  const patch = await measureOurPatch(ours, customers, options.writes);
+  const rssMB = residentMB(start.api.process.pid!);
+  ours.close();
+  await start.api.stop();
+
+  log(`stock json-server: ${Math.min(options.stockQueries, queries.length)} searches, ${options.stockWrites} writes`);
+  const stockFile = join(work, 'json-server-db.json');
+  writeFileSync(stockFile, JSON.stringify({ customers }));
+  const stockServer = await startStockJsonServer(stockFile);
+  const stock = httpClient(stockServer.url, asAgent);
+  let stockSearch, stockPatch;
+  try {
+    const sample = queries.slice(0, options.stockQueries);
+    stockSearch = await measureApiSearch(stock, sample, warmUp.slice(0, 2));
+    stockPatch = await measureStockPatch(stock, customers, options.stockWrites);
+  } finally {
+    stock.close();
+    await stockServer.stop();
+  }
+
+  // The speed-up compares medians over exactly the queries both servers answered.
+  const shared = [...stockSearch.ms.keys()].filter((q) => search.ms.has(q));
+  const ourShared = median(shared.map((q) => search.ms.get(q)!));
+  const stockShared = median(shared.map((q) => stockSearch.ms.get(q)!));
+  const ourSearch = [...search.ms.values()];
+  const popupMs = median(ready.popupMs);
+  const blankMs = median(ready.blankMs);
+  const fsyncMedian = median(fsyncMs);
+  const failures = (what: string, n: number) => (n ? `${n} ${what} failed` : undefined);
+
+  const n = `${options.customers / 1000}k`;
+  const date = new Date().toISOString();
+  const on = machine(chromium);
+  const results: Results = {
+    date,
+    machine: on,
+    conditions: {
+      customers: options.customers,
+      queries: queries.length,
+      cyrillicQueries: queries.filter((q) => /\p{Script=Cyrillic}/u.test(q)).length,
+      opensEach: options.opens,
+      writes: options.writes,
+      stockQueries: shared.length,
+      stockWrites: options.stockWrites,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadAverage(),
+      durationS: round((performance.now() - began) / 1000, 1),
+    },
+    results: stamp(date, on, {
+      popupReadyRatio: metric(popupMs / blankMs, '×', `blank page ${round(blankMs)} ms, popup ${round(popupMs)} ms (medians of ${options.opens} opens each)`, { kind: 'max', limit: 1.3 }),
+      searchP95Ms100k: metric(percentile(typing.ms, 95), 'ms', `loopback round trip ${round(median(roundTrips))} ms; ${typing.ms.length} queries at ${n}`, { kind: 'max', limit: 50 }, failures('queries', typing.failures)),
+      searchP50Ms100k: metric(median(typing.ms), 'ms', `loopback round trip ${round(median(roundTrips))} ms`),
+      apiSearchP95Ms100k: metric(percentile(ourSearch, 95), 'ms', `median ${round(median(ourSearch))} ms over ${ourSearch.length} queries at ${n}`, { kind: 'max', limit: 5 }, failures('queries', search.failures)),
+      apiSearchSpeedup100k: metric(stockShared / ourShared, '×', `json-server median ${round(stockShared)} ms vs ours ${round(ourShared)} ms (${shared.length} queries)`, { kind: 'min', limit: 50 }),
+      patchP95Ms100k: metric(patch.unavailable ? null : percentile(patch.ms, 95), 'ms', `fsync ${round(fsyncMedian)} ms; ${patch.ms.length} writes at ${n}`, { kind: 'max', limit: 5 }, patch.unavailable ?? failures('writes', patch.failures)),
+      jsonServerPatchP95Ms100k: metric(percentile(stockPatch.ms, 95), 'ms', `stock json-server rewrites the whole file; ${stockPatch.ms.length} writes`, undefined, failures('writes', stockPatch.failures)),
+      fsyncMs: metric(fsyncMedian, 'ms', 'median of 100 appends + fsync of a small file, same disk'),
+      popupJsGzipKB: metric(bundle.gzipBytes / 1024, 'KB', `Preact ≈ 4 KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\//, '')).join(', ')}`, { kind: 'max', limit: 30 }),
+      apiStartMs100k: metric(median(start.ms), 'ms', `median of ${start.ms.length} starts (spawn → first 200 from /health) at ${n}`, { kind: 'max', limit: 1500 }),
+      apiRssMB100k: metric(rssMB, 'MB', `VmRSS after the search and write runs at ${n}`),
+    }),
+  };
+
+  const temp = `${resolve(flags.out)}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(temp, resolve(flags.out));
+  log(`wrote ${flags.out}`);
+  process.stdout.write(`\n${table(results.results)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
