@@ -14,7 +14,7 @@ interface Props {
   choices?: Choice[];
   readOnly?: boolean;
   onInput?: (value: string) => void;
-  onBlur?: () => void;
+  onBlur?: (event: FocusEvent) => void;
 }
 
 /** A labelled input (or select) whose error is tied to it with aria-describedby and aria-invalid. */

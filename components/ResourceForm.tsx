@@ -175,6 +175,13 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
     props.onClose(null);
   }
 
+  function leave(path: string, event: FocusEvent) {
+    // Focus moving to Submit or Cancel: an error appearing now would shift the button away from the click.
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && form.current?.contains(next)) return;
+    setBlurred((s) => (s.has(path) ? s : new Set(s).add(path)));
+  }
+
   const label = (path: string) => t(fields.find((f) => f.path === path)!.label);
 
   return (
@@ -199,7 +206,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
           value={values[f.path]}
           error={shownErrors[f.path]}
           onInput={(value) => edit(f.path, value)}
-          onBlur={() => setBlurred((s) => (s.has(f.path) ? s : new Set(s).add(f.path)))}
+          onBlur={(event) => leave(f.path, event)}
         />
       ))}
       {suggestion && (

@@ -29,7 +29,7 @@ test('admin agent: turning a permission on asks first; Cancel sends nothing, Tur
   await popup.keyboard.press('Escape');
   await popup.waitForFunction(() => !document.querySelector('dialog[open]'));
   // Focus returns to the switch that opened the dialog.
-  expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe(RESERVATIONS);
+  await popup.waitForFunction((name) => document.activeElement?.textContent === name, {}, RESERVATIONS);
   expect((await permissionOf(customer.id)).azureReservations).toBe(false);
 
   await popup.locator(aria('switch', RESERVATIONS)).click();
