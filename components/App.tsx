@@ -6,6 +6,7 @@ import { CustomerAccount } from './CustomerAccount';
 import { CustomerSearch } from './CustomerSearch';
 import { OpenInSidePanel } from './OpenInSidePanel';
 import { RoleSelect } from './RoleSelect';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 export type View = 'popup' | 'sidepanel';
 
@@ -26,9 +27,10 @@ export function App({ view }: { view: View }) {
   return (
     <div class={`app app-${view}`}>
       <header>
-        <span class="app-name">{t('appName')}</span>
+        <h1 class="app-name">{t('appName')}</h1>
         <RoleSelect />
         {view === 'popup' && <OpenInSidePanel />}
+        <ShortcutsHelp />
       </header>
       <main>{customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}</main>
     </div>

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { useModule } from '@/utils/use-module';
+
+const loadDialog = () => import('./ShortcutsDialog');
+
+/** Typing "?" in a text field is text, not a request for help. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.matches('textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])');
+}
+
+/** The "?" button, and the "?" key anywhere outside a text field: both open the keyboard-shortcuts help. */
+export function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  const Dialog = useModule(loadDialog, open)?.ShortcutsDialog;
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      setOpen(true);
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <button type="button" class="shortcuts-button" aria-label={t('shortcuts')} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        ?
+      </button>
+      {open && Dialog && <Dialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * axe-core on every view — search, account, forms (also with errors), dialogs, side panel, options — in English
+ * and Russian (Chromium launched in that language, the extension following it) and in light and dark themes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { en, type MessageKey } from '@/locales/en';
+import { ru } from '@/locales/ru';
+import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+// Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts, DevTools evaluation is exempt.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ROLE = { 'X-Partner-Role': 'admin-agent' };
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: string[];
+}
+type AxeGlobal = {
+  axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> };
+};
+
+async function violations(page: Page): Promise<Violation[]> {
+  await page.bringToFront();
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const { violations } = await (globalThis as unknown as AxeGlobal).axe.run(document);
+    return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+  });
+}
+
+let api: MockApi;
+let company: { id: string; name: string };
+
+beforeAll(async () => {
+  api = await startMockApi(['--seed', '30', '--seed-value', '11']);
+  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: ROLE });
+  const [customer] = (await res.json()) as { id: string; companyProfile: { companyName: string } }[];
+  company = { id: customer.id, name: customer.companyProfile.companyName };
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+/** A colleague's save, straight to the API, so the agent's open form becomes stale. */
+async function colleagueRenames(firstName: string) {
+  const url = `${api.url}/customers/${company.id}/profiles/billing`;
+  const etag = (await fetch(url, { headers: ROLE })).headers.get('ETag')!;
+  const res = await fetch(url, { method: 'PATCH', headers: { ...ROLE, 'Content-Type': 'application/json', 'If-Match': etag }, body: JSON.stringify({ firstName }) });
+  expect(res.status).toBe(200);
+}
+
+describe.each([
+  { lang: 'en', theme: 'light' },
+  { lang: 'en', theme: 'dark' },
+  { lang: 'ru', theme: 'light' },
+  { lang: 'ru', theme: 'dark' },
+] as const)('$lang, $theme theme', ({ lang, theme }) => {
+  const catalogue = lang === 'ru' ? ru : en;
+  const name = (key: MessageKey) => catalogue[key] as string;
+  let ext: ExtensionBrowser;
+  let popup: Page;
+
+  async function open(view: string): Promise<Page> {
+    const page = await ext.open(view);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    return page;
+  }
+
+  async function expectClean(page: Page, view: string) {
+    // Soft: one view's violations are reported without stopping the walk through the others.
+    expect.soft(await violations(page), `${view} (${lang}, ${theme})`).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    ext = await launchExtension({ apiUrl: api.url, lang: lang === 'ru' ? 'ru' : undefined });
+    popup = await open('popup');
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  test('the page speaks the language and wears the theme', async () => {
+    await popup.waitForSelector(aria('searchbox', name('searchCustomers')));
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
+    const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(theme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)');
+  });
+
+  test('search: empty, then with results', async () => {
+    await expectClean(popup, 'empty search');
+    await popup.locator(aria('searchbox', name('searchCustomers'))).fill(company.name.slice(0, 5));
+    await popup.waitForSelector(aria('option', company.name));
+    await expectClean(popup, 'search results');
+  });
+
+  test('keyboard shortcuts dialog', async () => {
+    await popup.locator(aria('button', name('shortcuts'))).click();
+    await popup.waitForSelector(aria('dialog', name('shortcuts')));
+    await expectClean(popup, 'shortcuts dialog');
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector(aria('dialog', name('shortcuts')), { hidden: true });
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(name('shortcuts'));
+  });
+
+  test('account page', async () => {
+    await popup.locator(aria('option', company.name)).click();
+    await popup.waitForSelector(aria('heading', company.name));
+    await popup.waitForSelector(aria('switch', name('permission.allow.azureReservations')));
+    await expectClean(popup, 'account page');
+  });
+
+  test('purchase permission confirmation dialog', async () => {
+    await popup.locator(aria('switch', name('permission.allow.azureReservations'))).click();
+    await popup.waitForSelector(aria('button', name('permission.turnOn')));
+    await expectClean(popup, 'permission dialog');
+    await popup.locator(aria('button', name('cancel'))).click();
+    await popup.waitForSelector(aria('button', name('permission.turnOn')), { hidden: true });
+  });
+
+  test('company details form', async () => {
+    await popup.locator(aria('button', name('company.edit'))).click();
+    await popup.waitForSelector(aria('textbox', name('field.companyName')));
+    await expectClean(popup, 'company form');
+    await popup.locator(aria('button', name('cancel'))).click();
+    await popup.waitForSelector(aria('textbox', name('field.companyName')), { hidden: true });
+  });
+
+  test('billing profile form, clean and with field errors', async () => {
+    await popup.locator(aria('button', name('billing.edit'))).click();
+    const email = (await popup.waitForSelector(aria('textbox', name('field.email'))))!;
+    await expectClean(popup, 'billing form');
+    await email.click({ count: 3 });
+    await email.type('not-an-email');
+    await popup.locator(aria('button', name('submit'))).click();
+    await popup.waitForFunction((input) => input.getAttribute('aria-invalid') === 'true', {}, email!);
+    await expectClean(popup, 'billing form with errors');
+    await popup.locator(aria('button', name('cancel'))).click();
+    await popup.waitForSelector(aria('textbox', name('field.email')), { hidden: true });
+  });
+
+  test('"This customer was changed" dialog', async () => {
+    await popup.locator(aria('button', name('billing.edit'))).click();
+    const firstName = (await popup.waitForSelector(aria('textbox', name('field.firstName'))))!;
+    await firstName.click({ count: 3 });
+    await firstName.type(`Mine ${lang} ${theme}`);
+    await colleagueRenames(`Theirs ${lang} ${theme}`);
+    await popup.locator(aria('button', name('submit'))).click();
+    await popup.waitForSelector(aria('dialog', name('conflict.title')));
+    await expectClean(popup, 'conflict dialog');
+    await popup.locator(`${aria('dialog', name('conflict.title'))} >>> ${aria('button', name('cancel'))}`).click();
+    await popup.waitForSelector(aria('dialog', name('conflict.title')), { hidden: true });
+    await popup.locator(aria('button', name('cancel'))).click();
+  });
+
+  test('side panel', async () => {
+    const panel = await open('sidepanel');
+    await panel.waitForSelector(aria('combobox', name('role')));
+    await panel.waitForSelector(aria('heading', company.name));
+    await expectClean(panel, 'side panel');
+    await panel.close();
+  });
+
+  test('options page', async () => {
+    const options = await open('options');
+    await options.waitForSelector(aria('textbox', name('apiAddress')));
+    await expectClean(options, 'options');
+    await options.locator(aria('button', name('testConnection'))).click();
+    const status = (await options.waitForSelector(aria('status')))!;
+    await options.waitForFunction((el, origin) => el.textContent?.includes(origin), {}, status, new URL(api.url).origin);
+    await expectClean(options, 'options after a connection test');
+    await options.close();
+  });
+});

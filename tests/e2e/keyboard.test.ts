@@ -1,0 +1,98 @@
+/**
+ * The main job by keyboard alone — search → account → edit billing → Submit — with no mouse event at all:
+ * the page counts pointer and mouse events and the test asserts none happened.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
+import { startMockApi, type MockApi } from '../helpers/mock-api';
+
+const ROLE = { 'X-Partner-Role': 'admin-agent' };
+type Counter = { mouseEvents: number };
+
+let api: MockApi;
+let ext: ExtensionBrowser;
+let customer: { id: string; name: string };
+
+beforeAll(async () => {
+  api = await startMockApi(['--seed', '40', '--seed-value', '5']);
+  ext = await launchExtension({ apiUrl: api.url });
+  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: ROLE });
+  const [first] = (await res.json()) as { id: string; companyProfile: { companyName: string } }[];
+  customer = { id: first.id, name: first.companyProfile.companyName };
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await api?.stop();
+});
+
+const isFocused = (page: Page, selector: string) => page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
+
+/** Presses Tab until the element with that role and name has focus. */
+async function tabTo(page: Page, role: string, name: string) {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(page, aria(role, name))) return;
+  }
+  throw new Error(`Tab never reached the ${role} "${name}"`);
+}
+
+test('search → account → edit billing → Submit, by keyboard only', async () => {
+  const popup = await ext.open('popup');
+  await popup.evaluate(() => {
+    const counter = globalThis as unknown as Counter;
+    counter.mouseEvents = 0;
+    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'mousemove']) addEventListener(type, () => counter.mouseEvents++, true);
+  });
+
+  // The search box has focus when the popup opens.
+  await popup.waitForSelector(aria('searchbox', 'Search customers'));
+  await popup.waitForFunction(() => document.activeElement?.getAttribute('role') === 'searchbox' || document.activeElement?.getAttribute('type') === 'search');
+  await popup.keyboard.type(customer.name);
+  const option = (await popup.waitForSelector(aria('option', customer.name)))!;
+  await popup.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', {}, option);
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector(aria('heading', customer.name));
+
+  await tabTo(popup, 'button', 'Edit billing profile');
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector(aria('textbox', 'First name'));
+  await tabTo(popup, 'textbox', 'First name');
+  // Select what is there, then type over it.
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('KeyA');
+  await popup.keyboard.up('Control');
+  await popup.keyboard.type('Keyboard');
+  await tabTo(popup, 'button', 'Submit');
+  await popup.keyboard.press('Enter');
+
+  // After Submit, focus lands on the status message that says it was saved.
+  await popup.waitForFunction(() => document.activeElement?.textContent?.includes('Billing profile saved.'));
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+
+  const saved = await fetch(`${api.url}/customers/${customer.id}/profiles/billing`, { headers: ROLE });
+  expect(((await saved.json()) as { firstName: string }).firstName).toBe('Keyboard');
+  expect(await popup.evaluate(() => (globalThis as unknown as Counter).mouseEvents)).toBe(0);
+});
+
+test('"?" opens the keyboard help, except in a text field; Escape closes it and focus goes back', async () => {
+  // The popup reopens on the customer of the test above.
+  const popup = await ext.open('popup');
+  await popup.waitForSelector(aria('heading', customer.name));
+  await tabTo(popup, 'button', 'Back to search');
+  await popup.keyboard.press('Enter');
+  const search = (await popup.waitForSelector(aria('searchbox', 'Search customers')))!;
+  await tabTo(popup, 'searchbox', 'Search customers');
+  await popup.keyboard.type('?');
+  expect(await search.evaluate((input) => (input as HTMLInputElement).value)).toBe('?');
+  expect(await popup.$(aria('dialog', 'Keyboard shortcuts'))).toBeNull();
+
+  await tabTo(popup, 'button', 'Keyboard shortcuts');
+  await popup.keyboard.type('?');
+  const dialog = (await popup.waitForSelector(aria('dialog', 'Keyboard shortcuts')))!;
+  expect(await dialog.evaluate((d) => d.textContent)).toContain('Go to the search box');
+  await popup.keyboard.press('Escape');
+  await popup.waitForSelector(aria('dialog', 'Keyboard shortcuts'), { hidden: true });
+  expect(await isFocused(popup, aria('button', 'Keyboard shortcuts'))).toBe(true);
+});
