@@ -1,0 +1,32 @@
+import { expect, test } from 'vitest';
+import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
+
+const desk = withExtensionAndApi(['--seed', '10', '--seed-value', '2']);
+
+test('in Russian the same roles carry Partner Center terms: Обновить, Отправить, the permission dialog', async () => {
+  const [customer] = await someCustomers(desk.api.url, 1);
+  await desk.ext.setStorage({ language: 'ru' });
+  const popup = await desk.ext.open('popup');
+  await popup.waitForSelector(aria('searchbox', 'Поиск клиентов'));
+  await popup.locator(aria('searchbox', 'Поиск клиентов')).fill(customer.companyProfile.companyName.slice(0, 8));
+  await popup.locator(aria('option', customer.companyProfile.companyName)).click();
+  await popup.waitForSelector(aria('heading', customer.companyProfile.companyName));
+
+  await popup.locator(aria('switch', 'Разрешить покупку резервирований Azure')).click();
+  const dialog = await popup.waitForSelector(aria('dialog', 'Разрешить клиенту самостоятельно покупать резервирования Azure?'));
+  expect(await dialog!.evaluate((d) => d.textContent)).toContain('Ваша организация оплачивает');
+  await popup.locator(aria('button', 'Отмена')).click();
+  await popup.waitForSelector(aria('button', 'Включить'), { hidden: true });
+
+  await popup.locator(aria('button', 'Обновить профиль выставления счетов')).click();
+  await popup.locator(aria('textbox', 'Адрес электронной почты')).fill('нет');
+  await popup.locator(aria('button', 'Отправить')).click();
+  const email = await popup.waitForSelector(aria('textbox', 'Адрес электронной почты'));
+  await popup.waitForFunction((e) => e.getAttribute('aria-invalid') === 'true', {}, email!);
+  expect(await email!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toBe(
+    'Введите адрес электронной почты вида name@example.com.',
+  );
+  await popup.locator(aria('button', 'Отмена')).click();
+  await popup.close();
+});
