@@ -25,6 +25,8 @@ export default defineConfig({
     // Firefox keeps storage only for add-ons with a fixed id.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'customer-desk@example.com', strict_min_version: '115.0' } } }),
   }),
+  // The sources zip AMO asks for: what builds the extension, not the mock API's data or the README's pictures.
+  zip: { excludeSources: ['mock-api/data/**', 'docs/**', 'bench/out/**', '**/*.db.json', '.output*/**'] },
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},
   vite: () => ({ plugins: [preact()] }),

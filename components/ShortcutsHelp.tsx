@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
+import { isTyping } from '@/utils/is-typing';
 import { useModule } from '@/utils/use-module';
 
 const loadDialog = () => import('./ShortcutsDialog');
-
-/** Typing "?" in a text field is text, not a request for help. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches('textarea, select, input:not([type=checkbox], [type=radio], [type=button], [type=submit])');
-}
 
 /** The "?" button, and the "?" key anywhere outside a text field: both open the keyboard-shortcuts help. */
 export function ShortcutsHelp() {

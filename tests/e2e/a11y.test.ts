@@ -8,12 +8,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
+import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
 import { startMockApi, type MockApi } from '../helpers/mock-api';
 
 // Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts, DevTools evaluation is exempt.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ROLE = { 'X-Partner-Role': 'admin-agent' };
 
 interface Violation {
   id: string;
@@ -38,22 +38,13 @@ let company: { id: string; name: string };
 
 beforeAll(async () => {
   api = await startMockApi(['--seed', '30', '--seed-value', '11']);
-  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: ROLE });
-  const [customer] = (await res.json()) as { id: string; companyProfile: { companyName: string } }[];
+  const [customer] = await someCustomers(api.url, 1);
   company = { id: customer.id, name: customer.companyProfile.companyName };
 });
 
 afterAll(async () => {
   await api?.stop();
 });
-
-/** A colleague's save, straight to the API, so the agent's open form becomes stale. */
-async function colleagueRenames(firstName: string) {
-  const url = `${api.url}/customers/${company.id}/profiles/billing`;
-  const etag = (await fetch(url, { headers: ROLE })).headers.get('ETag')!;
-  const res = await fetch(url, { method: 'PATCH', headers: { ...ROLE, 'Content-Type': 'application/json', 'If-Match': etag }, body: JSON.stringify({ firstName }) });
-  expect(res.status).toBe(200);
-}
 
 describe.each([
   { lang: 'en', theme: 'light' },
@@ -149,7 +140,7 @@ describe.each([
     const firstName = (await popup.waitForSelector(aria('textbox', name('field.firstName'))))!;
     await firstName.click({ count: 3 });
     await firstName.type(`Mine ${lang} ${theme}`);
-    await colleagueRenames(`Theirs ${lang} ${theme}`);
+    await colleaguePatch(api.url, `/customers/${company.id}/profiles/billing`, { firstName: `Theirs ${lang} ${theme}` });
     await popup.locator(aria('button', name('submit'))).click();
     await popup.waitForSelector(aria('dialog', name('conflict.title')));
     await expectClean(popup, 'conflict dialog');
@@ -171,8 +162,7 @@ describe.each([
     await options.waitForSelector(aria('textbox', name('apiAddress')));
     await expectClean(options, 'options');
     await options.locator(aria('button', name('testConnection'))).click();
-    const status = (await options.waitForSelector(aria('status')))!;
-    await options.waitForFunction((el, origin) => el.textContent?.includes(origin), {}, status, new URL(api.url).origin);
+    await waitForLiveText(options, new URL(api.url).origin);
     await expectClean(options, 'options after a connection test');
     await options.close();
   });

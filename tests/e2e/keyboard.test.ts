@@ -3,28 +3,18 @@
  * the page counts pointer and mouse events and the test asserts none happened.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { beforeAll, expect, test } from 'vitest';
+import { callApi, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
 
-const ROLE = { 'X-Partner-Role': 'admin-agent' };
 type Counter = { mouseEvents: number };
 
-let api: MockApi;
-let ext: ExtensionBrowser;
+const desk = withExtensionAndApi(['--seed', '40', '--seed-value', '5']);
 let customer: { id: string; name: string };
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '40', '--seed-value', '5']);
-  ext = await launchExtension({ apiUrl: api.url });
-  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: ROLE });
-  const [first] = (await res.json()) as { id: string; companyProfile: { companyName: string } }[];
+  const [first] = await someCustomers(desk.api.url, 1);
   customer = { id: first.id, name: first.companyProfile.companyName };
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await api?.stop();
 });
 
 const isFocused = (page: Page, selector: string) => page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
@@ -39,7 +29,7 @@ async function tabTo(page: Page, role: string, name: string) {
 }
 
 test('search → account → edit billing → Submit, by keyboard only', async () => {
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await popup.evaluate(() => {
     const counter = globalThis as unknown as Counter;
     counter.mouseEvents = 0;
@@ -71,14 +61,14 @@ test('search → account → edit billing → Submit, by keyboard only', async (
   await popup.waitForFunction(() => document.activeElement?.textContent?.includes('Billing profile saved.'));
   expect(await popup.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
 
-  const saved = await fetch(`${api.url}/customers/${customer.id}/profiles/billing`, { headers: ROLE });
-  expect(((await saved.json()) as { firstName: string }).firstName).toBe('Keyboard');
+  const saved = await callApi<{ firstName: string }>(desk.api.url, `/customers/${customer.id}/profiles/billing`);
+  expect(saved.body.firstName).toBe('Keyboard');
   expect(await popup.evaluate(() => (globalThis as unknown as Counter).mouseEvents)).toBe(0);
 });
 
 test('"?" opens the keyboard help, except in a text field; Escape closes it and focus goes back', async () => {
   // The popup reopens on the customer of the test above.
-  const popup = await ext.open('popup');
+  const popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('heading', customer.name));
   await tabTo(popup, 'button', 'Back to search');
   await popup.keyboard.press('Enter');

@@ -1,52 +1,39 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { beforeAll, expect, test } from 'vitest';
+import { waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
 
 /** The page-side `chrome` global, for reading what was stored. */
 type StorageGlobal = { chrome: { storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } } } };
 
-let api: MockApi;
-let ext: ExtensionBrowser;
+const desk = withExtensionAndApi(['--seed', '21', '--seed-value', '3']);
 let options: Page;
+let origin: string;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '21', '--seed-value', '3']);
-  ext = await launchExtension({ apiUrl: api.url });
-  options = await ext.open('options');
+  options = await desk.ext.open('options');
+  origin = new URL(desk.api.url).origin;
 });
-
-afterAll(async () => {
-  await ext?.close();
-  await api?.stop();
-});
-
-/** The text of the page's live region once `action` has made it match `settled`. */
-async function statusAfter(page: Page, action: () => Promise<void>, settled: RegExp): Promise<string> {
-  await page.bringToFront();
-  await action();
-  const status = (await page.waitForSelector(aria('status')))!;
-  await page.waitForFunction((el, source) => new RegExp(source).test(el.textContent ?? ''), {}, status, settled.source);
-  return status.evaluate((el) => el.textContent ?? '');
-}
 
 test('the options page shows the stored role and API address', async () => {
   await options.bringToFront();
   const role = await options.waitForSelector(aria('combobox', 'Role'));
   expect(await role!.evaluate((s) => (s as HTMLSelectElement).value)).toBe('admin-agent');
   const address = await options.waitForSelector(aria('textbox', 'API address'));
-  expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe(api.url);
+  expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe(desk.api.url);
 });
 
 test('"Test connection" reports a running API with its customer count', async () => {
-  const text = await statusAfter(options, () => options.locator(aria('button', 'Test connection')).click(), /^Connected/);
-  expect(text).toBe(`Connected to ${new URL(api.url).origin}: 21 customers.`);
+  await options.bringToFront();
+  await options.locator(aria('button', 'Test connection')).click();
+  expect(await waitForLiveText(options, 'Connected')).toBe(`Connected to ${origin}: 21 customers.`);
 });
 
 test('"Test connection" reports a stopped API as unreachable', async () => {
-  await api.stop();
-  const text = await statusAfter(options, () => options.locator(aria('button', 'Test connection')).click(), /^Could not/);
-  expect(text).toBe(`Could not connect to ${new URL(api.url).origin}. Is the API running there?`);
+  await desk.api.stop();
+  await options.bringToFront();
+  await options.locator(aria('button', 'Test connection')).click();
+  expect(await waitForLiveText(options, 'Could not')).toBe(`Could not connect to ${origin}. Is the API running there?`);
 });
 
 test('an address that is not a web address is refused with a message tied to the field, and not saved', async () => {
@@ -62,7 +49,7 @@ test('an address that is not a web address is refused with a message tied to the
   expect(described).toContain('Enter a web address that starts with http:// or https://.');
   expect(await address.evaluate((input) => input === document.activeElement)).toBe(true);
   const stored = await options.evaluate(() => (globalThis as unknown as StorageGlobal).chrome.storage.local.get('apiBase'));
-  expect(stored.apiBase).toBe(api.url);
+  expect(stored.apiBase).toBe(desk.api.url);
 });
 
 test('a valid loopback address is saved as its origin', async () => {
@@ -70,8 +57,8 @@ test('a valid loopback address is saved as its origin', async () => {
   const address = await options.waitForSelector(aria('textbox', 'API address'));
   await address!.click({ count: 3 });
   await address!.type('http://127.0.0.1:3999/some/path');
-  const text = await statusAfter(options, () => options.locator(aria('button', 'Save')).click(), /Saved/);
-  expect(text).toBe('Saved.');
+  await options.locator(aria('button', 'Save')).click();
+  expect(await waitForLiveText(options, 'Saved')).toBe('Saved.');
   expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe('http://127.0.0.1:3999');
 });
 
