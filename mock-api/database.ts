@@ -25,6 +25,7 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AuditEntry, Customer } from '@/domain/schemas';
+import type { GramBlocks } from './gram-lists';
 import { SearchIndex, searchText } from './search-index';
 
 export const DEFAULT_SEED_COUNT = 1000;
@@ -52,6 +53,8 @@ interface Trailer {
   searchStart: number;
   idsStart: number;
   offsetsStart: number;
+  /** Where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
+  grams?: { starts: number; records: number; owner: number; end: number }[];
   end: number;
 }
 
@@ -72,6 +75,7 @@ interface SnapshotSource {
   audit: AuditEntry[];
   texts: string[];
   ids: string[];
+  grams: GramBlocks[];
   /** The JSON bytes of customers [from, to). */
   lines(from: number, to: number): Promise<Buffer[]>;
 }
@@ -122,7 +126,13 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
     await put([Buffer.from(source.ids.join('\n'), 'latin1')]);
     const offsetsStart = position;
     await put([Buffer.from(offsets.buffer)]);
-    const trailer: Trailer = { format: FORMAT, version: 2, generation: source.generation, customers: source.count, audit: source.audit.length, auditStart, searchStart, idsStart, offsetsStart, end: position };
+    const grams: Trailer['grams'] = [];
+    for (const { starts, records, owner } of source.grams) {
+      const at = { starts: position, records: position + starts.byteLength, owner: position + starts.byteLength + records.byteLength };
+      for (const block of [starts, records, owner]) await put([Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
+      grams.push({ ...at, end: position });
+    }
+    const trailer: Trailer = { format: FORMAT, version: 2, generation: source.generation, customers: source.count, audit: source.audit.length, auditStart, searchStart, idsStart, offsetsStart, grams, end: position };
     await put([Buffer.from(`\n${JSON.stringify(trailer)}\n`)]);
     await file.sync();
   } finally {
@@ -132,12 +142,21 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
   fsyncFolder(path);
 }
 
-function sourceOf(customers: Customer[], audit: AuditEntry[] = []): SnapshotSource {
+/** The search's n-gram lists for `texts`, built in slices with `pause()` between them. */
+async function gramsOf(texts: string[], pause: () => Promise<void> | void): Promise<GramBlocks[]> {
+  const index = new SearchIndex(texts);
+  for (const _ of index.buildGrams()) await pause();
+  return index.gramBlocks()!;
+}
+
+async function sourceOf(customers: Customer[], audit: AuditEntry[] = []): Promise<SnapshotSource> {
+  const texts = customers.map(searchText);
   return {
     generation: 0,
     count: customers.length,
     audit,
-    texts: customers.map(searchText),
+    texts,
+    grams: await gramsOf(texts, () => {}),
     ids: customers.map((c) => c.id),
     lines: async (from, to) => customers.slice(from, to).map((c) => Buffer.from(JSON.stringify(c))),
   };
@@ -156,7 +175,7 @@ function hasTrailer(path: string): boolean {
 }
 
 /** The walking skeleton kept one JSON document `{ customers, auditLog }`: such a file is converted once. */
-function legacySource(path: string): SnapshotSource | null {
+function legacySource(path: string): Promise<SnapshotSource> | null {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as { customers?: Customer[]; auditLog?: AuditEntry[] };
     return Array.isArray(data.customers) ? sourceOf(data.customers, data.auditLog ?? []) : null;
@@ -226,10 +245,10 @@ export class Database {
       for (const { file } of journalsOf(path)) rmSync(file);
       // Loaded only to seed: the fake-data library is a third of the start-up time.
       const { seedCustomers } = await import('./seed');
-      await writeSnapshot(path, sourceOf(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
+      await writeSnapshot(path, await sourceOf(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
     } else if (!hasTrailer(path)) {
       const legacy = legacySource(path);
-      if (legacy) await writeSnapshot(path, legacy);
+      if (legacy) await writeSnapshot(path, await legacy);
     }
     const db = new Database(path, openSync(path, 'r'), compactAfter);
     db.replayJournals();
@@ -246,11 +265,26 @@ export class Database {
     return this.lookup;
   }
 
-  /** Builds the lookups and then the search's trigram lists in the background, a slice per event-loop turn. */
+  /**
+   * In the background, a slice per event-loop turn: builds the lookups, then loads the search's n-gram lists
+   * stored with the snapshot (or builds them, for a snapshot without).
+   */
   warmUp(): void {
     const steps = (function* (db: Database) {
       yield* db.building;
-      yield* db.warm().search.buildTrigrams();
+      const { search } = db.warm();
+      if (!db.trailer.grams) return yield* search.buildGrams();
+      const blocks: GramBlocks[] = [];
+      for (const at of db.trailer.grams) {
+        const read = (from: number, to: number) => readAt(db.snapshotFd, from, to).buffer;
+        const starts = new Int32Array(read(at.starts, at.records));
+        yield;
+        const records = new Int32Array(read(at.records, at.owner));
+        yield;
+        blocks.push({ starts, records, owner: new Float64Array(read(at.owner, at.end)) });
+        yield;
+      }
+      search.loadGrams(blocks);
     })(this);
     const next = () => {
       if (!steps.next().done) setImmediate(next);
@@ -373,11 +407,13 @@ export class Database {
     const dirty = this.dirty.slice();
     const parsed = this.parsed.slice();
     const offsets = this.offsets;
+    const texts = Array.from({ length: this.count }, (_, i) => this.search.textOf(i));
     await writeSnapshot(this.path, {
       generation,
       count: this.count,
       audit: this.auditLog.slice(),
-      texts: Array.from({ length: this.count }, (_, i) => this.search.textOf(i)),
+      texts,
+      grams: await gramsOf(texts, () => new Promise((done) => setImmediate(done))),
       ids: [...this.warm().byId.keys()],
       lines: async (from, to) => {
         // Reads the snapshot this store was opened from, through its still-open descriptor, whatever `path` names now.
