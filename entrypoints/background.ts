@@ -1,10 +1,8 @@
 import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
+import { openSidePanel } from '@/utils/side-panel';
 import { currentCustomerItem, languageItem, searchQueryItem } from '@/utils/storage';
 
 const SEARCH_MENU = 'search-customers';
-
-/** Firefox's sidebar, where Chrome has `sidePanel` (not in Chrome's typings). */
-type FirefoxSidebar = { sidebarAction?: { open: () => Promise<void> } };
 
 export default defineBackground(() => {
   // The side panel shows the same app as the popup; the toolbar button keeps opening the popup.
@@ -20,24 +18,18 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SEARCH_MENU || !info.selectionText) return;
     // Open first, before any await: the browser allows it only while the click's user gesture lasts.
-    openSidePanel(tab?.windowId);
+    void openSidePanel(tab?.windowId);
     void currentCustomerItem.setValue(null);
     void searchQueryItem.setValue(info.selectionText.trim());
   });
 
   // Chrome only: Firefox's manifest binds the same key to `_execute_sidebar_action` itself.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'open-side-panel') openSidePanel(tab?.windowId);
+    if (command === 'open-side-panel') void openSidePanel(tab?.windowId);
   });
 });
 
 async function searchMenuTitle(): Promise<string> {
   setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
   return t('searchFor');
-}
-
-function openSidePanel(windowId: number | undefined) {
-  const sidebar = (browser as unknown as FirefoxSidebar).sidebarAction;
-  if (sidebar) void sidebar.open();
-  else if (windowId !== undefined) void browser.sidePanel.open({ windowId });
 }

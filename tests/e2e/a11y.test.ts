@@ -106,20 +106,21 @@ describe.each([
     await expectClean(popup, 'account page');
   });
 
-  test('purchase permission confirmation dialog', async () => {
-    await popup.locator(aria('switch', name('permission.allow.azureReservations'))).click();
-    await popup.waitForSelector(aria('button', name('permission.turnOn')));
-    await expectClean(popup, 'permission dialog');
+  /** Opens a view with `opener`, checks it once `shown` is there, then leaves it with Cancel. */
+  async function checkAndCancel(view: string, opener: string, shown: string) {
+    await popup.locator(opener).click();
+    await popup.waitForSelector(shown);
+    await expectClean(popup, view);
     await popup.locator(aria('button', name('cancel'))).click();
-    await popup.waitForSelector(aria('button', name('permission.turnOn')), { hidden: true });
+    await popup.waitForSelector(shown, { hidden: true });
+  }
+
+  test('purchase permission confirmation dialog', async () => {
+    await checkAndCancel('permission dialog', aria('switch', name('permission.allow.azureReservations')), aria('button', name('permission.turnOn')));
   });
 
   test('company details form', async () => {
-    await popup.locator(aria('button', name('company.edit'))).click();
-    await popup.waitForSelector(aria('textbox', name('field.companyName')));
-    await expectClean(popup, 'company form');
-    await popup.locator(aria('button', name('cancel'))).click();
-    await popup.waitForSelector(aria('textbox', name('field.companyName')), { hidden: true });
+    await checkAndCancel('company form', aria('button', name('company.edit')), aria('textbox', name('field.companyName')));
   });
 
   test('billing profile form, clean and with field errors', async () => {
