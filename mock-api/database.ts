@@ -231,7 +231,7 @@ export class Database {
   ) {
     const t = (this.trailer = readTrailer(snapshotFd, path));
     this.generation = t.generation;
-    const offsets = readAt(snapshotFd, t.offsetsStart, t.end);
+    const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
     this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
@@ -386,8 +386,10 @@ export class Database {
       }
       this.generation = generation;
     }
-    this.journalFd = openSync(this.journalPath(this.generation), 'a');
-    fsyncFolder(this.path); // the journal's name must be on disk before a write in it is acknowledged
+    const journal = this.journalPath(this.generation);
+    const created = !existsSync(journal);
+    this.journalFd = openSync(journal, 'a');
+    if (created) fsyncFolder(this.path); // a new journal's name must be on disk before a write in it is acknowledged
   }
 
   private journalPath(generation: number): string {
