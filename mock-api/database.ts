@@ -7,16 +7,17 @@
  *     search texts joined by \0, as UTF-16LE (decoding it is a copy, not a UTF-8 parse)
  *     customer ids joined by \n (latin1)
  *     N+1 line offsets (float64, little-endian)
+ *     the search's trigram and bigram lists (gram-lists.ts), as their typed arrays' bytes
  * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the answer.
  *
- * Start reads only the trailer, the audit lines and the blocks; a customer's JSON is read (pread) and parsed the
- * first time it is used. 100k customers are ~100 MB of JSON: parsing it all would not fit the 1.5 s start budget.
- * Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append, never
+ * Start reads only the trailer, the offsets and the audit lines; a customer's JSON is read (pread) and parsed the
+ * first time it is used, and the search blocks load in slices once the server listens (`warmUp`). 100k customers
+ * are ~90 MB of JSON: parsing it all would not fit the 1.5 s start budget. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append, never
  * acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit entries have ids.
  *
  * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1;
- * the state as of that instant is written to `<db>.tmp` asynchronously, in chunks, fsync'd, renamed over `<db>`, the
- * folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old snapshot with all its journals, or
+ * the search lists are rebuilt in slices, and the state as of that instant is written to `<db>.tmp` in chunks,
+ * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old snapshot with all its journals, or
  * the new one with its own: both load with every acknowledged write. The old snapshot stays open (its inode lives
  * on after the rename), so unchanged customers keep being read from it.
  */
@@ -341,11 +342,6 @@ export class Database {
         })
         .finally(() => (this.compacting = null));
     }
-  }
-
-  /** Resolves when no compaction is running. */
-  async settle(): Promise<void> {
-    await this.compacting;
   }
 
   private apply(customer: Customer): void {

@@ -17,10 +17,10 @@ export interface Issue {
 }
 
 /** zod issues → `{ "<dotted path>": "<message>" }`; an unknown key is reported at its own path. */
-export function issueFields(issues: readonly Issue[], prefix = ''): Record<string, string> {
+export function issueFields(issues: readonly Issue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const at = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys ?? []) fields[at ? `${at}.${key}` : key] = 'Unknown field.';
     } else {
