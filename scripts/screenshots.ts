@@ -47,12 +47,12 @@ try {
     await shoot(popup, `popup-search-${theme}.png`);
 
     await popup.locator(aria('option', company)).click();
-    await popup.waitForSelector(aria('button', 'Edit billing profile'));
+    await popup.waitForSelector(aria('heading', 'Recent changes'));
     await shoot(popup, `account-${theme}.png`);
     await popup.close();
 
     const panel = await view('sidepanel', { width: 400, height: 900 }, theme);
-    await panel.waitForSelector(aria('button', 'Edit billing profile'));
+    await panel.waitForSelector(aria('heading', 'Recent changes'));
     await shoot(panel, `sidepanel-${theme}.png`);
     await panel.close();
 
