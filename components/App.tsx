@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
-import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
-import { currentCustomerItem, languageItem } from '@/utils/storage';
+import { t } from '@/utils/i18n';
+import { currentCustomerItem } from '@/utils/storage';
+import { useLanguage } from '@/utils/use-language';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerAccount } from './CustomerAccount';
 import { CustomerSearch } from './CustomerSearch';
@@ -12,15 +12,9 @@ export type View = 'popup' | 'sidepanel';
 
 /** The one app behind the popup and the side panel; `view` only decides the chrome around it. */
 export function App({ view }: { view: View }) {
-  const language = useStorageItem(languageItem);
+  // A language change re-renders the whole app in the new language.
+  useLanguage();
   const customerId = useStorageItem(currentCustomerItem);
-  const [, rerender] = useState(0);
-
-  useEffect(() => {
-    if (language === undefined) return;
-    setLanguage(resolveLanguage(language, navigator.language));
-    rerender((n) => n + 1);
-  }, [language]);
 
   const open = (id: string | null) => void currentCustomerItem.setValue(id);
 
