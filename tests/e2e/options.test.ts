@@ -62,11 +62,16 @@ test('a valid loopback address is saved as its origin', async () => {
   expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe('http://127.0.0.1:3999');
 });
 
-test('choosing Русский translates the page at once', async () => {
+test('choosing Русский translates the page at once, and an open popup with it', async () => {
+  const popup = await desk.ext.open('popup');
+  await popup.waitForSelector(aria('combobox', 'Role'));
   await options.bringToFront();
   await options.locator(aria('combobox', 'Language')).fill('ru');
   await options.waitForSelector(aria('heading', 'Параметры Customer Desk'));
   expect(await options.$(aria('combobox', 'Язык'))).not.toBeNull();
   expect(await options.$(aria('textbox', 'Адрес API'))).not.toBeNull();
   expect(await options.evaluate(() => document.documentElement.lang)).toBe('ru');
+  await popup.bringToFront();
+  await popup.waitForSelector(aria('combobox', 'Роль'));
+  expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ru');
 });
