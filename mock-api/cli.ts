@@ -92,8 +92,8 @@ const { createApp } = await import('./server');
 const server = createApp(db, faultOptions).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  db.warmUp();
   process.stdout.write(`Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`);
+  setImmediate(() => db.warmUp());
 });
 server.on('error', (error) => {
   process.stderr.write(`Cannot listen on ${host}:${port}: ${error.message}\n`);

@@ -34,6 +34,7 @@ export const DEFAULT_COMPACT_AFTER = 10_000;
 const FORMAT = 'customer-desk-db';
 const CHUNK = 2000;
 const NEWLINE = Buffer.from('\n');
+const SEPARATOR = Buffer.alloc(2);
 const readAsync = promisify(read);
 
 export interface OpenOptions {
@@ -295,8 +296,18 @@ export class Database {
 
   private readonly building = (function* (db: Database): Generator<void, void> {
     const t = db.trailer;
-    const texts = t.customers ? readAt(db.snapshotFd, t.searchStart, t.idsStart).toString('utf16le').split('\u0000') : [];
+    const block = readAt(db.snapshotFd, t.searchStart, t.idsStart);
     yield;
+    const texts: string[] = [];
+    // Decoded a few MB at a time, each piece ending at a record separator (a \0 UTF-16 unit: 00 00 at an even offset).
+    for (let from = 0; from < block.length; ) {
+      let end = block.indexOf(SEPARATOR, Math.min(block.length, from + 4_000_000));
+      while (end !== -1 && end % 2) end = block.indexOf(SEPARATOR, end + 1);
+      if (end === -1) end = block.length;
+      texts.push(...block.toString('utf16le', from, end).split('\u0000'));
+      from = end + 2;
+      yield;
+    }
     const ids = t.customers ? readAt(db.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
     const byId = new Map<string, number>();
     for (let i = 0; i < ids.length; i++) {
