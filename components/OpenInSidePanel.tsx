@@ -1,10 +1,11 @@
 import { t } from '@/utils/i18n';
+import { openSidePanel } from '@/utils/side-panel';
 
-/** Opens the side panel for this window; the current customer travels through storage. */
+/** Opens the side panel (Firefox: the sidebar) for this window; the current customer travels through storage. */
 export function OpenInSidePanel() {
   async function open() {
-    const window = await browser.windows.getCurrent();
-    if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id });
+    // Firefox opens its sidebar only straight from the click, so the window is looked up for Chrome alone.
+    await openSidePanel(browser.sidePanel ? (await browser.windows.getCurrent()).id : undefined);
     // The popup would cover the panel it just opened.
     globalThis.close();
   }
