@@ -46,6 +46,9 @@ test('search → account → edit billing → Submit, by keyboard only', async (
   await popup.waitForSelector(aria('heading', customer.name));
 
   await tabTo(popup, 'button', 'Edit billing profile');
+  // Focus is visible: the focused control wears an outline.
+  const ring = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth);
+  expect(ring).toBe('solid 3px');
   await popup.keyboard.press('Enter');
   await popup.waitForSelector(aria('textbox', 'First name'));
   await tabTo(popup, 'textbox', 'First name');
