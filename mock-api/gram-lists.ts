@@ -1,17 +1,20 @@
 /**
  * Posting lists of n-character windows (n-grams) for the search index: every n-gram of every text is hashed
- * into one of 2^21 buckets, and each bucket lists, in record order, the records that have one of its n-grams.
+ * into one of up to 2^21 buckets (fewer for little data), and each bucket lists, in record order, the records
+ * that have one of its n-grams.
  * A bucket may hold several n-grams (hash collisions): then its list is a superset to check. A bucket that holds
  * exactly one n-gram is exact: its list IS the set of records containing that n-gram.
  * The lists are three flat typed arrays, so the database can store them and load them back as they are.
  */
-const BUCKET_BITS = 21;
-const BUCKETS = 1 << BUCKET_BITS;
+const MAX_BUCKET_BITS = 21;
 const MIX = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35];
 const NONE = -1;
 const MIXED = -2;
 
-/** Bucket b's records are records[starts[b] .. starts[b + 1]); owner[b] is its one n-gram's key, NONE or MIXED. */
+/**
+ * Bucket b's records are records[starts[b] .. starts[b + 1]); owner[b] is its one n-gram's key, NONE or MIXED.
+ * The number of buckets is a power of two: starts.length - 1.
+ */
 export interface GramBlocks {
   starts: Int32Array;
   records: Int32Array;
@@ -20,6 +23,7 @@ export interface GramBlocks {
 
 export class GramLists {
   private blocks: GramBlocks | null = null;
+  private bits = 0;
 
   constructor(readonly n: 2 | 3) {}
 
@@ -33,7 +37,7 @@ export class GramLists {
   private bucket(text: string, at: number): number {
     let h = 0;
     for (let k = 0; k < this.n; k++) h ^= Math.imul(text.charCodeAt(at + k), MIX[k]);
-    return h >>> (32 - BUCKET_BITS);
+    return h >>> (32 - this.bits);
   }
 
   get built(): GramBlocks | null {
@@ -41,6 +45,7 @@ export class GramLists {
   }
 
   load(blocks: GramBlocks): void {
+    this.bits = Math.log2(blocks.starts.length - 1);
     this.blocks = blocks;
   }
 
@@ -49,7 +54,12 @@ export class GramLists {
    * keeps answering. Two passes, count then fill, into one flat array: nothing to grow.
    */
   *build(texts: readonly string[], step = 5000): Generator<void, void> {
-    const last = new Int32Array(BUCKETS);
+    // About 32 buckets per record keeps collisions rare without wasting memory on small data.
+    const bits = Math.min(MAX_BUCKET_BITS, Math.max(8, Math.ceil(Math.log2(texts.length * 32 + 1))));
+    const buckets = 1 << bits;
+    this.blocks = null;
+    this.bits = bits;
+    const last = new Int32Array(buckets);
     const each = function* (this: GramLists, visit: (bucket: number, record: number, at: number) => void): Generator<void, void> {
       last.fill(-1);
       for (let i = 0; i < texts.length; i++) {
@@ -64,18 +74,18 @@ export class GramLists {
         if (i % step === step - 1) yield;
       }
     }.bind(this);
-    const counts = new Int32Array(BUCKETS);
-    const owner = new Float64Array(BUCKETS).fill(NONE);
+    const counts = new Int32Array(buckets);
+    const owner = new Float64Array(buckets).fill(NONE);
     yield* each((b, record, at) => {
       counts[b]++;
       const key = this.key(texts[record], at);
       if (owner[b] === NONE) owner[b] = key;
       else if (owner[b] !== key) owner[b] = MIXED;
     });
-    const starts = new Int32Array(BUCKETS + 1);
-    for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b] + counts[b];
-    const records = new Int32Array(starts[BUCKETS]);
-    const fill = starts.slice(0, BUCKETS);
+    const starts = new Int32Array(buckets + 1);
+    for (let b = 0; b < buckets; b++) starts[b + 1] = starts[b] + counts[b];
+    const records = new Int32Array(starts[buckets]);
+    const fill = starts.slice(0, buckets);
     yield* each((b, record) => (records[fill[b]++] = record));
     this.blocks = { starts, records, owner };
   }
