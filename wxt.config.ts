@@ -30,10 +30,17 @@ export default defineConfig({
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},
   vite: () => ({ plugins: [preact()] }),
-  // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
   hooks: {
+    // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
     'entrypoints:resolved': (_, entrypoints) => {
       if (!process.env.CD_BENCH) entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'blank'));
+    },
+    // WXT titles the toolbar button and the sidebar from the pages' <title>; the manifest's own strings are translated.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const key of ['action', 'browser_action', 'sidebar_action'] as const) {
+        const entry = manifest[key] as { default_title?: string } | undefined;
+        if (entry) entry.default_title = '__MSG_extName__';
+      }
     },
   },
 });

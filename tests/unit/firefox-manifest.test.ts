@@ -18,7 +18,8 @@ interface FirefoxManifest {
   optional_permissions?: string[];
   optional_host_permissions?: unknown;
   commands: Record<string, { suggested_key: { default: string } }>;
-  sidebar_action: { default_panel: string };
+  sidebar_action: { default_panel: string; default_title: string };
+  browser_action: { default_title: string };
   side_panel?: unknown;
   options_ui: { page: string };
   browser_specific_settings: { gecko: { id: string } };
@@ -50,6 +51,8 @@ test('no Chrome-only permissions; API origins as MV2 permissions', () => {
 test('a fixed add-on id (Firefox keeps storage only for those), translated name and the store icon sizes', () => {
   expect(manifest.browser_specific_settings.gecko.id).toMatch(/@/);
   expect(manifest.name).toBe('__MSG_extName__');
+  expect(manifest.sidebar_action.default_title).toBe('__MSG_extName__');
+  expect(manifest.browser_action.default_title).toBe('__MSG_extName__');
   expect(manifest.default_locale).toBe('en');
   expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '96', '128']);
   for (const file of Object.values(manifest.icons)) expect(existsSync(resolve(MANIFEST, '..', file))).toBe(true);
