@@ -35,12 +35,15 @@ function head(text: string): number {
 export class SearchIndex {
   private readonly cache = new Map<string, Int32Array>();
   private readonly changed = new Set<number>();
+  /** 1 for the records in `changed`: a flag per record is faster to test than the set. */
+  private readonly isChanged: Uint8Array;
   private readonly grams = [new GramLists(3), new GramLists(2)];
   /** Each text's first three characters as one number, so a short prefix test is arithmetic, not a string call. */
   private readonly heads: Float64Array;
 
   constructor(private readonly texts: string[]) {
     this.heads = new Float64Array(texts.length);
+    this.isChanged = new Uint8Array(texts.length);
     for (let i = 0; i < texts.length; i++) this.heads[i] = head(texts[i]);
   }
 
@@ -69,6 +72,7 @@ export class SearchIndex {
     this.texts[i] = text;
     this.heads[i] = head(text);
     this.changed.add(i);
+    this.isChanged[i] = 1;
     this.cache.clear();
   }
 
@@ -81,79 +85,60 @@ export class SearchIndex {
       this.cache.set(q, cached);
       return cached;
     }
-    let narrower: Int32Array | undefined;
-    for (let n = q.length - 1; n > 0 && !narrower; n--) narrower = this.cache.get(q.slice(0, n));
-    const exact = !narrower && q.length <= 3 ? this.grams.map((g) => g.exact(q)).find(Boolean) : null;
-    const result = !q
-      ? Int32Array.from(this.texts.keys())
-      : narrower
-        ? this.rank(q, narrower)
-        : exact
-          ? this.rankExact(q, exact)
-          : this.rank(q, this.gramCandidates(q), this.changed);
+    const result = q ? this.answer(q) : Int32Array.from(this.texts.keys());
     this.cache.set(q, result);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     return result;
   }
 
-  /** Records that may match (the rarest n-gram's list), or null to scan everything. */
-  private gramCandidates(q: string): Int32Array | null {
-    for (const grams of this.grams) {
-      const listed = grams.candidates(q);
-      if (listed) return listed;
-    }
-    return null;
+  /**
+   * Picks the fewest records to check: an exact n-gram list (nothing to verify), or the smaller of a cached
+   * shorter query's answer (as when an agent types) and the rarest n-gram's list, or, failing all, every record.
+   */
+  private answer(q: string): Int32Array {
+    const exact = q.length <= 3 ? this.grams.map((g) => g.exact(q)).find(Boolean) : undefined;
+    if (exact) return this.rank(q, exact, true);
+    const listed = this.grams.map((g) => g.candidates(q)).find(Boolean) ?? null;
+    let narrower: Int32Array | undefined;
+    for (let n = q.length - 1; n > 0 && !narrower; n--) narrower = this.cache.get(q.slice(0, n));
+    // A cached answer already covers changed records, and is ranked, not in record order: its matches are sorted again.
+    if (narrower && (!listed || narrower.length < listed.length)) return this.rank(q, narrower, false, false);
+    return this.rank(q, listed, false);
   }
 
   /**
-   * Ranks an exact list (every record in it contains `q`, unless it changed since): no `includes` per record, and
-   * the prefix test compares numbers. The common short queries of typing ("ma", "ив") cover tens of thousands.
+   * Ranks the records of `candidates` (null: all) that contain `q` (`verified`: all do): prefix matches first,
+   * then the rest, each in record order. With `lists` (candidates from n-gram lists built before some writes),
+   * changed records are skipped there and checked on their own.
    */
-  private rankExact(q: string, listed: Int32Array): Int32Array {
-    const { heads, changed } = this;
-    const scale = 65536 ** (3 - q.length);
-    const want = head(q) / scale;
-    const prefix = new Int32Array(listed.length + changed.size);
-    const other = new Int32Array(listed.length + changed.size);
+  private rank(q: string, candidates: Int32Array | null, verified: boolean, lists = true): Int32Array {
+    const { texts, heads, isChanged } = this;
+    const skipChanged = lists && this.changed.size > 0;
+    const total = candidates ? candidates.length : texts.length;
+    const prefix = new Int32Array(total + (skipChanged ? this.changed.size : 0));
+    const other = new Int32Array(prefix.length);
     let p = 0;
     let o = 0;
-    for (let k = 0; k < listed.length; k++) {
-      const i = listed[k];
-      if (changed.size && changed.has(i)) continue;
-      if (Math.floor(heads[i] / scale) === want) prefix[p++] = i;
+    // The prefix test for short queries compares numbers instead of calling startsWith.
+    const scale = 65536 ** (3 - Math.min(3, q.length));
+    const want = q.length <= 3 ? head(q) / scale : -1;
+    const add = (i: number) => {
+      if (q.length <= 3 ? Math.floor(heads[i] / scale) === want : texts[i].startsWith(q)) prefix[p++] = i;
       else other[o++] = i;
+    };
+    for (let k = 0; k < total; k++) {
+      const i = candidates ? candidates[k] : k;
+      if (skipChanged && isChanged[i]) continue;
+      if (verified || texts[i].includes(q)) add(i);
     }
-    for (const i of changed) {
-      const text = this.texts[i];
-      if (text.includes(q)) {
-        if (text.startsWith(q)) prefix[p++] = i;
-        else other[o++] = i;
-      }
+    let sort = !lists;
+    if (skipChanged) {
+      for (const i of this.changed) if (texts[i].includes(q)) add(i);
+      sort = true;
     }
     const result = new Int32Array(p + o);
-    result.set(changed.size ? prefix.subarray(0, p).sort() : prefix.subarray(0, p));
-    result.set(changed.size ? other.subarray(0, o).sort() : other.subarray(0, o), p);
-    return result;
-  }
-
-  /** Checks `candidates` (null: every record), and `changed` records, whose listing may be stale, on their own. */
-  private rank(q: string, candidates: Int32Array | null, changed?: ReadonlySet<number>): Int32Array {
-    const { texts } = this;
-    const prefix: number[] = [];
-    const other: number[] = [];
-    const consider = (i: number) => {
-      const text = texts[i];
-      if (text.includes(q)) (text.startsWith(q) ? prefix : other).push(i);
-    };
-    if (!candidates) for (let i = 0; i < texts.length; i++) consider(i);
-    else if (!changed?.size) for (let k = 0; k < candidates.length; k++) consider(candidates[k]);
-    else {
-      for (let k = 0; k < candidates.length; k++) if (!changed.has(candidates[k])) consider(candidates[k]);
-      for (const i of changed) consider(i);
-    }
-    const result = new Int32Array(prefix.length + other.length);
-    result.set(Int32Array.from(prefix).sort());
-    result.set(Int32Array.from(other).sort(), prefix.length);
+    result.set(sort ? prefix.subarray(0, p).sort() : prefix.subarray(0, p));
+    result.set(sort ? other.subarray(0, o).sort() : other.subarray(0, o), p);
     return result;
   }
 }
