@@ -216,6 +216,7 @@ export class Database {
   /** Byte offsets of each customer's line in the snapshot; offsets[count] is where they end. */
   private readonly offsets: Float64Array;
   private readonly parsed: (Customer | undefined)[];
+  private readonly json: (string | undefined)[];
   /** 1 where the record changed since the snapshot was read: its bytes there are stale. */
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
@@ -236,6 +237,7 @@ export class Database {
     const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
     this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
     this.parsed = new Array<Customer | undefined>(t.customers);
+    this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
     if (t.audit) {
       for (const line of readAt(snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit)) this.addAudit(JSON.parse(line) as AuditEntry);
@@ -337,7 +339,8 @@ export class Database {
 
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
   customerJson(i: number): string {
-    return this.dirty[i] ? JSON.stringify(this.parsed[i]) : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
+    // Kept once read: result pages repeat, and a pread per customer per page adds up.
+    return (this.json[i] ??= this.dirty[i] ? JSON.stringify(this.parsed[i]) : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8'));
   }
 
   /** Makes a write durable (journal append + fdatasync), then applies it. Throws, changing nothing, if the disk refuses. */
@@ -359,6 +362,7 @@ export class Database {
     const i = this.indexOf(customer.id);
     if (i === undefined) throw new Error(`the journal names an unknown customer ${customer.id}`);
     this.parsed[i] = customer;
+    this.json[i] = undefined;
     this.dirty[i] = 1;
     this.search.update(i, searchText(customer));
   }
