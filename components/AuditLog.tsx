@@ -21,7 +21,7 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
   if (!entries) return null;
   return (
     <section aria-labelledby="audit-title">
-      <h2 id="audit-title">{t('audit.title')}</h2>
+      <h3 id="audit-title">{t('audit.title')}</h3>
       {entries.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (

@@ -162,7 +162,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
       {mayView && !customer && !loadError && <p role="status">{t('loading')}</p>}
       {customer && (
         <>
-          <h1>{customer.companyProfile.companyName}</h1>
+          <h2 class="customer-name">{customer.companyProfile.companyName}</h2>
           {editing?.kind === 'billing' ? (
             BillingForm ? (
               <BillingForm customerId={id} resource={customer.billingProfile} draft={editing.draft} onClose={closeForm} />
@@ -184,7 +184,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
           ) : (
             <>
               <section aria-labelledby={`${reasonId}-company`}>
-                <h2 id={`${reasonId}-company`}>{t('company.title')}</h2>
+                <h3 id={`${reasonId}-company`}>{t('company.title')}</h3>
                 <DetailList
                   details={[
                     { label: t('field.companyName'), value: customer.companyProfile.companyName },
@@ -199,7 +199,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
                 {reasonFor('editCompanyProfile')}
               </section>
               <section aria-labelledby={`${reasonId}-billing`}>
-                <h2 id={`${reasonId}-billing`}>{t('billing.title')}</h2>
+                <h3 id={`${reasonId}-billing`}>{t('billing.title')}</h3>
                 <BillingDetails customer={customer} />
                 <button type="button" id={`${reasonId}-edit-billing`} {...editDenial('editBillingProfile')} onClick={() => startEditing('billing')}>
                   {t('billing.edit')}
@@ -209,7 +209,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
             </>
           )}
           <section aria-labelledby={`${reasonId}-permission`}>
-            <h2 id={`${reasonId}-permission`}>{t('permission.title')}</h2>
+            <h3 id={`${reasonId}-permission`}>{t('permission.title')}</h3>
             <PurchasePermissionSwitches
               permission={customer.purchasePermission}
               denial={denial(role, 'editPurchasePermission')}

@@ -19,15 +19,15 @@ export function CustomerOptions({ label, options, active, query, onOpen }: Props
           id={`customer-${customer.id}`}
           role="option"
           aria-selected={index === active}
-          // Named by the company alone, so it can be found by name; the domain is its description.
-          aria-label={customer.companyName}
+          // Named by its content, the company alone (the domain is hidden from the name and read as the description).
           aria-describedby={`customer-${customer.id}-domain`}
           onClick={() => onOpen(customer.id)}
         >
           <span class="company">
             <Highlight text={customer.companyName} query={query} />
           </span>
-          <span class="detail" id={`customer-${customer.id}-domain`}>
+          {/* Heard as the option's description, not as part of its name. */}
+          <span class="detail" id={`customer-${customer.id}-domain`} aria-hidden="true">
             {customer.domain}
           </span>
         </li>

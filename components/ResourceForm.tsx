@@ -186,7 +186,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
 
   return (
     <form ref={form} class="resource-form" aria-labelledby={titleId} noValidate onSubmit={(event) => void submit(event)}>
-      <h2 id={titleId}>{t(props.title)}</h2>
+      <h3 id={titleId}>{t(props.title)}</h3>
       {restored && (
         <div role="status" class="notice">
           {t('draft.restored', { time: new Date(draft!.savedAt).toLocaleTimeString() })}{' '}
