@@ -1,6 +1,7 @@
 /** The mock API's start-up on an existing database (spawn → first 200 from /health) and its resident memory. */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startMockApi, type MockApi } from '../tests/helpers/mock-api';
 
 export interface StartRun {
@@ -30,4 +31,25 @@ export function residentMB(pid: number): number {
   const kB = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!kB) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kB[1]) / 1024;
+}
+
+/** CPU time a process has used so far, in clock ticks (utime + stime from /proc). */
+function cpuTicks(pid: number): number {
+  // The command name in field 2 may hold spaces: count fields after its closing parenthesis.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until a freshly started server has finished its background work (the mock builds its search index in
+ * slices after it starts listening): its CPU time stops growing over half a second. Bounded to 30 s.
+ */
+export async function waitUntilIdle(pid: number): Promise<void> {
+  let before = cpuTicks(pid);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    await sleep(500);
+    const now = cpuTicks(pid);
+    if (now - before <= 2) return; // a tick is 10 ms: at most 4% of a core
+    before = now;
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * The JavaScript the popup loads at start: popup.html's module scripts and modulepreloads, then every static
- * `import … from` / `export … from` / `import "…"` they reach. Dynamic import() chunks (forms, dialogs) are left
- * out: they load only when wanted. Each file is gzipped on its own, as a server would send it.
+ * `import … from` / `export … from` / `import "…"` they reach, plus any script Chromium was seen fetching before
+ * the popup was ready (a dynamic import() wanted at once). Chunks imported later (forms, dialogs) are left out.
+ * Each file is gzipped on its own, as a server would send it.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -16,9 +17,10 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-export function popupStartupJs(extensionDir: string, page = 'popup.html'): BundleSize {
+export function popupStartupJs(extensionDir: string, seenLoading: readonly string[] = [], page = 'popup.html'): BundleSize {
   const toFile = (ref: string, from: string) => (ref.startsWith('/') ? join(extensionDir, ref) : resolve(from, ref));
-  const pending = [...readFileSync(join(extensionDir, page), 'utf8').matchAll(HTML_SCRIPTS)].map((m) => toFile(m[1], extensionDir));
+  const listed = [...readFileSync(join(extensionDir, page), 'utf8').matchAll(HTML_SCRIPTS)].map((m) => m[1]);
+  const pending = [...listed, ...seenLoading].map((ref) => toFile(ref, extensionDir));
   const seen = new Set<string>();
   while (pending.length) {
     const file = pending.pop()!;

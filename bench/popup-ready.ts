@@ -24,9 +24,13 @@ function recordFocus() {
   });
 }
 
-async function openUntilReady(ext: ExtensionBrowser, file: string): Promise<number> {
+async function openUntilReady(ext: ExtensionBrowser, file: string, scripts: Set<string>): Promise<number> {
   const page: Page = await ext.browser.newPage();
   try {
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.host === ext.id && url.pathname.endsWith('.js')) scripts.add(url.pathname);
+    });
     await page.bringToFront();
     await page.evaluateOnNewDocument(KEEP_NAMES_SHIM);
     await page.evaluateOnNewDocument(recordFocus);
@@ -42,16 +46,20 @@ async function openUntilReady(ext: ExtensionBrowser, file: string): Promise<numb
 export interface ReadyRun {
   popupMs: number[];
   blankMs: number[];
+  /** Paths of the scripts the popup fetched before it was ready, as Chromium saw them. */
+  popupScripts: string[];
 }
 
 export async function measurePopupReady(ext: ExtensionBrowser, opens: number, warmUp = 2): Promise<ReadyRun> {
-  const run: ReadyRun = { popupMs: [], blankMs: [] };
+  const run: ReadyRun = { popupMs: [], blankMs: [], popupScripts: [] };
+  const scripts = { popup: new Set<string>(), blank: new Set<string>() };
   for (let i = 0; i < warmUp + opens; i++) {
     const order = i % 2 ? (['popup', 'blank'] as const) : (['blank', 'popup'] as const);
     for (const which of order) {
-      const ms = await openUntilReady(ext, `${which}.html`);
+      const ms = await openUntilReady(ext, `${which}.html`, scripts[which]);
       if (i >= warmUp) run[`${which}Ms`].push(ms);
     }
   }
+  run.popupScripts = [...scripts.popup];
   return run;
 }

@@ -7,19 +7,35 @@ import type { ExtensionBrowser } from '../tests/helpers/extension';
 import { aria } from '../tests/helpers/extension';
 import { KEEP_NAMES_SHIM } from './keep-names';
 
-type Bench = { arm: (query: string, expected: string[], timeoutMs: number) => void; result: Promise<number | null> };
+/** Milliseconds from the last keystroke: to rendered results, and where they went. */
+export interface Timing {
+  total: number;
+  /** Keystroke → the request for this query starts (debounce, storage reads, …). */
+  toRequest: number;
+  /** Request start → last byte of the answer (loopback + server). */
+  request: number;
+  /** Answer → the list shows it (JSON parse, state, render). */
+  toRender: number;
+}
+
+type Bench = { arm: (query: string, expected: string[], timeoutMs: number) => void; result: Promise<Timing | null> };
 type Window = { __bench: Bench };
 
 /** Runs in the popup: the observer that ends each measure. */
 function install() {
   let lastInput = 0;
   document.addEventListener('input', (event) => (lastInput = event.timeStamp), true);
-  const names = () => [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.getAttribute('aria-label') ?? o.textContent?.trim() ?? '');
-  const answered = (query: string) =>
-    performance.getEntriesByType('resource').some((e) => {
-      const url = new URL(e.name);
-      return url.pathname.endsWith('/customers') && url.searchParams.get('q') === query;
-    });
+  // An option's accessible name, near enough: its aria-label, else its text outside aria-hidden parts.
+  const visibleText = (node: Node): string =>
+    node instanceof Element ? (node.getAttribute('aria-hidden') === 'true' ? '' : [...node.childNodes].map(visibleText).join('')) : (node.textContent ?? '');
+  const names = () => [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.getAttribute('aria-label') ?? visibleText(o).trim());
+  const answer = (query: string) =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => {
+        const url = new URL(e.name);
+        return url.pathname.endsWith('/customers') && url.searchParams.get('q') === query;
+      })
+      .pop();
   const bench: Bench = {
     result: Promise.resolve(null),
     arm(query, expected, timeoutMs) {
@@ -27,18 +43,22 @@ function install() {
       bench.result = new Promise((resolve) => {
         const check = () => {
           const box = document.activeElement;
-          if (!(box instanceof HTMLInputElement) || box.value !== query || !answered(query)) return;
+          const entry = answer(query);
+          if (!(box instanceof HTMLInputElement) || box.value !== query || !entry) return;
           const shown = names();
-          if (shown.length === expected.length && shown.every((name, i) => name === expected[i])) done(performance.now() - lastInput);
+          // Named by the company name; extra text may follow it (design §5).
+          if (shown.length !== expected.length || shown.some((name, i) => !name.startsWith(expected[i]))) return;
+          const now = performance.now();
+          done({ total: now - lastInput, toRequest: entry.startTime - lastInput, request: entry.responseEnd - entry.startTime, toRender: now - entry.responseEnd });
         };
         const mutations = new MutationObserver(check);
         const resources = new PerformanceObserver(check);
         const timer = setTimeout(() => done(null), timeoutMs);
-        function done(ms: number | null) {
+        function done(timing: Timing | null) {
           mutations.disconnect();
           resources.disconnect();
           clearTimeout(timer);
-          resolve(ms);
+          resolve(timing);
         }
         mutations.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
         resources.observe({ type: 'resource' });
@@ -49,13 +69,13 @@ function install() {
 }
 
 export interface TypingRun {
-  ms: number[];
+  timings: Timing[];
   failures: number;
 }
 
 export async function measurePopupSearch(ext: ExtensionBrowser, queries: readonly string[], firstPages: ReadonlyMap<string, string[]>): Promise<TypingRun> {
   const page = await ext.open('popup');
-  const run: TypingRun = { ms: [], failures: 0 };
+  const run: TypingRun = { timings: [], failures: 0 };
   try {
     await page.bringToFront();
     const box = await page.waitForSelector(aria('searchbox', 'Search customers'));
@@ -70,9 +90,9 @@ export async function measurePopupSearch(ext: ExtensionBrowser, queries: readonl
       await page.waitForFunction(() => !document.querySelector('[role="listbox"] [role="option"]'), { timeout: 5_000 }).catch(() => undefined);
       await page.evaluate((q, names) => (window as unknown as Window).__bench.arm(q, names, 5_000), query, expected);
       await page.keyboard.type(query);
-      const ms = await page.evaluate(() => (window as unknown as Window).__bench.result);
-      if (ms === null) run.failures++;
-      else run.ms.push(ms);
+      const timing = await page.evaluate(() => (window as unknown as Window).__bench.result);
+      if (timing) run.timings.push(timing);
+      else run.failures++;
     }
   } finally {
     await page.close();
