@@ -24,10 +24,13 @@ try {
   await popup.keyboard.press('ArrowDown');
   await popup.screenshot({ path: `${DOCS}/search.png` });
 
+  // A colleague's earlier change, so the account page has some history to show.
+  await colleaguePatch(api.url, `/customers/${customer.id}/purchasePermission`, { azureSavingsPlans: true });
   await popup.keyboard.press('ArrowUp');
   await popup.keyboard.press('Enter');
   await popup.waitForSelector(aria('heading', name));
   await popup.waitForSelector(aria('heading', 'Recent changes'));
+  await popup.waitForSelector(aria('listitem'));
   await popup.screenshot({ path: `${DOCS}/account.png`, fullPage: true });
 
   await popup.locator(aria('button', 'Edit billing profile')).click();
