@@ -19,22 +19,28 @@ beforeAll(async () => {
 
 const isFocused = (page: Page, selector: string) => page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
 
-/** Presses Tab until the element with that role and name has focus. */
+/** Presses Tab until the element with that role and name has focus (none if it has already). */
 async function tabTo(page: Page, role: string, name: string) {
   for (let presses = 0; presses < 60; presses++) {
-    await page.keyboard.press('Tab');
     if (await isFocused(page, aria(role, name))) return;
+    await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached the ${role} "${name}"`);
 }
 
-test('search → account → edit billing → Submit, by keyboard only', async () => {
-  const popup = await desk.ext.open('popup');
-  await popup.evaluate(() => {
+/** Counts every pointer and mouse event the page sees from now on. */
+async function countMouseEvents(page: Page) {
+  await page.evaluate(() => {
     const counter = globalThis as unknown as Counter;
     counter.mouseEvents = 0;
     for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'mousemove']) addEventListener(type, () => counter.mouseEvents++, true);
   });
+}
+const mouseEvents = (page: Page) => page.evaluate(() => (globalThis as unknown as Counter).mouseEvents);
+
+test('search → account → edit billing → Submit, by keyboard only', async () => {
+  const popup = await desk.ext.open('popup');
+  await countMouseEvents(popup);
 
   // The search box has focus when the popup opens.
   await popup.waitForSelector(aria('searchbox', 'Search customers'));
@@ -66,7 +72,7 @@ test('search → account → edit billing → Submit, by keyboard only', async (
 
   const saved = await callApi<{ firstName: string }>(desk.api.url, `/customers/${customer.id}/profiles/billing`);
   expect(saved.body.firstName).toBe('Keyboard');
-  expect(await popup.evaluate(() => (globalThis as unknown as Counter).mouseEvents)).toBe(0);
+  expect(await mouseEvents(popup)).toBe(0);
 });
 
 test('"?" opens the keyboard help, except in a text field; Escape closes it and focus goes back', async () => {
@@ -78,7 +84,8 @@ test('"?" opens the keyboard help, except in a text field; Escape closes it and 
   const search = (await popup.waitForSelector(aria('searchbox', 'Search customers')))!;
   await tabTo(popup, 'searchbox', 'Search customers');
   await popup.keyboard.type('?');
-  expect(await search.evaluate((input) => (input as HTMLInputElement).value)).toBe('?');
+  // The box keeps the earlier search (it survives the popup closing): the "?" lands after it.
+  expect(await search.evaluate((input) => (input as HTMLInputElement).value)).toBe(`${customer.name}?`);
   expect(await popup.$(aria('dialog', 'Keyboard shortcuts'))).toBeNull();
 
   await tabTo(popup, 'button', 'Keyboard shortcuts');
@@ -88,4 +95,22 @@ test('"?" opens the keyboard help, except in a text field; Escape closes it and 
   await popup.keyboard.press('Escape');
   await popup.waitForSelector(aria('dialog', 'Keyboard shortcuts'), { hidden: true });
   expect(await isFocused(popup, aria('button', 'Keyboard shortcuts'))).toBe(true);
+});
+
+test('purchase permission by keyboard: Space on the switch, the dialog takes focus, Enter on "Turn on"', async () => {
+  await desk.ext.setStorage({ currentCustomerId: customer.id });
+  const popup = await desk.ext.open('popup');
+  await countMouseEvents(popup);
+  await popup.waitForSelector(aria('heading', customer.name));
+  await tabTo(popup, 'switch', 'Allow purchase of Azure reservations');
+  await popup.keyboard.press('Space');
+  await popup.waitForSelector(aria('button', 'Turn on'));
+  expect(await popup.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')))).toBe(true);
+  await tabTo(popup, 'button', 'Turn on');
+  await popup.keyboard.press('Enter');
+  const switchOn = (await popup.waitForSelector(aria('switch', 'Allow purchase of Azure reservations')))!;
+  await popup.waitForFunction((el) => el.getAttribute('aria-checked') === 'true', {}, switchOn);
+  const saved = await callApi<{ azureReservations: boolean }>(desk.api.url, `/customers/${customer.id}/purchasePermission`);
+  expect(saved.body.azureReservations).toBe(true);
+  expect(await mouseEvents(popup)).toBe(0);
 });
