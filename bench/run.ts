@@ -42,7 +42,7 @@ const { values: flags } = parseArgs({
     opens: { type: 'string', default: '20' },
     writes: { type: 'string', default: '200' },
     // Stock json-server needs about a second per search and seconds per write at 100k: a sample keeps the run short.
-    'stock-queries': { type: 'string', default: '30' },
+    'stock-queries': { type: 'string', default: '50' },
     'stock-writes': { type: 'string', default: '10' },
     'seed-value': { type: 'string', default: '1' },
     out: { type: 'string', default: join(ROOT, 'bench/results.json') },
