@@ -71,16 +71,27 @@ function install() {
 export interface TypingRun {
   timings: Timing[];
   failures: number;
+  /** The browser's own floor: fetch() of the API's /health from the popup page, to the last byte. */
+  fetchFloorMs: number[];
 }
 
-export async function measurePopupSearch(ext: ExtensionBrowser, queries: readonly string[], firstPages: ReadonlyMap<string, string[]>): Promise<TypingRun> {
+export async function measurePopupSearch(ext: ExtensionBrowser, apiUrl: string, queries: readonly string[], firstPages: ReadonlyMap<string, string[]>): Promise<TypingRun> {
   const page = await ext.open('popup');
-  const run: TypingRun = { timings: [], failures: 0 };
+  const run: TypingRun = { timings: [], failures: 0, fetchFloorMs: [] };
   try {
     await page.bringToFront();
     const box = await page.waitForSelector(aria('searchbox', 'Search customers'));
     await page.evaluate(KEEP_NAMES_SHIM);
     await page.evaluate(install);
+    run.fetchFloorMs = await page.evaluate(async (url) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const started = performance.now();
+        await (await fetch(url)).text();
+        ms.push(performance.now() - started);
+      }
+      return ms;
+    }, `${apiUrl}/health`);
     for (const query of queries) {
       const expected = firstPages.get(query);
       if (!expected?.length) continue;

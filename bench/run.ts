@@ -100,7 +100,7 @@ try {
   try {
     await ext.setStorage({ role: DEFAULT_ROLE });
     ready = await measurePopupReady(ext, options.opens);
-    typing = await measurePopupSearch(ext, queries, search.firstPages);
+    typing = await measurePopupSearch(ext, start.api.url, queries, search.firstPages);
   } finally {
     await ext.close();
   }
@@ -135,7 +135,7 @@ try {
   const stockShared = median(shared.map((q) => stockSearch.ms.get(q)!));
   const ourSearch = [...search.ms.values()];
   const typed = (phase: keyof Timing) => typing.timings.map((t) => t[phase]);
-  const loopback = `loopback round trip ${round(median(roundTrips))} ms`;
+  const loopback = `loopback round trip ${round(median(roundTrips))} ms from Node, ${round(median(typing.fetchFloorMs))} ms by fetch() in the popup`;
   const phases = `medians: keystroke→request ${round(median(typed('toRequest')))} ms, request ${round(median(typed('request')))} ms, answer→rendered ${round(median(typed('toRender')))} ms`;
   const popupMs = median(ready.popupMs);
   const blankMs = median(ready.blankMs);
