@@ -64,6 +64,8 @@ const log = (message: string) => process.stderr.write(`[bench ${((performance.no
 const loadBefore = loadAverage();
 const work = mkdtempSync(join(tmpdir(), 'customer-desk-bench-'));
 const asAgent = { [ROLE_HEADER]: DEFAULT_ROLE };
+// Every server started, so a failure half-way leaves none running (stopping one twice is harmless).
+const running: { stop: () => Promise<void> }[] = [];
 
 try {
   log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
@@ -75,6 +77,7 @@ try {
   log(`seeding ${options.customers} customers`);
   const dbPath = join(work, 'db.json');
   const seeding = await startMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], { dbPath });
+  running.push(seeding);
   const seeded = httpClient(seeding.url, asAgent);
   const customers = await readAllCustomers(seeded);
   seeded.close();
@@ -82,6 +85,7 @@ try {
 
   log('starting the mock API on the existing database, 3 times');
   const start = await measureApiStart(dbPath, 3);
+  running.push(start.api);
   const ours = httpClient(start.api.url, asAgent);
   // Latency is measured on a settled server, not while it still builds its index in the background.
   await waitUntilIdle(start.api.process.pid!);
@@ -118,6 +122,7 @@ try {
   const stockFile = join(work, 'json-server-db.json');
   writeFileSync(stockFile, JSON.stringify({ customers }));
   const stockServer = await startStockJsonServer(stockFile);
+  running.push(stockServer);
   const stock = httpClient(stockServer.url, asAgent);
   let stockSearch, stockPatch;
   try {
@@ -187,5 +192,6 @@ try {
   log(`wrote ${flags.out}`);
   process.stdout.write(`\n${table(results.results)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`);
 } finally {
+  for (const server of running) await server.stop();
   rmSync(work, { recursive: true, force: true });
 }
