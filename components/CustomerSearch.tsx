@@ -5,6 +5,7 @@ import { searchCustomers } from '@/utils/api-client';
 import { denial } from '@/utils/denial';
 import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
+import { isTyping } from '@/utils/is-typing';
 import { withRetry } from '@/utils/retry';
 import { recentCustomersItem, roleItem, searchQueryItem, type RecentCustomer } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
@@ -20,9 +21,6 @@ type State =
   | { kind: 'error'; message: string };
 
 const asOption = (c: Customer): RecentCustomer => ({ id: c.id, companyName: c.companyProfile.companyName, domain: c.companyProfile.domain });
-
-/** Whether a key press belongs to a text field, so `/` there is typing, not "go to search". */
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA)$/.test(target.tagName));
 
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   // null until the stored text is read: the search survives the popup closing.

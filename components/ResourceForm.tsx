@@ -4,7 +4,7 @@ import { ApiError, patchResource, type Resources } from '@/utils/api-client';
 import { discardDraft, saveDraft, type Draft } from '@/utils/drafts';
 import { errorMessage } from '@/utils/error-message';
 import { changedPaths, mergePatch, mergeWithTheirs, toValues, type Conflict, type FieldErrors, type FormValues } from '@/utils/form-model';
-import { t } from '@/utils/i18n';
+import { formatDateTime, t } from '@/utils/i18n';
 import { useModule } from '@/utils/use-module';
 import { FormField, type Choice } from './FormField';
 
@@ -189,7 +189,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
       <h3 id={titleId}>{t(props.title)}</h3>
       {restored && (
         <div role="status" class="notice">
-          {t('draft.restored', { time: new Date(draft!.savedAt).toLocaleTimeString() })}{' '}
+          {t('draft.restored', { time: formatDateTime(draft!.savedAt) })}{' '}
           <button type="button" onClick={discard}>
             {t('draft.discard')}
           </button>
