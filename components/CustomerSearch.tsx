@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Customer } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
 import { searchCustomers } from '@/utils/api-client';
@@ -12,7 +12,7 @@ import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerOptions } from './CustomerOptions';
 
 /** Short enough to stay inside the 50 ms keystroke-to-results budget, long enough to skip mid-word requests. */
-const DEBOUNCE_MS = 30;
+const DEBOUNCE_MS = 10;
 
 type State =
   | { kind: 'idle' }
@@ -35,7 +35,8 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
   const written = useRef<string[]>([]);
 
-  useEffect(() => {
+  // Layout effects run before the first paint: the box is focused, and each debounce starts, a frame sooner.
+  useLayoutEffect(() => {
     input.current?.focus();
     void searchQueryItem.getValue().then((stored) => setQuery((q) => q ?? stored));
     const unwatch = searchQueryItem.watch((value) => {
@@ -53,7 +54,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
     };
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const q = query?.trim();
     if (!q) {
       setState({ kind: 'idle' });

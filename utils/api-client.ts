@@ -31,8 +31,28 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+let settings: Promise<[base: string, role: string]> | null = null;
+
+/**
+ * The API address and role, read from storage once and forgotten when either changes: reading storage on every
+ * request put a few milliseconds (behind the search text's own write) between each keystroke and its request.
+ */
+function currentSettings() {
+  if (!settings) {
+    const forget = () => {
+      settings = null;
+      unwatchBase();
+      unwatchRole();
+    };
+    const unwatchBase = apiBaseItem.watch(forget);
+    const unwatchRole = roleItem.watch(forget);
+    settings = Promise.all([apiBaseItem.getValue(), roleItem.getValue()]);
+  }
+  return settings;
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const [base, role] = await Promise.all([apiBaseItem.getValue(), roleItem.getValue()]);
+  const [base, role] = await currentSettings();
   const headers: Record<string, string> = { [ROLE_HEADER]: role, Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch) headers['If-Match'] = options.ifMatch;
