@@ -1,10 +1,11 @@
 /**
- * The mock Partner Center API on json-server: its app and defaults (CORS, no-cache) carry every request, its router
+ * The mock Partner Center API on json-server: its app (with CORS and no-cache, as its defaults) carries every request, its router
  * serves the audit log; customers come from the durable store (database.ts), which json-server's router cannot
  * serve at 100k without rewriting the whole file per write. The middlewares add roles, faults, bodies, concurrency.
  */
+import cors from 'cors';
 import jsonServer from 'json-server';
-import type { ErrorRequestHandler, Express } from 'express';
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import { addressRoute } from './address-route';
 import { auditRoute } from './audit-route';
 import type { Database } from './database';
@@ -16,13 +17,20 @@ import { searchCustomers } from './middlewares/search';
 import { resourceRoutes } from './resource-routes';
 import { RESOURCES } from './resources';
 
+/** As json-server's defaults: every answer is current, never a cached copy. */
+const noCache: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-cache');
+  res.setHeader('Pragma', 'no-cache');
+  res.setHeader('Expires', '-1');
+  next();
+};
+
 export function createApp(db: Database, faultOptions: FaultOptions = {}): Express {
   const app = jsonServer.create() as unknown as Express;
-  app.use(jsonServer.defaults({ logger: false, noCors: false, static: '/nonexistent' }));
-  app.use((_req, res, next) => {
-    res.setHeader('Access-Control-Expose-Headers', 'X-Total-Count, Link, ETag');
-    next();
-  });
+  // json-server's defaults minus gzip and static files: on loopback, compressing each answer and looking for a
+  // file on disk cost more than the search itself (measured at 100k: search p50 4.0 → 1.6 ms over HTTP).
+  // The extension reads totals and ETags, so those headers are exposed to its origin.
+  app.use(cors({ origin: true, credentials: true, exposedHeaders: ['X-Total-Count', 'Link', 'ETag'] }), noCache);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', customers: db.count });
   });
