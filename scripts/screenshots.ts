@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: README pictures from the real extension — built here, loaded in Chromium, talking to the
- * mock API with deterministic seed data — in light and dark themes. Writes docs/screenshots/<view>-<theme>.png.
+ * mock API with deterministic seed data — in light and dark themes: search, account page, side panel, options and the
+ * conflict dialog. Writes docs/screenshots/<view>-<theme>.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,13 +17,14 @@ execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 // Imported after CD_OUT_DIR is set: the helper reads it when loaded.
 const { aria, launchExtension } = await import('../tests/helpers/extension');
 const { startMockApi } = await import('../tests/helpers/mock-api');
-const { callApi, waitForLiveText } = await import('../tests/helpers/customer-desk');
+const { callApi, colleaguePatch, waitForLiveText } = await import('../tests/helpers/customer-desk');
 
 const api = await startMockApi(['--seed', '300', '--seed-value', '2026']);
 const ext = await launchExtension({ apiUrl: api.url });
 mkdirSync(OUT, { recursive: true });
 const QUERY = 'co';
-const company: string = (await callApi(api.url, `/customers?q=${QUERY}&_limit=1`)).body[0].companyProfile.companyName;
+const [customer] = (await callApi(api.url, `/customers?q=${QUERY}&_limit=1`)).body;
+const company: string = customer.companyProfile.companyName;
 
 async function view(name: string, size: { width: number; height: number }, theme: 'light' | 'dark'): Promise<Page> {
   const page = await ext.open(name);
@@ -61,6 +63,19 @@ try {
     await waitForLiveText(options, 'Connected');
     await shoot(options, `options-${theme}.png`);
     await options.close();
+
+    // A colleague saves the city while the agent edits it: the conflict dialog.
+    const editing = await view('popup', { width: 420, height: 680 }, theme);
+    await editing.locator(aria('button', 'Edit billing profile')).click();
+    await editing.locator(aria('textbox', 'City')).fill('Springfield');
+    await colleaguePatch(api.url, `/customers/${customer.id}/profiles/billing`, { defaultAddress: { city: `Shelbyville ${theme}` } });
+    await editing.locator(aria('button', 'Submit')).click();
+    await editing.waitForSelector(aria('dialog', 'This customer was changed'));
+    await shoot(editing, `conflict-${theme}.png`);
+    // Leave no draft behind for the next theme's pictures.
+    await editing.keyboard.press('Escape');
+    await editing.locator(aria('button', 'Cancel')).click();
+    await editing.close();
   }
 } finally {
   await ext.close();
