@@ -60,8 +60,6 @@ export const Address = z.strictObject(addressFields).check(
 );
 export type Address = z.infer<typeof Address>;
 
-export const ETAG_PATTERN = /^"[^"]+"$/;
-
 export const BillingProfile = z.strictObject({
   id: z.string(),
   etag: z.optional(z.string()),

@@ -6,7 +6,7 @@
 import type { Express } from 'express';
 import { canonicalAddress } from '@/domain/countries';
 import type { JsonObject } from '@/domain/merge-patch';
-import { Address } from '@/domain/schemas';
+import { Address, type AddressValidation } from '@/domain/schemas';
 import { issueFields, sendError } from './middlewares/errors';
 import { jsonBody } from './middlewares/json-body';
 import { requireRight } from './middlewares/roles';
@@ -24,7 +24,7 @@ export function addressRoute(app: Express): void {
         if (value !== trimmed) fields[key] ??= `Did you mean ${String(value)}?`;
       }
     }
-    if (parsed.success && !Object.keys(fields).length) return res.json({ valid: true, address: parsed.data });
+    if (parsed.success && !Object.keys(fields).length) return res.json({ valid: true, address: parsed.data } satisfies AddressValidation);
     sendError(res, 400, 'validation', 'This address is not valid as written.', { fields, ...(suggestion.success ? { suggestedAddress: suggestion.data } : {}) });
   });
 }

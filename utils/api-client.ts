@@ -3,7 +3,7 @@
  * and turns error bodies into `ApiError` so views can show field messages.
  */
 import { ROLE_HEADER } from '@/domain/roles';
-import type { Address, ApiErrorBody, AuditEntry, BillingProfile, CompanyProfile, Customer, PurchasePermission } from '@/domain/schemas';
+import type { Address, AddressValidation, ApiErrorBody, AuditEntry, BillingProfile, CompanyProfile, Customer, PurchasePermission } from '@/domain/schemas';
 import { apiBaseItem, roleItem } from './storage';
 
 /** A request that has not answered by then is treated like an unreachable API. */
@@ -110,5 +110,5 @@ export function getAuditLog(id: string, limit: number, signal?: AbortSignal) {
 }
 
 export function validateAddress(address: Address, signal?: AbortSignal) {
-  return request<{ valid: boolean; address: Address }>('/validations/address', { method: 'POST', body: address, signal });
+  return request<AddressValidation>('/validations/address', { method: 'POST', body: address, signal });
 }
