@@ -80,16 +80,15 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   /** Tells every open view (popup, side panel) to re-read this customer. */
   const publish = () => void customerChangedItem.setValue({ id, at: Date.now() });
 
-  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string | undefined, done: string, undo?: object) {
-    const { data, etag } = await patchResource(id, kind, patch, ifMatch ?? '');
-    const resource = { ...data, etag: data.etag ?? etag ?? undefined };
+  /** A write landed: show it here and in the other views, and offer Undo (the previous values, with the new ETag). */
+  function landed<K extends ResourceKind>(kind: K, resource: Resources[K], text: string, undo?: object) {
     setCustomer((c) => c && withResource(c, kind, resource));
     publish();
-    setStatus({
-      text: done,
-      focus: true,
-      undo: undo && (() => void write(kind, undo, resource.etag, t('undone')).catch(fail)),
-    });
+    setStatus({ text, focus: true, undo: undo && (() => void write(kind, undo, resource.etag, t('undone')).catch(fail)) });
+  }
+
+  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string | undefined, done: string, undo?: object) {
+    landed(kind, await patchResource(id, kind, patch, ifMatch ?? ''), done, undo);
   }
 
   function fail(error: unknown) {
@@ -102,14 +101,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
     setEditing(null);
     // Cancel: back to the button that opened the form (a save focuses its status instead).
     if (!saved) return setRefocus(editing?.kind ?? null);
-    setCustomer((c) => c && withResource(c, saved.kind, saved.resource));
-    publish();
-    const undoEtag = saved.resource.etag;
-    setStatus({
-      text: t(saved.kind === 'billing' ? 'billing.saved' : 'company.saved'),
-      focus: true,
-      undo: () => void write(saved.kind, saved.undo, undoEtag, t('undone')).catch(fail),
-    });
+    landed(saved.kind, saved.resource, t(saved.kind === 'billing' ? 'billing.saved' : 'company.saved'), saved.undo);
   }
 
   async function changePermission(key: PermissionKey, on: boolean) {

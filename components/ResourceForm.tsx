@@ -81,12 +81,16 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
     if (focusFirstError) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusFirstError]);
 
-  function edit(path: string, value: string) {
-    const next = { ...values, [path]: value };
+  /** New values are kept as the draft at once, so closing the popup never loses them. */
+  function keep(next: FormValues, from = base, tag = etag) {
     setValues(next);
+    void saveDraft(customerId, kind, { values: next, base: from, etag: tag });
+  }
+
+  function edit(path: string, value: string) {
+    keep({ ...values, [path]: value });
     setServerErrors(({ [path]: _, ...rest }) => rest);
     setSuggestion(null);
-    void saveDraft(customerId, kind, { values: next, base, etag });
   }
 
   async function send(mine: FormValues, from: FormValues, ifMatch: string) {
@@ -96,21 +100,23 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
       return props.onClose(null);
     }
     try {
-      const { data, etag: newEtag } = await patchResource(customerId, kind, patch, ifMatch);
+      const saved = await patchResource(customerId, kind, patch, ifMatch);
       await discardDraft(customerId, kind);
-      props.onClose({ kind, resource: { ...data, etag: data.etag ?? newEtag ?? undefined }, undo: mergePatch(from, mine) });
+      props.onClose({ kind, resource: saved, undo: mergePatch(from, mine) });
     } catch (error) {
       const body = error instanceof ApiError ? error.body : null;
       if (error instanceof ApiError && error.status === 412 && body?.current) {
         const current = body.current as { etag?: string };
         const theirs = toValues(current, paths);
         const merged = mergeWithTheirs(from, mine, theirs);
-        setValues(merged.values);
-        if (merged.conflicts.length) return setPending({ ...merged, theirs, etag: current.etag ?? '' });
+        if (merged.conflicts.length) {
+          setValues(merged.values);
+          return setPending({ ...merged, theirs, etag: current.etag ?? '' });
+        }
         // Nothing clashes: the colleague's values are now in the form; the agent looks and submits again.
         setBase(theirs);
         setEtag(current.etag ?? '');
-        void saveDraft(customerId, kind, { values: merged.values, base: theirs, etag: current.etag ?? '' });
+        keep(merged.values, theirs, current.etag ?? '');
         return setFailure(t('form.mergedTheirs'));
       }
       if (body?.error.fields) {
@@ -217,11 +223,9 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
           <button
             type="button"
             onClick={() => {
-              const next = { ...values, ...suggestion };
-              setValues(next);
+              keep({ ...values, ...suggestion });
               setSuggestion(null);
               setServerErrors({});
-              void saveDraft(customerId, kind, { values: next, base, etag });
             }}
           >
             {t('address.useSuggested')}

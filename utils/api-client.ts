@@ -100,9 +100,13 @@ const RESOURCE_PATHS: Record<ResourceKind, string> = {
   permission: 'purchasePermission',
 };
 
-/** A JSON Merge Patch of one resource, sent only with the ETag the agent's edit started from. */
-export function patchResource<K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string) {
-  return request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, { method: 'PATCH', body: patch, ifMatch });
+/**
+ * A JSON Merge Patch of one resource, sent only with the ETag the agent's edit started from.
+ * Answers the resource as saved, carrying its new ETag (from the header when the body has none).
+ */
+export async function patchResource<K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string): Promise<Resources[K]> {
+  const { data, etag } = await request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, { method: 'PATCH', body: patch, ifMatch });
+  return { ...data, etag: data.etag ?? etag ?? undefined };
 }
 
 export function getAuditLog(id: string, limit: number, signal?: AbortSignal) {
