@@ -19,10 +19,13 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
+/** Changes by dotted path (`defaultAddress.city`): what an audit entry records. */
+export type Changes = Record<string, { before: unknown; after: unknown }>;
+
 /** Leaf-level differences as dotted paths (`defaultAddress.city`), for audit entries and conflict views. */
-export function changedPaths(before: unknown, after: unknown, prefix = ''): Record<string, { before: unknown; after: unknown }> {
+export function changedPaths(before: unknown, after: unknown, prefix = ''): Changes {
   if (isJsonObject(before) && isJsonObject(after)) {
-    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    const changes: Changes = {};
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
       Object.assign(changes, changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
     }

@@ -4,9 +4,8 @@
  */
 import type { Action } from '@/domain/roles';
 import { BillingProfile, CompanyProfile, PurchasePermission, companyIssues, type Customer } from '@/domain/schemas';
+import type { Changes } from '@/domain/merge-patch';
 import type { Issue } from './middlewares/errors';
-
-export type Changes = Record<string, { before: unknown; after: unknown }>;
 
 export interface ResourceKind {
   path: string;
