@@ -7,7 +7,7 @@ import type { Address, AddressValidation, ApiErrorBody, AuditEntry, BillingProfi
 import { apiBaseItem, roleItem } from './storage';
 
 /** A request that has not answered by then is treated like an unreachable API. */
-const TIMEOUT_MS = 10_000;
+export const TIMEOUT_MS = 10_000;
 
 export class ApiError extends Error {
   constructor(

@@ -1,11 +1,15 @@
+import { TIMEOUT_MS } from '@/utils/api-client';
 import { t } from '@/utils/i18n';
 
-/** Calls the API's `/health` (no role needed) and says, in the agent's language, what came back. */
+/**
+ * Calls the API's `/health` (no role needed) at an address not saved yet, so not through `request()`,
+ * and says, in the agent's language, what came back.
+ */
 export async function checkConnection(url: URL): Promise<string> {
   const address = url.origin;
   let response: Response;
   try {
-    response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(10_000) });
+    response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch {
     return t('connectionFailed', { address });
   }
