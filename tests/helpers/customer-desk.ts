@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { aria, launchExtension, type ExtensionBrowser } from './extension';
-import { startMockApi, type MockApi } from './mock-api';
+import { call, startMockApi, type CallOptions, type MockApi } from './mock-api';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -11,20 +11,9 @@ export interface ApiAnswer<T = any> {
 }
 
 /** A request to the mock API as a colleague (or the test) would send it, behind the extension's back. */
-export async function callApi<T = any>(
-  baseUrl: string,
-  path: string,
-  options: { method?: string; body?: unknown; role?: string; ifMatch?: string } = {},
-): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = { 'X-Partner-Role': options.role ?? 'admin-agent' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: options.method ?? 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T, etag: res.headers.get('ETag') };
+export async function callApi<T = any>(baseUrl: string, path: string, options: CallOptions = {}): Promise<ApiAnswer<T>> {
+  const { status, headers, body } = await call(baseUrl, path, options);
+  return { status, body: body as T, etag: headers.get('ETag') };
 }
 
 /** GETs a resource, then PATCHes it with its ETag: a colleague's save. */
