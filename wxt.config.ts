@@ -1,5 +1,5 @@
-import preact from '@preact/preset-vite';
 import { existsSync } from 'node:fs';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 /** The keyboard command that opens the side panel (Chrome) or the sidebar (Firefox). */
@@ -17,13 +17,17 @@ export default defineConfig({
     // Any port on loopback: the default API and testers' own ports. Other origins are asked for from the options page.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // MV2 (Firefox) lists optional origins among optional permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['http://*/*', 'https://*/*'] } : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands:
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } }
         : { 'open-side-panel': { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } },
     // Firefox keeps storage only for add-ons with a fixed id.
-    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'customer-desk@example.com', strict_min_version: '115.0' } } }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'customer-desk@example.com', strict_min_version: '115.0' } },
+    }),
   }),
   // The sources zip AMO asks for: what builds the extension, not the mock API's data or the README's pictures.
   zip: { excludeSources: ['mock-api/data/**', 'docs/**', 'bench/out/**', '**/*.db.json', '.output*/**'] },
@@ -33,7 +37,8 @@ export default defineConfig({
   hooks: {
     // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
     'entrypoints:resolved': (_, entrypoints) => {
-      if (!process.env.CD_BENCH) entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'blank'));
+      if (!process.env.CD_BENCH)
+        entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'blank'));
     },
     // WXT titles the toolbar button and the sidebar from the pages' <title>; the manifest's own strings are translated.
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -10,9 +10,14 @@ export interface SearchRun {
   failures: number;
 }
 
-export const searchPath = (query: string) => `/customers?${new URLSearchParams({ q: query, _page: '1', _limit: String(DEFAULT_PAGE_SIZE) })}`;
+export const searchPath = (query: string) =>
+  `/customers?${new URLSearchParams({ q: query, _page: '1', _limit: String(DEFAULT_PAGE_SIZE) })}`;
 
-export async function measureApiSearch(client: HttpClient, queries: readonly string[], warmUp: readonly string[] = []): Promise<SearchRun> {
+export async function measureApiSearch(
+  client: HttpClient,
+  queries: readonly string[],
+  warmUp: readonly string[] = [],
+): Promise<SearchRun> {
   for (const query of warmUp) await client.request('GET', searchPath(query));
   const run: SearchRun = { ms: new Map(), firstPages: new Map(), failures: 0 };
   for (const query of queries) {
@@ -23,7 +28,10 @@ export async function measureApiSearch(client: HttpClient, queries: readonly str
     }
     run.ms.set(query, res.ms);
     const page = JSON.parse(res.body) as { companyProfile: { companyName: string } }[];
-    run.firstPages.set(query, page.map((c) => c.companyProfile.companyName));
+    run.firstPages.set(
+      query,
+      page.map((c) => c.companyProfile.companyName),
+    );
   }
   return run;
 }

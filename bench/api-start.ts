@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startMockApi, type MockApi } from '../tests/helpers/mock-api';
+import { type MockApi, startMockApi } from '../tests/helpers/mock-api';
 
 export interface StartRun {
   ms: number[];
@@ -19,7 +19,11 @@ export async function measureApiStart(dbPath: string, times: number): Promise<St
     api = await startMockApi([], { dbPath });
     // Bounded: the helper resolved once the server listens, so /health answers at once or never.
     let healthy = false;
-    for (let attempt = 0; attempt < 100 && !healthy; attempt++) healthy = await fetch(`${api.url}/health`).then((r) => r.status === 200, () => false);
+    for (let attempt = 0; attempt < 100 && !healthy; attempt++)
+      healthy = await fetch(`${api.url}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     if (!healthy) throw new Error(`the mock API on ${dbPath} never answered /health with 200:\n${api.output()}`);
     ms.push(performance.now() - started);
   }

@@ -13,7 +13,11 @@ export interface TimedResponse {
 }
 
 export interface HttpClient {
-  request: (method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }) => Promise<TimedResponse>;
+  request: (
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string> },
+  ) => Promise<TimedResponse>;
   close: () => void;
 }
 
@@ -32,12 +36,25 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
             port: base.port,
             method,
             path,
-            headers: { ...headers, ...options.headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }) },
+            headers: {
+              ...headers,
+              ...options.headers,
+              ...(body === undefined
+                ? {}
+                : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }),
+            },
           },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                ms: performance.now() - started,
+                headers: res.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+              }),
+            );
             res.on('error', reject);
           },
         );

@@ -22,7 +22,12 @@ function* spread(customers: readonly Customer[], count: number): Generator<Custo
 }
 
 /** `afterEach` runs between writes (untimed here): the bench times an fsync there, for a floor taken under the same disk load. */
-export async function measureOurPatch(client: HttpClient, customers: readonly Customer[], writes: number, afterEach: () => void = () => {}): Promise<PatchRun> {
+export async function measureOurPatch(
+  client: HttpClient,
+  customers: readonly Customer[],
+  writes: number,
+  afterEach: () => void = () => {},
+): Promise<PatchRun> {
   const run: PatchRun = { ms: [], failures: 0 };
   for (const customer of spread(customers, writes)) {
     const path = `/customers/${customer.id}/profiles/billing`;
@@ -33,7 +38,10 @@ export async function measureOurPatch(client: HttpClient, customers: readonly Cu
       return run;
     }
     const { firstName } = JSON.parse(read.body) as { firstName: string };
-    const res = await client.request('PATCH', path, { body: { firstName: otherName(firstName) }, headers: { 'If-Match': etag } });
+    const res = await client.request('PATCH', path, {
+      body: { firstName: otherName(firstName) },
+      headers: { 'If-Match': etag },
+    });
     if (res.status === 200) run.ms.push(res.ms);
     else run.failures++;
     afterEach();
@@ -41,12 +49,18 @@ export async function measureOurPatch(client: HttpClient, customers: readonly Cu
   return run;
 }
 
-export async function measureStockPatch(client: HttpClient, customers: readonly Customer[], writes: number): Promise<PatchRun> {
+export async function measureStockPatch(
+  client: HttpClient,
+  customers: readonly Customer[],
+  writes: number,
+): Promise<PatchRun> {
   const run: PatchRun = { ms: [], failures: 0 };
   for (const customer of spread(customers, writes)) {
     const read = await client.request('GET', `/customers/${customer.id}`);
     const { billingProfile } = JSON.parse(read.body) as Customer;
-    const res = await client.request('PATCH', `/customers/${customer.id}`, { body: { billingProfile: { ...billingProfile, firstName: otherName(billingProfile.firstName) } } });
+    const res = await client.request('PATCH', `/customers/${customer.id}`, {
+      body: { billingProfile: { ...billingProfile, firstName: otherName(billingProfile.firstName) } },
+    });
     if (res.status === 200) run.ms.push(res.ms);
     else run.failures++;
   }

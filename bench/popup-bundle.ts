@@ -17,7 +17,11 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-export function popupStartupJs(extensionDir: string, seenLoading: readonly string[] = [], page = 'popup.html'): BundleSize {
+export function popupStartupJs(
+  extensionDir: string,
+  seenLoading: readonly string[] = [],
+  page = 'popup.html',
+): BundleSize {
   const toFile = (ref: string, from: string) => (ref.startsWith('/') ? join(extensionDir, ref) : resolve(from, ref));
   const listed = [...readFileSync(join(extensionDir, page), 'utf8').matchAll(HTML_SCRIPTS)].map((m) => m[1]);
   const pending = [...listed, ...seenLoading].map((ref) => toFile(ref, extensionDir));

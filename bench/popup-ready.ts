@@ -36,7 +36,9 @@ async function openUntilReady(ext: ExtensionBrowser, file: string, scripts: Set<
     await page.evaluateOnNewDocument(recordFocus);
     await page.goto(`chrome-extension://${ext.id}/${file}`);
     const ready = page.evaluate(() => (window as unknown as Window).__benchReady);
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${file}: no input was focused within 15 s`)), 15_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${file}: no input was focused within 15 s`)), 15_000).unref(),
+    );
     return await Promise.race([ready, timeout]);
   } finally {
     await page.close();

@@ -27,8 +27,15 @@ function install() {
   document.addEventListener('input', (event) => (lastInput = event.timeStamp), true);
   // An option's accessible name, near enough: its aria-label, else its text outside aria-hidden parts.
   const visibleText = (node: Node): string =>
-    node instanceof Element ? (node.getAttribute('aria-hidden') === 'true' ? '' : [...node.childNodes].map(visibleText).join('')) : (node.textContent ?? '');
-  const names = () => [...document.querySelectorAll('[role="listbox"] [role="option"]')].map((o) => o.getAttribute('aria-label') ?? visibleText(o).trim());
+    node instanceof Element
+      ? node.getAttribute('aria-hidden') === 'true'
+        ? ''
+        : [...node.childNodes].map(visibleText).join('')
+      : (node.textContent ?? '');
+  const names = () =>
+    [...document.querySelectorAll('[role="listbox"] [role="option"]')].map(
+      (o) => o.getAttribute('aria-label') ?? visibleText(o).trim(),
+    );
   const answer = (query: string) =>
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => {
@@ -49,7 +56,12 @@ function install() {
           // Named by the company name; extra text may follow it (design §5).
           if (shown.length !== expected.length || shown.some((name, i) => !name.startsWith(expected[i]))) return;
           const now = performance.now();
-          done({ total: now - lastInput, toRequest: entry.startTime - lastInput, request: entry.responseEnd - entry.startTime, toRender: now - entry.responseEnd });
+          done({
+            total: now - lastInput,
+            toRequest: entry.startTime - lastInput,
+            request: entry.responseEnd - entry.startTime,
+            toRender: now - entry.responseEnd,
+          });
         };
         const mutations = new MutationObserver(check);
         const resources = new PerformanceObserver(check);
@@ -75,7 +87,12 @@ export interface TypingRun {
   fetchFloorMs: number[];
 }
 
-export async function measurePopupSearch(ext: ExtensionBrowser, apiUrl: string, queries: readonly string[], firstPages: ReadonlyMap<string, string[]>): Promise<TypingRun> {
+export async function measurePopupSearch(
+  ext: ExtensionBrowser,
+  apiUrl: string,
+  queries: readonly string[],
+  firstPages: ReadonlyMap<string, string[]>,
+): Promise<TypingRun> {
   const page = await ext.open('popup');
   const run: TypingRun = { timings: [], failures: 0, fetchFloorMs: [] };
   try {
@@ -98,7 +115,9 @@ export async function measurePopupSearch(ext: ExtensionBrowser, apiUrl: string, 
       // Start each query from an empty box (Escape clears it) and an empty list.
       await box!.focus();
       await page.keyboard.press('Escape');
-      await page.waitForFunction(() => !document.querySelector('[role="listbox"] [role="option"]'), { timeout: 5_000 }).catch(() => undefined);
+      await page
+        .waitForFunction(() => !document.querySelector('[role="listbox"] [role="option"]'), { timeout: 5_000 })
+        .catch(() => undefined);
       await page.evaluate((q, names) => (window as unknown as Window).__bench.arm(q, names, 5_000), query, expected);
       await page.keyboard.type(query);
       const timing = await page.evaluate(() => (window as unknown as Window).__bench.result);

@@ -22,11 +22,21 @@ function random(seed: number): () => number {
 
 function words(c: Customer): string[] {
   const b = c.billingProfile;
-  return [...c.companyProfile.companyName.split(/[\s,.()«»"'&-]+/), b.firstName, b.lastName, c.companyProfile.domain.split('.')[0]];
+  return [
+    ...c.companyProfile.companyName.split(/[\s,.()«»"'&-]+/),
+    b.firstName,
+    b.lastName,
+    c.companyProfile.domain.split('.')[0],
+  ];
 }
 
 /** `count` distinct prefixes, alternating Latin and Cyrillic, none of them in `avoid`. */
-export function pickQueries(customers: readonly Customer[], count: number, seed: number, avoid: ReadonlySet<string> = new Set()): string[] {
+export function pickQueries(
+  customers: readonly Customer[],
+  count: number,
+  seed: number,
+  avoid: ReadonlySet<string> = new Set(),
+): string[] {
   const next = random(seed);
   const picked = new Set<string>();
   const scripts = [LATIN, CYRILLIC];
@@ -38,7 +48,8 @@ export function pickQueries(customers: readonly Customer[], count: number, seed:
     const word = candidates[Math.floor(next() * candidates.length)];
     const prefix = word.slice(0, 2 + Math.floor(next() * Math.min(5, word.length - 1)));
     const query = next() < 0.5 ? prefix.toLowerCase() : prefix;
-    if (!avoid.has(query.toLowerCase()) && ![...picked].some((p) => p.toLowerCase() === query.toLowerCase())) picked.add(query);
+    if (!avoid.has(query.toLowerCase()) && ![...picked].some((p) => p.toLowerCase() === query.toLowerCase()))
+      picked.add(query);
   }
   return [...picked];
 }

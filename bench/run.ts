@@ -25,14 +25,15 @@ import { popupStartupJs } from './popup-bundle';
 import { measurePopupReady } from './popup-ready';
 import { measurePopupSearch, type Timing } from './popup-search';
 import { pickQueries } from './queries';
-import { loadAverage, machine, metric, stamp, table, type Results } from './results';
+import { loadAverage, machine, metric, type Results, stamp, table } from './results';
 import { median, percentile, round } from './stats';
 import { startStockJsonServer } from './stock-json-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const count = (value: string, name: string, min: number) => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not "${value}"`);
   return n;
 };
 const { values: flags } = parseArgs({
@@ -60,7 +61,8 @@ const options = {
 };
 
 const began = performance.now();
-const log = (message: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}\n`);
+const log = (message: string) =>
+  process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}\n`);
 const loadBefore = loadAverage();
 const work = mkdtempSync(join(tmpdir(), 'customer-desk-bench-'));
 const asAgent = { [ROLE_HEADER]: DEFAULT_ROLE };
@@ -69,14 +71,20 @@ const running: { stop: () => Promise<void> }[] = [];
 
 try {
   log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
-  const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, env: { ...process.env, CD_BENCH: '1' }, encoding: 'utf8' });
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, CD_BENCH: '1' },
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
 
   const fsyncMs = measureFsync(work, 100);
 
   log(`seeding ${options.customers} customers`);
   const dbPath = join(work, 'db.json');
-  const seeding = await startMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], { dbPath });
+  const seeding = await startMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], {
+    dbPath,
+  });
   running.push(seeding);
   const seeded = httpClient(seeding.url, asAgent);
   const customers = await readAllCustomers(seeded);
@@ -97,10 +105,13 @@ try {
   const roundTrips: number[] = [];
   for (let i = 0; i < 100; i++) roundTrips.push((await ours.request('GET', '/health')).ms);
 
-  log(`Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`);
+  log(
+    `Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`,
+  );
   const ext = await launchExtension({ apiUrl: start.api.url });
   const chromium = await ext.browser.version();
-  let ready, typing;
+  let ready: Awaited<ReturnType<typeof measurePopupReady>>;
+  let typing: Awaited<ReturnType<typeof measurePopupSearch>>;
   try {
     await ext.setStorage({ role: DEFAULT_ROLE });
     ready = await measurePopupReady(ext, options.opens);
@@ -113,7 +124,9 @@ try {
 
   log(`durable PATCH: ${options.writes} writes`);
   const fsyncDuringWrites: number[] = [];
-  const patch = await measureOurPatch(ours, customers, options.writes, () => fsyncDuringWrites.push(...measureFsync(work, 1)));
+  const patch = await measureOurPatch(ours, customers, options.writes, () =>
+    fsyncDuringWrites.push(...measureFsync(work, 1)),
+  );
   const rssMB = residentMB(start.api.process.pid!);
   ours.close();
   await start.api.stop();
@@ -124,7 +137,8 @@ try {
   const stockServer = await startStockJsonServer(stockFile);
   running.push(stockServer);
   const stock = httpClient(stockServer.url, asAgent);
-  let stockSearch, stockPatch;
+  let stockSearch: Awaited<ReturnType<typeof measureApiSearch>>;
+  let stockPatch: Awaited<ReturnType<typeof measureStockPatch>>;
   try {
     const sample = queries.slice(0, options.stockQueries);
     stockSearch = await measureApiSearch(stock, sample, warmUp.slice(0, 2));
@@ -166,11 +180,33 @@ try {
       durationS: round((performance.now() - began) / 1000, 1),
     },
     results: stamp(date, on, {
-      popupReadyRatio: metric(popupMs / blankMs, '×', `blank page ${round(blankMs)} ms, popup ${round(popupMs)} ms (medians of ${options.opens} opens each)`, { kind: 'max', limit: 1.3 }),
-      searchP95Ms100k: metric(percentile(typed('total'), 95), 'ms', `${loopback}; ${typing.timings.length} queries at ${n}`, { kind: 'max', limit: 50 }, failures('queries', typing.failures)),
+      popupReadyRatio: metric(
+        popupMs / blankMs,
+        '×',
+        `blank page ${round(blankMs)} ms, popup ${round(popupMs)} ms (medians of ${options.opens} opens each)`,
+        { kind: 'max', limit: 1.3 },
+      ),
+      searchP95Ms100k: metric(
+        percentile(typed('total'), 95),
+        'ms',
+        `${loopback}; ${typing.timings.length} queries at ${n}`,
+        { kind: 'max', limit: 50 },
+        failures('queries', typing.failures),
+      ),
       searchP50Ms100k: metric(median(typed('total')), 'ms', `${loopback}; ${phases}`),
-      apiSearchP95Ms100k: metric(percentile(ourSearch, 95), 'ms', `median ${round(median(ourSearch))} ms over ${ourSearch.length} queries at ${n}`, { kind: 'max', limit: 5 }, failures('queries', search.failures)),
-      apiSearchSpeedup100k: metric(stockShared / ourShared, '×', `json-server median ${round(stockShared)} ms vs ours ${round(ourShared)} ms (${shared.length} queries)`, { kind: 'min', limit: 50 }),
+      apiSearchP95Ms100k: metric(
+        percentile(ourSearch, 95),
+        'ms',
+        `median ${round(median(ourSearch))} ms over ${ourSearch.length} queries at ${n}`,
+        { kind: 'max', limit: 5 },
+        failures('queries', search.failures),
+      ),
+      apiSearchSpeedup100k: metric(
+        stockShared / ourShared,
+        '×',
+        `json-server median ${round(stockShared)} ms vs ours ${round(ourShared)} ms (${shared.length} queries)`,
+        { kind: 'min', limit: 50 },
+      ),
       patchP95Ms100k: metric(
         patch.unavailable ? null : percentile(patch.ms, 95),
         'ms',
@@ -178,10 +214,30 @@ try {
         { kind: 'max', limit: 5 },
         patch.unavailable ?? failures('writes', patch.failures),
       ),
-      jsonServerPatchP95Ms100k: metric(percentile(stockPatch.ms, 95), 'ms', `stock json-server rewrites the whole file; ${stockPatch.ms.length} writes`, undefined, failures('writes', stockPatch.failures)),
-      fsyncMs: metric(median(fsyncAll), 'ms', `median of ${fsyncAll.length} appends + fsync of a small file on the same disk (100 before the writes, one after each); p95 ${round(percentile(fsyncAll, 95))} ms`),
-      popupJsGzipKB: metric(bundle.gzipBytes / 1024, 'KB', `Preact ≈ 4 KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\/(.*)-[\w-]{8}\.js$/, '$1')).join(', ')}`, { kind: 'max', limit: 30 }),
-      apiStartMs100k: metric(median(start.ms), 'ms', `median of ${start.ms.length} starts (spawn → first 200 from /health) at ${n}`, { kind: 'max', limit: 1500 }),
+      jsonServerPatchP95Ms100k: metric(
+        percentile(stockPatch.ms, 95),
+        'ms',
+        `stock json-server rewrites the whole file; ${stockPatch.ms.length} writes`,
+        undefined,
+        failures('writes', stockPatch.failures),
+      ),
+      fsyncMs: metric(
+        median(fsyncAll),
+        'ms',
+        `median of ${fsyncAll.length} appends + fsync of a small file on the same disk (100 before the writes, one after each); p95 ${round(percentile(fsyncAll, 95))} ms`,
+      ),
+      popupJsGzipKB: metric(
+        bundle.gzipBytes / 1024,
+        'KB',
+        `Preact ≈ 4 KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\/(.*)-[\w-]{8}\.js$/, '$1')).join(', ')}`,
+        { kind: 'max', limit: 30 },
+      ),
+      apiStartMs100k: metric(
+        median(start.ms),
+        'ms',
+        `median of ${start.ms.length} starts (spawn → first 200 from /health) at ${n}`,
+        { kind: 'max', limit: 1500 },
+      ),
       apiRssMB100k: metric(rssMB, 'MB', `VmRSS after the search and write runs at ${n}`),
     }),
   };
@@ -190,7 +246,9 @@ try {
   writeFileSync(temp, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(temp, resolve(flags.out));
   log(`wrote ${flags.out}`);
-  process.stdout.write(`\n${table(results.results)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`);
+  process.stdout.write(
+    `\n${table(results.results)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
+  );
 } finally {
   for (const server of running) await server.stop();
   rmSync(work, { recursive: true, force: true });

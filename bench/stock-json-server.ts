@@ -23,7 +23,9 @@ export async function startStockJsonServer(dbFile: string): Promise<StockServer>
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // --quiet: no request log, so the baseline does not pay for logging we don't do.
-  const child = spawn(process.execPath, [CLI, '--port', String(port), '--host', '127.0.0.1', '--quiet', dbFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, '--port', String(port), '--host', '127.0.0.1', '--quiet', dbFile], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   child.stderr.on('data', (chunk) => (errors += chunk));
   const stop = () =>
@@ -35,7 +37,10 @@ export async function startStockJsonServer(dbFile: string): Promise<StockServer>
   // Loading a 100k-customer file takes seconds: poll, bounded.
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`json-server exited with ${child.exitCode}:\n${errors}`);
-    const ok = await fetch(`${url}/customers?_limit=1`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/customers?_limit=1`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop };
     await sleep(200);
   }

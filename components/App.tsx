@@ -26,7 +26,9 @@ export function App({ view }: { view: View }) {
         {view === 'popup' && <OpenInSidePanel />}
         <ShortcutsHelp />
       </header>
-      <main>{customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}</main>
+      <main>
+        {customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}
+      </main>
     </div>
   );
 }

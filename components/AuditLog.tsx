@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditEntry } from '@/domain/schemas';
 import { isRoleId } from '@/domain/roles';
+import type { AuditEntry } from '@/domain/schemas';
 import { getAuditLog } from '@/utils/api-client';
 import { formatDateTime, t } from '@/utils/i18n';
 import { withRetry } from '@/utils/retry';
@@ -28,7 +28,8 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
         <ul class="audit">
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} · {e.action}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} ·{' '}
+              {e.action}
               {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
             </li>
           ))}

@@ -11,7 +11,10 @@ export function BillingDetails({ customer }: { customer: Customer }) {
         { label: t('field.name'), value: `${b.firstName} ${b.lastName}` },
         { label: t('field.email'), value: b.email },
         { label: t('field.culture'), value: `${b.culture} / ${b.language}` },
-        { label: t('field.address'), value: [a.addressLine1, a.addressLine2, a.city, a.state, a.postalCode, a.country].filter(Boolean).join(', ') },
+        {
+          label: t('field.address'),
+          value: [a.addressLine1, a.addressLine2, a.city, a.state, a.postalCode, a.country].filter(Boolean).join(', '),
+        },
         { label: t('field.phoneNumber'), value: a.phoneNumber },
       ]}
     />

@@ -2,9 +2,9 @@ import type { BillingProfile } from '@/domain/schemas';
 import { ApiError, validateAddress } from '@/utils/api-client';
 import { countryChoices } from '@/utils/countries';
 import type { Draft } from '@/utils/drafts';
-import { applyValues, toValues, type FormValues } from '@/utils/form-model';
+import { applyValues, type FormValues, toValues } from '@/utils/form-model';
 import { validateBilling } from '@/utils/form-validation';
-import { ResourceForm, type FieldSpec, type PreCheck, type Saved } from './ResourceForm';
+import { type FieldSpec, type PreCheck, ResourceForm, type Saved } from './ResourceForm';
 
 const ADDRESS = 'defaultAddress.';
 
@@ -15,7 +15,11 @@ export const BILLING_FIELDS: readonly FieldSpec[] = [
   { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },
   { path: 'culture', label: 'field.culture' },
   { path: 'language', label: 'field.language' },
-  { path: `${ADDRESS}country`, label: 'field.country', choices: (values) => countryChoices(values[`${ADDRESS}country`]) },
+  {
+    path: `${ADDRESS}country`,
+    label: 'field.country',
+    choices: (values) => countryChoices(values[`${ADDRESS}country`]),
+  },
   { path: `${ADDRESS}addressLine1`, label: 'field.addressLine1', autocomplete: 'address-line1' },
   { path: `${ADDRESS}addressLine2`, label: 'field.addressLine2', autocomplete: 'address-line2' },
   { path: `${ADDRESS}city`, label: 'field.city', autocomplete: 'address-level2' },

@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '@/domain/schemas';
 import type { Draft } from '@/utils/drafts';
 import { validateCompany } from '@/utils/form-validation';
-import { ResourceForm, type FieldSpec, type Saved } from './ResourceForm';
+import { type FieldSpec, ResourceForm, type Saved } from './ResourceForm';
 
 const COMPANY_FIELDS: readonly FieldSpec[] = [
   { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },

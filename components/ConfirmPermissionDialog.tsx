@@ -1,6 +1,6 @@
 import { t } from '@/utils/i18n';
-import type { PermissionKey } from './PurchasePermissionSwitches';
 import { ModalDialog } from './ModalDialog';
+import type { PermissionKey } from './PurchasePermissionSwitches';
 
 interface Props {
   permission: PermissionKey;
@@ -13,7 +13,10 @@ interface Props {
 export function ConfirmPermissionDialog({ permission, turnOn, onConfirm, onCancel }: Props) {
   const product = t(`permission.product.${permission}`);
   return (
-    <ModalDialog title={t(turnOn ? 'permission.confirmOnTitle' : 'permission.confirmOffTitle', { product })} onCancel={onCancel}>
+    <ModalDialog
+      title={t(turnOn ? 'permission.confirmOnTitle' : 'permission.confirmOffTitle', { product })}
+      onCancel={onCancel}
+    >
       {turnOn ? (
         <ul>
           <li>{t('permission.consequencePays')}</li>

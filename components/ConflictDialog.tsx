@@ -27,16 +27,16 @@ export function ConflictDialog({ conflicts, label, onResolve, onCancel }: Props)
   return (
     <ModalDialog title={t('conflict.title')} onCancel={onCancel}>
       <p>{t('conflict.explain')}</p>
-      <div class="actions" role="group" aria-label={t('conflict.forAll')}>
+      <fieldset class="actions" aria-label={t('conflict.forAll')}>
         <button type="button" onClick={() => all('mine')}>
           {t('conflict.keepMine')}
         </button>
         <button type="button" onClick={() => all('theirs')}>
           {t('conflict.useTheirs')}
         </button>
-      </div>
+      </fieldset>
       {conflicts.map((c) => (
-        <div key={c.path} class="conflict" role="group" aria-label={label(c.path)}>
+        <fieldset key={c.path} class="conflict" aria-label={label(c.path)}>
           <h3>{label(c.path)}</h3>
           <dl>
             <dt>{t('conflict.theirValue')}</dt>
@@ -50,7 +50,7 @@ export function ConflictDialog({ conflicts, label, onResolve, onCancel }: Props)
           <button type="button" aria-pressed={choices[c.path] === 'theirs'} onClick={() => choose(c.path, 'theirs')}>
             {t('conflict.useTheirs')}
           </button>
-        </div>
+        </fieldset>
       ))}
       <div class="actions">
         <button type="button" onClick={onCancel}>

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { can, type Action } from '@/domain/roles';
+import { type Action, can } from '@/domain/roles';
 import type { Customer } from '@/domain/schemas';
 import { ApiError, getCustomer, patchResource, type ResourceKind, type Resources } from '@/utils/api-client';
-import { loadDraft, type Draft } from '@/utils/drafts';
 import { denial } from '@/utils/denial';
+import { type Draft, loadDraft } from '@/utils/drafts';
 import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { rememberCustomer } from '@/utils/recent-customers';
@@ -14,14 +14,18 @@ import { useStorageItem } from '@/utils/use-storage-item';
 import { AuditLog } from './AuditLog';
 import { BillingDetails } from './BillingDetails';
 import { DetailList } from './DetailList';
-import { PurchasePermissionSwitches, type PermissionKey } from './PurchasePermissionSwitches';
+import { type PermissionKey, PurchasePermissionSwitches } from './PurchasePermissionSwitches';
 import type { FormKind, Saved } from './ResourceForm';
-import { StatusMessage, type Status } from './StatusMessage';
+import { type Status, StatusMessage } from './StatusMessage';
 
 const loadBillingForm = () => import('./BillingProfileForm');
 const loadCompanyForm = () => import('./CompanyProfileForm');
 
-const RESOURCE_FIELDS: Record<ResourceKind, keyof Customer> = { billing: 'billingProfile', company: 'companyProfile', permission: 'purchasePermission' };
+const RESOURCE_FIELDS: Record<ResourceKind, keyof Customer> = {
+  billing: 'billingProfile',
+  company: 'companyProfile',
+  permission: 'purchasePermission',
+};
 
 function withResource<K extends ResourceKind>(customer: Customer, kind: K, resource: Resources[K]): Customer {
   return { ...customer, [RESOURCE_FIELDS[kind]]: resource };
@@ -84,10 +88,20 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   function landed<K extends ResourceKind>(kind: K, resource: Resources[K], text: string, undo?: object) {
     setCustomer((c) => c && withResource(c, kind, resource));
     publish();
-    setStatus({ text, focus: true, undo: undo && (() => void write(kind, undo, resource.etag, t('undone')).catch(fail)) });
+    setStatus({
+      text,
+      focus: true,
+      undo: undo && (() => void write(kind, undo, resource.etag, t('undone')).catch(fail)),
+    });
   }
 
-  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string | undefined, done: string, undo?: object) {
+  async function write<K extends ResourceKind>(
+    kind: K,
+    patch: object,
+    ifMatch: string | undefined,
+    done: string,
+    undo?: object,
+  ) {
     landed(kind, await patchResource(id, kind, patch, ifMatch ?? ''), done, undo);
   }
 
@@ -109,7 +123,13 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
     setBusy(true);
     const product = t(`permission.product.${key}`);
     try {
-      await write('permission', { [key]: on }, customer.purchasePermission.etag, t(on ? 'permission.savedOn' : 'permission.savedOff', { product }), { [key]: !on });
+      await write(
+        'permission',
+        { [key]: on },
+        customer.purchasePermission.etag,
+        t(on ? 'permission.savedOn' : 'permission.savedOff', { product }),
+        { [key]: !on },
+      );
     } catch (error) {
       fail(error);
     } finally {
@@ -123,7 +143,13 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   };
   const reasonFor = (action: Action) => {
     const reason = denial(role, action);
-    return reason && <p id={`${reasonId}-${action}`} class="reason">{reason}</p>;
+    return (
+      reason && (
+        <p id={`${reasonId}-${action}`} class="reason">
+          {reason}
+        </p>
+      )
+    );
   };
 
   useEffect(() => {
@@ -157,7 +183,12 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
           <h2 class="customer-name">{customer.companyProfile.companyName}</h2>
           {editing?.kind === 'billing' ? (
             BillingForm ? (
-              <BillingForm customerId={id} resource={customer.billingProfile} draft={editing.draft} onClose={closeForm} />
+              <BillingForm
+                customerId={id}
+                resource={customer.billingProfile}
+                draft={editing.draft}
+                onClose={closeForm}
+              />
             ) : (
               <p role="status">{t('loading')}</p>
             )
@@ -182,10 +213,18 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
                     { label: t('field.companyName'), value: customer.companyProfile.companyName },
                     { label: t('field.domain'), value: customer.companyProfile.domain, readOnly: true },
                     { label: t('field.tenantId'), value: customer.companyProfile.tenantId, readOnly: true },
-                    { label: t('field.registrationNumber'), value: customer.companyProfile.organizationRegistrationNumber },
+                    {
+                      label: t('field.registrationNumber'),
+                      value: customer.companyProfile.organizationRegistrationNumber,
+                    },
                   ]}
                 />
-                <button type="button" id={`${reasonId}-edit-company`} {...editDenial('editCompanyProfile')} onClick={() => startEditing('company')}>
+                <button
+                  type="button"
+                  id={`${reasonId}-edit-company`}
+                  {...editDenial('editCompanyProfile')}
+                  onClick={() => startEditing('company')}
+                >
                   {t('company.edit')}
                 </button>
                 {reasonFor('editCompanyProfile')}
@@ -193,7 +232,12 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
               <section aria-labelledby={`${reasonId}-billing`}>
                 <h3 id={`${reasonId}-billing`}>{t('billing.title')}</h3>
                 <BillingDetails customer={customer} />
-                <button type="button" id={`${reasonId}-edit-billing`} {...editDenial('editBillingProfile')} onClick={() => startEditing('billing')}>
+                <button
+                  type="button"
+                  id={`${reasonId}-edit-billing`}
+                  {...editDenial('editBillingProfile')}
+                  onClick={() => startEditing('billing')}
+                >
                   {t('billing.edit')}
                 </button>
                 {reasonFor('editBillingProfile')}

@@ -12,11 +12,15 @@ interface Props {
 /** The listbox of customers (results or recent ones); the search box keeps focus and moves the active option. */
 export function CustomerOptions({ label, options, active, query, onOpen }: Props) {
   return (
+    // The active-descendant pattern: the search box keeps focus and handles the keys, the options only take clicks.
+    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a list of options is what a listbox is.
     <ul id="customer-results" role="listbox" aria-label={label}>
       {options.map((customer, index) => (
+        // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useFocusableInteractive: keys and focus stay in the search box (aria-activedescendant).
         <li
           key={customer.id}
           id={`customer-${customer.id}`}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the listbox's options.
           role="option"
           aria-selected={index === active}
           // Named by its content, the company alone (the domain is hidden from the name and read as the description).

@@ -7,7 +7,7 @@ import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { isTyping } from '@/utils/is-typing';
 import { withRetry } from '@/utils/retry';
-import { recentCustomersItem, roleItem, searchQueryItem, type RecentCustomer } from '@/utils/storage';
+import { type RecentCustomer, recentCustomersItem, roleItem, searchQueryItem } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerOptions } from './CustomerOptions';
 
@@ -20,7 +20,11 @@ type State =
   | { kind: 'done'; query: string; customers: Customer[]; total: number; page: number }
   | { kind: 'error'; message: string };
 
-const asOption = (c: Customer): RecentCustomer => ({ id: c.id, companyName: c.companyProfile.companyName, domain: c.companyProfile.domain });
+const asOption = (c: Customer): RecentCustomer => ({
+  id: c.id,
+  companyName: c.companyProfile.companyName,
+  domain: c.companyProfile.domain,
+});
 
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   // null until the stored text is read: the search survives the popup closing.
@@ -129,14 +133,15 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         value={query ?? ''}
         onInput={(event) => type(event.currentTarget.value)}
         onKeyDown={onKeyDown}
-        role="searchbox"
         aria-controls="customer-results"
         aria-activedescendant={options[active] ? `customer-${options[active].id}` : undefined}
       />
       {denial(role, 'viewCustomers') && <p class="reason">{denial(role, 'viewCustomers')}</p>}
       <p role="status" class="search-status">
         {state.kind === 'loading' && t('searching')}
-        {searching && state.kind === 'done' && (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
+        {searching &&
+          state.kind === 'done' &&
+          (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
       </p>
       {state.kind === 'error' && (
         <p role="alert" class="error">
@@ -151,7 +156,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         label={searching ? t('customers') : t('recentCustomers')}
         options={options}
         active={active}
-        query={searching ? query ?? '' : ''}
+        query={searching ? (query ?? '') : ''}
         onOpen={onOpen}
       />
       {searching && state.kind === 'done' && state.customers.length < state.total && (

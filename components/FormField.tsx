@@ -18,7 +18,17 @@ interface Props {
 }
 
 /** A labelled input (or select) whose error is tied to it with aria-describedby and aria-invalid. */
-export function FormField({ label, value, error, type = 'text', autocomplete, choices, readOnly, onInput, onBlur }: Props) {
+export function FormField({
+  label,
+  value,
+  error,
+  type = 'text',
+  autocomplete,
+  choices,
+  readOnly,
+  onInput,
+  onBlur,
+}: Props) {
   const id = useId();
   const errorId = `${id}-error`;
   const common = {

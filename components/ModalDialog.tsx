@@ -2,7 +2,15 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 
 /** A modal `<dialog>`: Escape means Cancel, and focus returns to the control that opened it. */
-export function ModalDialog({ title, onCancel, children }: { title: string; onCancel: () => void; children: ComponentChildren }) {
+export function ModalDialog({
+  title,
+  onCancel,
+  children,
+}: {
+  title: string;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -1,12 +1,20 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { MessageKey } from '@/locales/en';
 import { ApiError, patchResource, type Resources } from '@/utils/api-client';
-import { discardDraft, saveDraft, type Draft } from '@/utils/drafts';
+import { type Draft, discardDraft, saveDraft } from '@/utils/drafts';
 import { errorMessage } from '@/utils/error-message';
-import { changedPaths, mergePatch, mergeWithTheirs, toValues, type Conflict, type FieldErrors, type FormValues } from '@/utils/form-model';
+import {
+  type Conflict,
+  changedPaths,
+  type FieldErrors,
+  type FormValues,
+  mergePatch,
+  mergeWithTheirs,
+  toValues,
+} from '@/utils/form-model';
 import { formatDateTime, t } from '@/utils/i18n';
 import { useModule } from '@/utils/use-module';
-import { FormField, type Choice } from './FormField';
+import { type Choice, FormField } from './FormField';
 
 export type FormKind = 'billing' | 'company';
 
@@ -75,7 +83,10 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
   const ConflictDialog = useModule(loadConflictDialog, pending !== null)?.ConflictDialog;
 
   const clientErrors = props.validate(values);
-  const shownErrors: FieldErrors = { ...Object.fromEntries(Object.entries(clientErrors).filter(([path]) => blurred.has(path))), ...serverErrors };
+  const shownErrors: FieldErrors = {
+    ...Object.fromEntries(Object.entries(clientErrors).filter(([path]) => blurred.has(path))),
+    ...serverErrors,
+  };
 
   useEffect(() => {
     if (focusFirstError) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -191,7 +202,13 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
   const label = (path: string) => t(fields.find((f) => f.path === path)!.label);
 
   return (
-    <form ref={form} class="resource-form" aria-labelledby={titleId} noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      ref={form}
+      class="resource-form"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
       <h3 id={titleId}>{t(props.title)}</h3>
       {restored && (
         <div role="status" class="notice">
@@ -201,7 +218,9 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
           </button>
         </div>
       )}
-      {props.readOnly?.map((f) => <FormField key={f.label} label={t(f.label)} value={f.value} readOnly />)}
+      {props.readOnly?.map((f) => (
+        <FormField key={f.label} label={t(f.label)} value={f.value} readOnly />
+      ))}
       {fields.map((f) => (
         <FormField
           key={f.path}
@@ -216,7 +235,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
         />
       ))}
       {suggestion && (
-        <div class="notice" role="group" aria-label={t('address.suggested')}>
+        <fieldset class="notice" aria-label={t('address.suggested')}>
           <p>
             {t('address.suggested')}: {Object.values(suggestion).filter(Boolean).join(', ')}
           </p>
@@ -230,7 +249,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
           >
             {t('address.useSuggested')}
           </button>
-        </div>
+        </fieldset>
       )}
       <p role="alert" class="error">
         {failure}
@@ -244,7 +263,12 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
         </button>
       </div>
       {pending && ConflictDialog && (
-        <ConflictDialog conflicts={pending.conflicts} label={label} onResolve={(choices) => void resolve(choices)} onCancel={() => setPending(null)} />
+        <ConflictDialog
+          conflicts={pending.conflicts}
+          label={label}
+          onResolve={(choices) => void resolve(choices)}
+          onCancel={() => setPending(null)}
+        />
       )}
     </form>
   );

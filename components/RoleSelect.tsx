@@ -1,4 +1,4 @@
-import { ROLE_IDS, isRoleId } from '@/domain/roles';
+import { isRoleId, ROLE_IDS } from '@/domain/roles';
 import { t } from '@/utils/i18n';
 import { roleItem } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';

@@ -23,7 +23,13 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button type="button" class="shortcuts-button" aria-label={t('shortcuts')} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        class="shortcuts-button"
+        aria-label={t('shortcuts')}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         ?
       </button>
       {open && Dialog && <Dialog onClose={() => setOpen(false)} />}

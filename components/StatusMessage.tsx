@@ -30,7 +30,13 @@ export function StatusMessage({ status }: { status: Status | null }) {
         {status && !status.alert && undoable && (
           <>
             {' '}
-            <button type="button" onClick={() => (setUndoable(false), status.undo?.())}>
+            <button
+              type="button"
+              onClick={() => {
+                setUndoable(false);
+                status.undo?.();
+              }}
+            >
               {t('undo')}
             </button>
           </>

@@ -15,16 +15,110 @@ export const POSTAL_CODE_PATTERNS: Record<string, RegExp> = {
 };
 
 export const POSTAL_CODE_EXAMPLES: Record<string, string> = {
-  US: '98052', CA: 'K1A 0B1', GB: 'SW1A 1AA', DE: '10115', FR: '75001', RU: '101000', IN: '110001', JP: '100-0001', AU: '2000',
+  US: '98052',
+  CA: 'K1A 0B1',
+  GB: 'SW1A 1AA',
+  DE: '10115',
+  FR: '75001',
+  RU: '101000',
+  IN: '110001',
+  JP: '100-0001',
+  AU: '2000',
 };
 
 /** Countries where Partner Center requires a registration number and a phone number (design §2). */
 export const REGISTRATION_COUNTRIES = new Set(['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA']);
 
 export const STATES: Record<string, readonly string[]> = {
-  US: ['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR'],
+  US: [
+    'AL',
+    'AK',
+    'AZ',
+    'AR',
+    'CA',
+    'CO',
+    'CT',
+    'DE',
+    'DC',
+    'FL',
+    'GA',
+    'HI',
+    'ID',
+    'IL',
+    'IN',
+    'IA',
+    'KS',
+    'KY',
+    'LA',
+    'ME',
+    'MD',
+    'MA',
+    'MI',
+    'MN',
+    'MS',
+    'MO',
+    'MT',
+    'NE',
+    'NV',
+    'NH',
+    'NJ',
+    'NM',
+    'NY',
+    'NC',
+    'ND',
+    'OH',
+    'OK',
+    'OR',
+    'PA',
+    'RI',
+    'SC',
+    'SD',
+    'TN',
+    'TX',
+    'UT',
+    'VT',
+    'VA',
+    'WA',
+    'WV',
+    'WI',
+    'WY',
+    'PR',
+  ],
   CA: ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'],
-  MX: ['AG', 'BC', 'BS', 'CM', 'CS', 'CH', 'CX', 'CO', 'CL', 'DG', 'GT', 'GR', 'HG', 'JA', 'EM', 'MI', 'MO', 'NA', 'NL', 'OA', 'PU', 'QT', 'QR', 'SL', 'SI', 'SO', 'TB', 'TM', 'TL', 'VE', 'YU', 'ZA'],
+  MX: [
+    'AG',
+    'BC',
+    'BS',
+    'CM',
+    'CS',
+    'CH',
+    'CX',
+    'CO',
+    'CL',
+    'DG',
+    'GT',
+    'GR',
+    'HG',
+    'JA',
+    'EM',
+    'MI',
+    'MO',
+    'NA',
+    'NL',
+    'OA',
+    'PU',
+    'QT',
+    'QR',
+    'SL',
+    'SI',
+    'SO',
+    'TB',
+    'TM',
+    'TL',
+    'VE',
+    'YU',
+    'ZA',
+  ],
 };
 
 export function requiresRegistration(country: string): boolean {
@@ -33,7 +127,15 @@ export function requiresRegistration(country: string): boolean {
 
 /** International dialling codes of the countries the seed uses, so phone numbers look real. */
 export const DIAL_CODES: Record<string, string> = {
-  US: '1', CA: '1', GB: '44', DE: '49', FR: '33', RU: '7', IN: '91', JP: '81', AU: '61',
+  US: '1',
+  CA: '1',
+  GB: '44',
+  DE: '49',
+  FR: '33',
+  RU: '7',
+  IN: '91',
+  JP: '81',
+  AU: '61',
 };
 
 /** Where a postal code's canonical form puts a separator: `[position from the end, character]`. */
@@ -56,10 +158,12 @@ export function canonicalPostalCode(country: string, postalCode: string): string
 /** An address spelled the canonical way: text trimmed, country and state upper-cased, postal code canonical. */
 export function canonicalAddress<T extends Record<string, unknown>>(address: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(address)) result[key] = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
+  for (const [key, value] of Object.entries(address))
+    result[key] = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
   const country = typeof result.country === 'string' ? result.country.toUpperCase() : undefined;
   if (country !== undefined) result.country = country;
   if (typeof result.state === 'string') result.state = result.state.toUpperCase();
-  if (country && typeof result.postalCode === 'string') result.postalCode = canonicalPostalCode(country, result.postalCode);
+  if (country && typeof result.postalCode === 'string')
+    result.postalCode = canonicalPostalCode(country, result.postalCode);
   return result as T;
 }

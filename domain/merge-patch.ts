@@ -31,5 +31,7 @@ export function changedPaths(before: unknown, after: unknown, prefix = ''): Chan
     }
     return changes;
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? {} : { [prefix]: { before: before ?? null, after: after ?? null } };
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? {}
+    : { [prefix]: { before: before ?? null, after: after ?? null } };
 }

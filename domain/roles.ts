@@ -5,7 +5,13 @@
 export const ROLE_IDS = ['global-admin', 'admin-agent', 'sales-agent', 'helpdesk-agent', 'billing-admin'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
 
-export const ACTIONS = ['viewCustomers', 'editBillingProfile', 'editCompanyProfile', 'editPurchasePermission', 'viewAuditLog'] as const;
+export const ACTIONS = [
+  'viewCustomers',
+  'editBillingProfile',
+  'editCompanyProfile',
+  'editPurchasePermission',
+  'viewAuditLog',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const MATRIX: Record<RoleId, ReadonlySet<Action>> = {

@@ -5,7 +5,7 @@
  * Messages are English (the API sends them); custom issues also carry `params.key` so the UI can translate them.
  */
 import { z } from 'zod/mini';
-import { POSTAL_CODE_EXAMPLES, POSTAL_CODE_PATTERNS, STATES, requiresRegistration } from './countries';
+import { POSTAL_CODE_EXAMPLES, POSTAL_CODE_PATTERNS, requiresRegistration, STATES } from './countries';
 
 const text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
@@ -24,7 +24,9 @@ const addressFields = {
   postalCode: optionalText(20),
   firstName: text(1, 50),
   lastName: text(1, 50),
-  phoneNumber: z.optional(z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number of digits, spaces, and + ( ) -.'))),
+  phoneNumber: z.optional(
+    z.string().check(z.trim(), z.regex(PHONE_PATTERN, 'Enter a phone number of digits, spaces, and + ( ) -.')),
+  ),
 };
 
 type AddressShape = { country: string; state?: string; postalCode?: string; phoneNumber?: string };
@@ -35,18 +37,32 @@ export function countryIssues(a: AddressShape): { path: string; key: string; mes
   const states = STATES[a.country];
   if (states) {
     if (!a.state) issues.push({ path: 'state', key: 'stateRequired', message: 'Choose a state or province.' });
-    else if (!states.includes(a.state.toUpperCase())) issues.push({ path: 'state', key: 'stateUnknown', message: `${a.state} is not a state or province of ${a.country}.` });
+    else if (!states.includes(a.state.toUpperCase()))
+      issues.push({
+        path: 'state',
+        key: 'stateUnknown',
+        message: `${a.state} is not a state or province of ${a.country}.`,
+      });
   }
   const pattern = POSTAL_CODE_PATTERNS[a.country];
   if (pattern) {
     if (!a.postalCode) issues.push({ path: 'postalCode', key: 'postalCodeRequired', message: 'Enter a postal code.' });
     else if (!pattern.test(a.postalCode.toUpperCase())) {
       const example = POSTAL_CODE_EXAMPLES[a.country];
-      issues.push({ path: 'postalCode', key: 'postalCodeFormat', example, message: `This is not a postal code of ${a.country}, which looks like ${example}.` });
+      issues.push({
+        path: 'postalCode',
+        key: 'postalCodeFormat',
+        example,
+        message: `This is not a postal code of ${a.country}, which looks like ${example}.`,
+      });
     }
   }
   if (requiresRegistration(a.country) && !a.phoneNumber) {
-    issues.push({ path: 'phoneNumber', key: 'phoneRequired', message: `A phone number is required for customers in ${a.country}.` });
+    issues.push({
+      path: 'phoneNumber',
+      key: 'phoneRequired',
+      message: `A phone number is required for customers in ${a.country}.`,
+    });
   }
   return issues;
 }
@@ -54,7 +70,13 @@ export function countryIssues(a: AddressShape): { path: string; key: string; mes
 export const Address = z.strictObject(addressFields).check(
   z.superRefine((a, ctx) => {
     for (const i of countryIssues(a)) {
-      ctx.issues.push({ code: 'custom', input: a, path: [i.path], message: i.message, params: { key: i.key, example: i.example } });
+      ctx.issues.push({
+        code: 'custom',
+        input: a,
+        path: [i.path],
+        message: i.message,
+        params: { key: i.key, example: i.example },
+      });
     }
   }),
 );
@@ -85,7 +107,13 @@ export type CompanyProfile = z.infer<typeof CompanyProfile>;
 /** The registration number rule needs the customer's country, which lives in the billing address. */
 export function companyIssues(c: { organizationRegistrationNumber?: string }, country: string) {
   return requiresRegistration(country) && !c.organizationRegistrationNumber
-    ? [{ path: 'organizationRegistrationNumber', key: 'registrationRequired', message: `A registration number is required for customers in ${country}.` }]
+    ? [
+        {
+          path: 'organizationRegistrationNumber',
+          key: 'registrationRequired',
+          message: `A registration number is required for customers in ${country}.`,
+        },
+      ]
     : [];
 }
 

@@ -12,7 +12,8 @@ export function matchRanges(text: string, query: string): [start: number, end: n
   // normalizeText keeps lengths for the scripts we show, except collapsed white space: compare on a per-char fold instead.
   const hay = text.toLowerCase().replace(/ё/g, 'е');
   const ranges: [number, number][] = [];
-  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length]);
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + needle.length))
+    ranges.push([at, at + needle.length]);
   return ranges;
 }
 

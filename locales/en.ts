@@ -35,7 +35,10 @@ export const en = {
   testConnection: 'Test connection',
   testingConnection: 'Connecting to {address}…',
   connectionUp: 'Connected to {address}.',
-  connectionOk: { one: 'Connected to {address}: {count} customer.', other: 'Connected to {address}: {count} customers.' },
+  connectionOk: {
+    one: 'Connected to {address}: {count} customer.',
+    other: 'Connected to {address}: {count} customers.',
+  },
   connectionFailed: 'Could not connect to {address}. Is the API running there?',
   connectionBadAnswer: '{address} answered HTTP {status}: it does not look like the Customer Desk API.',
   searchFor: "Search customers for '%s'",
@@ -111,11 +114,13 @@ export const en = {
   'draft.restored': 'Your unsent changes from {time} are back in the form.',
   'draft.discard': 'Discard draft',
   'form.fixErrors': 'Check the marked fields.',
-  'form.mergedTheirs': 'A colleague changed this customer meanwhile: their values are now in the fields you did not change. Check, then submit again.',
+  'form.mergedTheirs':
+    'A colleague changed this customer meanwhile: their values are now in the fields you did not change. Check, then submit again.',
   'address.suggested': 'Suggested address',
   'address.useSuggested': 'Use suggested address',
   'conflict.title': 'This customer was changed',
-  'conflict.explain': 'A colleague saved this customer while you were editing. For each field you both changed, choose which value to keep.',
+  'conflict.explain':
+    'A colleague saved this customer while you were editing. For each field you both changed, choose which value to keep.',
   'conflict.forAll': 'For all fields',
   'conflict.keepMine': 'Keep my changes',
   'conflict.useTheirs': 'Use theirs',

@@ -24,7 +24,11 @@ export function addressRoute(app: Express): void {
         if (value !== trimmed) fields[key] ??= `Did you mean ${String(value)}?`;
       }
     }
-    if (parsed.success && !Object.keys(fields).length) return res.json({ valid: true, address: parsed.data } satisfies AddressValidation);
-    sendError(res, 400, 'validation', 'This address is not valid as written.', { fields, ...(suggestion.success ? { suggestedAddress: suggestion.data } : {}) });
+    if (parsed.success && !Object.keys(fields).length)
+      return res.json({ valid: true, address: parsed.data } satisfies AddressValidation);
+    sendError(res, 400, 'validation', 'This address is not valid as written.', {
+      fields,
+      ...(suggestion.success ? { suggestedAddress: suggestion.data } : {}),
+    });
   });
 }

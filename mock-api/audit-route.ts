@@ -2,8 +2,9 @@
  * `GET /customers/:id/auditLog?_page=&_limit=`: newest first, `X-Total-Count`. json-server's router serves it
  * from the in-memory audit collection; this route checks role, id and query, then hands it a query of its own.
  */
-import jsonServer from 'json-server';
+
 import type { Express } from 'express';
+import jsonServer from 'json-server';
 import type { Database } from './database';
 import { findCustomer } from './middlewares/customer';
 import { readPage } from './middlewares/pagination';
@@ -15,7 +16,13 @@ export function auditRoute(app: Express, db: Database): void {
     const paging = readPage(req, res, []);
     if (!paging) return;
     // Audit ids are zero-padded sequence numbers: sorting them as text is sorting by time.
-    const query = { customerId: String(req.params.id), _sort: 'id', _order: 'desc', _page: String(paging.page), _limit: String(paging.limit) };
+    const query = {
+      customerId: String(req.params.id),
+      _sort: 'id',
+      _order: 'desc',
+      _page: String(paging.page),
+      _limit: String(paging.limit),
+    };
     req.url = `/auditLog?${new URLSearchParams(query)}`;
     Object.defineProperty(req, 'query', { value: query, configurable: true, writable: true });
     router(req, res, next);

@@ -1,7 +1,7 @@
 /** `npm run api -- [flags]`: starts the mock API. `--help` lists the flags. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, Database } from './database';
+import { Database, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
 
 const HELP = `Customer Desk mock API
 
@@ -27,7 +27,8 @@ function fail(message: string): never {
 
 function integer(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) fail(`--${name} must be a whole number of at least ${min}, not "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    fail(`--${name} must be a whole number of at least ${min}, not "${value}".`);
   return Number(value);
 }
 
@@ -42,30 +43,33 @@ function latency(value: string | undefined): [number, number] | undefined {
 function rate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) fail(`--fail-rate must be a number from 0 to 1, not "${value}".`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    fail(`--fail-rate must be a number from 0 to 1, not "${value}".`);
   return n;
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      db: { type: 'string' },
-      seed: { type: 'string' },
-      'seed-value': { type: 'string' },
-      reset: { type: 'boolean' },
-      latency: { type: 'string' },
-      'fail-rate': { type: 'string' },
-      'compact-after': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  }).values;
-} catch (error) {
-  fail((error as Error).message);
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        seed: { type: 'string' },
+        'seed-value': { type: 'string' },
+        reset: { type: 'boolean' },
+        latency: { type: 'string' },
+        'fail-rate': { type: 'string' },
+        'compact-after': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
+const parsed = parseFlags();
 if (parsed.help) {
   process.stdout.write(HELP);
   process.exit(0);
@@ -92,7 +96,9 @@ const { createApp } = await import('./server');
 const server = createApp(db, faultOptions).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(`Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`);
+  process.stdout.write(
+    `Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
+  );
   setImmediate(() => db.warmUp());
 });
 server.on('error', (error) => {

@@ -21,7 +21,23 @@
  * the new one with its own: both load with every acknowledged write. The old snapshot stays open (its inode lives
  * on after the rename), so unchanged customers keep being read from it.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, read, readFileSync, readSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  read,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -118,9 +134,17 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
       }
       await put(parts);
     }
-    const auditStart = (offsets[source.count] = position);
+    offsets[source.count] = position;
+    const auditStart = position;
     for (let from = 0; from < source.audit.length; from += CHUNK) {
-      await put([Buffer.from(`${source.audit.slice(from, from + CHUNK).map((a) => JSON.stringify(a)).join('\n')}\n`)]);
+      await put([
+        Buffer.from(
+          `${source.audit
+            .slice(from, from + CHUNK)
+            .map((a) => JSON.stringify(a))
+            .join('\n')}\n`,
+        ),
+      ]);
     }
     const searchStart = position;
     await put([Buffer.from(source.texts.join('\u0000'), 'utf16le')]);
@@ -130,11 +154,28 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
     await put([Buffer.from(offsets.buffer)]);
     const grams: Trailer['grams'] = [];
     for (const { starts, records, owner } of source.grams) {
-      const at = { starts: position, records: position + starts.byteLength, owner: position + starts.byteLength + records.byteLength };
-      for (const block of [starts, records, owner]) await put([Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
+      const at = {
+        starts: position,
+        records: position + starts.byteLength,
+        owner: position + starts.byteLength + records.byteLength,
+      };
+      for (const block of [starts, records, owner])
+        await put([Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
       grams.push({ ...at, end: position });
     }
-    const trailer: Trailer = { format: FORMAT, version: 2, generation: source.generation, customers: source.count, audit: source.audit.length, auditStart, searchStart, idsStart, offsetsStart, grams, end: position };
+    const trailer: Trailer = {
+      format: FORMAT,
+      version: 2,
+      generation: source.generation,
+      customers: source.count,
+      audit: source.audit.length,
+      auditStart,
+      searchStart,
+      idsStart,
+      offsetsStart,
+      grams,
+      end: position,
+    };
     await put([Buffer.from(`\n${JSON.stringify(trailer)}\n`)]);
     await file.sync();
   } finally {
@@ -196,7 +237,8 @@ function readTrailer(fd: number, path: string): Trailer {
   } catch {
     // reported below
   }
-  if (trailer?.format !== FORMAT || trailer.version !== 2) throw new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
+  if (trailer?.format !== FORMAT || trailer.version !== 2)
+    throw new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
   return trailer;
 }
 
@@ -232,7 +274,8 @@ export class Database {
     private readonly snapshotFd: number,
     private readonly compactAfter: number,
   ) {
-    const t = (this.trailer = readTrailer(snapshotFd, path));
+    const t = readTrailer(snapshotFd, path);
+    this.trailer = t;
     this.generation = t.generation;
     const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
     this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
@@ -240,11 +283,18 @@ export class Database {
     this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
     if (t.audit) {
-      for (const line of readAt(snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit)) this.addAudit(JSON.parse(line) as AuditEntry);
+      for (const line of readAt(snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit))
+        this.addAudit(JSON.parse(line) as AuditEntry);
     }
   }
 
-  static async open({ path, seed, seedValue = 1, reset = false, compactAfter = DEFAULT_COMPACT_AFTER }: OpenOptions): Promise<Database> {
+  static async open({
+    path,
+    seed,
+    seedValue = 1,
+    reset = false,
+    compactAfter = DEFAULT_COMPACT_AFTER,
+  }: OpenOptions): Promise<Database> {
     if (seed !== undefined || reset || !existsSync(path)) {
       for (const { file } of journalsOf(path)) rmSync(file);
       // Loaded only to seed: the fake-data library is a third of the start-up time.
@@ -334,13 +384,17 @@ export class Database {
   }
 
   customer(i: number): Customer {
-    return (this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer);
+    this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
+    return this.parsed[i];
   }
 
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
   customerJson(i: number): string {
     // Kept once read: result pages repeat, and a pread per customer per page adds up.
-    return (this.json[i] ??= this.dirty[i] ? JSON.stringify(this.parsed[i]) : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8'));
+    this.json[i] ??= this.dirty[i]
+      ? JSON.stringify(this.parsed[i])
+      : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
+    return this.json[i];
   }
 
   /** Makes a write durable (journal append + fdatasync), then applies it. Throws, changing nothing, if the disk refuses. */
@@ -435,7 +489,9 @@ export class Database {
         if (bytesRead !== chunk.length) throw new Error(`short read of ${this.path}`);
         return Array.from({ length: to - from }, (_, k) => {
           const i = from + k;
-          return dirty[i] ? Buffer.from(JSON.stringify(parsed[i])) : chunk.subarray(offsets[i] - offsets[from], offsets[i + 1] - offsets[from] - 1);
+          return dirty[i]
+            ? Buffer.from(JSON.stringify(parsed[i]))
+            : chunk.subarray(offsets[i] - offsets[from], offsets[i + 1] - offsets[from] - 1);
         });
       },
     });

@@ -60,7 +60,10 @@ export class GramLists {
     this.blocks = null;
     this.bits = bits;
     const last = new Int32Array(buckets);
-    const each = function* (this: GramLists, visit: (bucket: number, record: number, at: number) => void): Generator<void, void> {
+    const each = function* (
+      this: GramLists,
+      visit: (bucket: number, record: number, at: number) => void,
+    ): Generator<void, void> {
       last.fill(-1);
       for (let i = 0; i < texts.length; i++) {
         const text = texts[i];

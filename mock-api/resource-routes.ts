@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express, RequestHandler } from 'express';
 import { applyMergePatch, changedPaths, type JsonObject } from '@/domain/merge-patch';
-import { READ_ONLY_FIELDS, type AuditEntry, type Customer } from '@/domain/schemas';
+import { type AuditEntry, type Customer, READ_ONLY_FIELDS } from '@/domain/schemas';
 import type { Database } from './database';
 import { findCustomer } from './middlewares/customer';
 import { issueFields, sendError, sendValidationError } from './middlewares/errors';
@@ -30,22 +30,35 @@ function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): Reque
     const current = customer[kind.key] as JsonObject;
     const ifMatch = req.get('If-Match');
     if (!ifMatch) {
-      return sendError(res, 428, 'precondition-required', 'Send If-Match with the ETag from your last read of this resource, so a colleague\'s change is never overwritten.');
+      return sendError(
+        res,
+        428,
+        'precondition-required',
+        "Send If-Match with the ETag from your last read of this resource, so a colleague's change is never overwritten.",
+      );
     }
     if (ifMatch !== current.etag) {
       res.setHeader('ETag', String(current.etag));
-      return sendError(res, 412, 'etag-mismatch', 'Someone changed this since you read it. "current" holds it as it is now; merge and send again with its ETag.', { current });
+      return sendError(
+        res,
+        412,
+        'etag-mismatch',
+        'Someone changed this since you read it. "current" holds it as it is now; merge and send again with its ETag.',
+        { current },
+      );
     }
 
     const body = res.locals.body as JsonObject;
     const fields: Record<string, string> = {};
-    for (const key of readOnlyKeys) if (key in body && !same(body[key], current[key])) fields[key] = 'This field is read-only.';
+    for (const key of readOnlyKeys)
+      if (key in body && !same(body[key], current[key])) fields[key] = 'This field is read-only.';
     const [edit] = split(body, readOnlyKeys);
     const [base, readOnly] = split(current, readOnlyKeys);
     const candidate = method === 'patch' ? (applyMergePatch(base, edit) as JsonObject) : edit;
     const parsed = kind.schema.safeParse({ ...candidate, ...readOnly });
     if (parsed.success) {
-      for (const issue of kind.crossChecks?.(parsed.data as never, customer) ?? []) fields[issue.path] ??= issue.message;
+      for (const issue of kind.crossChecks?.(parsed.data as never, customer) ?? [])
+        fields[issue.path] ??= issue.message;
     } else {
       for (const [path, message] of Object.entries(issueFields(parsed.error!.issues))) fields[path] ??= message;
     }
@@ -60,7 +73,11 @@ function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): Reque
     }
     const at = new Date().toISOString();
     const role = res.locals.role as string;
-    const updated: JsonObject = { ...readOnly, ...after, etag: `"${kind.etagPrefix}-${randomBytes(9).toString('base64url')}"` };
+    const updated: JsonObject = {
+      ...readOnly,
+      ...after,
+      etag: `"${kind.etagPrefix}-${randomBytes(9).toString('base64url')}"`,
+    };
     if (kind.stamped) Object.assign(updated, { updatedBy: role, updatedAt: at });
     const next = { ...customer, [kind.key]: updated, updatedAt: at } as Customer;
     const audit: AuditEntry[] = kind.audit(changes).map((entry, n) => ({
@@ -84,5 +101,11 @@ export function resourceRoutes(app: Express, db: Database, kind: ResourceKind): 
     res.json(resource);
   });
   app.put(path, requireRight(kind.action), findCustomer(db), jsonBody(), write(db, kind, 'put'));
-  app.patch(path, requireRight(kind.action), findCustomer(db), jsonBody(['application/json', 'application/merge-patch+json']), write(db, kind, 'patch'));
+  app.patch(
+    path,
+    requireRight(kind.action),
+    findCustomer(db),
+    jsonBody(['application/json', 'application/merge-patch+json']),
+    write(db, kind, 'patch'),
+  );
 }

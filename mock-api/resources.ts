@@ -2,9 +2,10 @@
  * The three writable parts of a customer, each with its own path, right, ETag and audit wording (design §2–§4).
  * Adding a writable resource means adding one entry here.
  */
-import type { Action } from '@/domain/roles';
-import { BillingProfile, CompanyProfile, PurchasePermission, companyIssues, type Customer } from '@/domain/schemas';
+
 import type { Changes } from '@/domain/merge-patch';
+import type { Action } from '@/domain/roles';
+import { BillingProfile, CompanyProfile, type Customer, companyIssues, PurchasePermission } from '@/domain/schemas';
 import type { Issue } from './middlewares/errors';
 
 export interface ResourceKind {
@@ -46,7 +47,8 @@ export const RESOURCES: ResourceKind[] = [
     action: 'editCompanyProfile',
     etagPrefix: 'c',
     schema: CompanyProfile,
-    crossChecks: (company: CompanyProfile, customer) => companyIssues(company, customer.billingProfile.defaultAddress.country),
+    crossChecks: (company: CompanyProfile, customer) =>
+      companyIssues(company, customer.billingProfile.defaultAddress.country),
     audit: (changes) => [{ action: 'Update company profile', changes }],
   },
   {

@@ -11,9 +11,10 @@
  */
 import type { Customer } from '@/domain/schemas';
 import { normalizeText } from '@/domain/search';
-import { GramLists, type GramBlocks } from './gram-lists';
+import { type GramBlocks, GramLists } from './gram-lists';
 
 const FIELD = '\u0001';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here.
 const CONTROL = /[\u0000-\u001f]/g;
 const CACHE_SIZE = 64;
 
@@ -24,7 +25,9 @@ function clean(text: string): string {
 /** What search matches: company name (first, for prefix ranking), domain, contact name, email and id. */
 export function searchText(c: Customer): string {
   const b = c.billingProfile;
-  return [c.companyProfile.companyName, c.companyProfile.domain, `${b.firstName} ${b.lastName}`, b.email, c.id].map(clean).join(FIELD);
+  return [c.companyProfile.companyName, c.companyProfile.domain, `${b.firstName} ${b.lastName}`, b.email, c.id]
+    .map(clean)
+    .join(FIELD);
 }
 
 /** The first three UTF-16 units of `text` as one exact number (missing ones count as 0). */
@@ -61,7 +64,7 @@ export class SearchIndex {
 
   /** Lists stored with the snapshot these texts came from: records written since are in `changed`, checked apart. */
   loadGrams(blocks: readonly GramBlocks[]): void {
-    blocks.forEach((b, k) => this.grams[k].load(b));
+    for (const [k, b] of blocks.entries()) this.grams[k].load(b);
   }
 
   textOf(i: number): string {

@@ -3,7 +3,7 @@
  * Each country gets names in its own language (Russian customers in Cyrillic) and an address
  * that passes that country's rules in `domain/countries.ts`.
  */
-import { Faker, de, en, en_AU, en_CA, en_GB, en_IN, en_US, fr, ja, ru, type LocaleDefinition } from '@faker-js/faker';
+import { de, en, en_AU, en_CA, en_GB, en_IN, en_US, Faker, fr, ja, type LocaleDefinition, ru } from '@faker-js/faker';
 import { DIAL_CODES, STATES } from '@/domain/countries';
 import type { Customer } from '@/domain/schemas';
 
@@ -22,12 +22,42 @@ const pick = <T>(f: Faker, list: readonly T[]) => f.helpers.arrayElement(list);
 const COUNTRIES: CountrySeed[] = [
   { country: 'US', locale: en_US, culture: 'en-US', language: 'en', weight: 25, postalCode: (f) => digits(f, 5) },
   { country: 'RU', locale: ru, culture: 'ru-RU', language: 'ru', weight: 20, postalCode: (f) => `1${digits(f, 5)}` },
-  { country: 'GB', locale: en_GB, culture: 'en-GB', language: 'en', weight: 10, postalCode: (f) => `${pick(f, ['SW1A', 'EC1A', 'M1', 'B33', 'CR2', 'LS1', 'G2'])} ${f.number.int(9)}${pick(f, ['AA', 'BD', 'HJ', 'NX', 'UZ'])}` },
+  {
+    country: 'GB',
+    locale: en_GB,
+    culture: 'en-GB',
+    language: 'en',
+    weight: 10,
+    postalCode: (f) =>
+      `${pick(f, ['SW1A', 'EC1A', 'M1', 'B33', 'CR2', 'LS1', 'G2'])} ${f.number.int(9)}${pick(f, ['AA', 'BD', 'HJ', 'NX', 'UZ'])}`,
+  },
   { country: 'DE', locale: de, culture: 'de-DE', language: 'de', weight: 10, postalCode: (f) => digits(f, 5) },
   { country: 'FR', locale: fr, culture: 'fr-FR', language: 'fr', weight: 8, postalCode: (f) => digits(f, 5) },
-  { country: 'CA', locale: en_CA, culture: 'en-CA', language: 'en', weight: 8, postalCode: (f) => `${pick(f, ['K', 'M', 'H', 'T', 'V'])}${f.number.int(9)}${pick(f, ['A', 'B', 'C', 'E'])} ${f.number.int(9)}${pick(f, ['A', 'J', 'R'])}${f.number.int(9)}` },
-  { country: 'IN', locale: en_IN, culture: 'en-IN', language: 'en', weight: 7, postalCode: (f) => `${f.number.int({ min: 1, max: 9 })}${digits(f, 5)}` },
-  { country: 'JP', locale: ja, culture: 'ja-JP', language: 'ja', weight: 6, postalCode: (f) => `${digits(f, 3)}-${digits(f, 4)}` },
+  {
+    country: 'CA',
+    locale: en_CA,
+    culture: 'en-CA',
+    language: 'en',
+    weight: 8,
+    postalCode: (f) =>
+      `${pick(f, ['K', 'M', 'H', 'T', 'V'])}${f.number.int(9)}${pick(f, ['A', 'B', 'C', 'E'])} ${f.number.int(9)}${pick(f, ['A', 'J', 'R'])}${f.number.int(9)}`,
+  },
+  {
+    country: 'IN',
+    locale: en_IN,
+    culture: 'en-IN',
+    language: 'en',
+    weight: 7,
+    postalCode: (f) => `${f.number.int({ min: 1, max: 9 })}${digits(f, 5)}`,
+  },
+  {
+    country: 'JP',
+    locale: ja,
+    culture: 'ja-JP',
+    language: 'ja',
+    weight: 6,
+    postalCode: (f) => `${digits(f, 3)}-${digits(f, 4)}`,
+  },
   { country: 'AU', locale: en_AU, culture: 'en-AU', language: 'en', weight: 6, postalCode: (f) => digits(f, 4) },
 ];
 
@@ -41,7 +71,12 @@ function phoneFor(f: Faker, country: string): string {
 
 /** A plausible ASCII mailbox (`kaylee.smith`); the caller adds the index so addresses stay unique. */
 function mailbox(f: Faker): string {
-  const name = f.internet.username().toLowerCase().replace(/[^a-z0-9.]+/g, '.').replace(/\.{2,}/g, '.').replace(/^\.|\.$/g, '');
+  const name = f.internet
+    .username()
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '.')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '');
   return name || 'contact';
 }
 

@@ -4,14 +4,14 @@
  * serve at 100k without rewriting the whole file per write. The middlewares add roles, faults, bodies, concurrency.
  */
 import cors from 'cors';
-import jsonServer from 'json-server';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import jsonServer from 'json-server';
 import { addressRoute } from './address-route';
 import { auditRoute } from './audit-route';
 import type { Database } from './database';
 import { findCustomer } from './middlewares/customer';
 import { sendError } from './middlewares/errors';
-import { faults, type FaultOptions } from './middlewares/faults';
+import { type FaultOptions, faults } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
 import { resourceRoutes } from './resource-routes';
@@ -40,13 +40,17 @@ export function createApp(db: Database, faultOptions: FaultOptions = {}): Expres
     const i = res.locals.index as number;
     const c = db.customer(i);
     // The customer as a whole changes when any of its parts does.
-    res.setHeader('ETag', `"${[c.billingProfile.etag, c.companyProfile.etag, c.purchasePermission.etag].map((e) => String(e).replace(/"/g, '')).join('.')}"`);
+    res.setHeader(
+      'ETag',
+      `"${[c.billingProfile.etag, c.companyProfile.etag, c.purchasePermission.etag].map((e) => String(e).replace(/"/g, '')).join('.')}"`,
+    );
     res.type('json').send(db.customerJson(i));
   });
   for (const kind of RESOURCES) resourceRoutes(app, db, kind);
   auditRoute(app, db);
   addressRoute(app);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
-  app.use(((error, _req, res, _next) => sendError(res, 500, 'internal', `The write was not saved: ${(error as Error).message}`)) as ErrorRequestHandler);
+  app.use(((error, _req, res, _next) =>
+    sendError(res, 500, 'internal', `The write was not saved: ${(error as Error).message}`)) as ErrorRequestHandler);
   return app;
 }

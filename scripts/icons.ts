@@ -20,7 +20,9 @@ try {
   const page = await browser.newPage();
   for (const size of SIZES) {
     await page.setViewport({ width: size, height: size });
-    await page.setContent(`<body style="margin:0"><img width="${size}" height="${size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`);
+    await page.setContent(
+      `<body style="margin:0"><img width="${size}" height="${size}" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`,
+    );
     const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     writeFileSync(resolve(root, `public/icon/${size}.png`), png);
   }

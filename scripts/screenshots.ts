@@ -68,7 +68,9 @@ try {
     const editing = await view('popup', { width: 420, height: 680 }, theme);
     await editing.locator(aria('button', 'Edit billing profile')).click();
     await editing.locator(aria('textbox', 'City')).fill('Springfield');
-    await colleaguePatch(api.url, `/customers/${customer.id}/profiles/billing`, { defaultAddress: { city: `Shelbyville ${theme}` } });
+    await colleaguePatch(api.url, `/customers/${customer.id}/profiles/billing`, {
+      defaultAddress: { city: `Shelbyville ${theme}` },
+    });
     await editing.locator(aria('button', 'Submit')).click();
     await editing.waitForSelector(aria('dialog', 'This customer was changed'));
     await shoot(editing, `conflict-${theme}.png`);

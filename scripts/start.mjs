@@ -28,9 +28,11 @@ if (headless) {
   const build = run('npx', ['wxt', 'build']);
   build.on('exit', (code) => {
     if (code !== 0) return stopAll(code ?? 1);
-    console.log(`\nNo display here, so no browser was started. The extension is built in:\n  ${resolve('.output/chrome-mv3')}\n` +
-      'Load it in Chrome or Chromium: chrome://extensions → Developer mode → Load unpacked → that folder.\n' +
-      'The mock API keeps running at http://localhost:3000 (Ctrl+C stops it).');
+    console.log(
+      `\nNo display here, so no browser was started. The extension is built in:\n  ${resolve('.output/chrome-mv3')}\n` +
+        'Load it in Chrome or Chromium: chrome://extensions → Developer mode → Load unpacked → that folder.\n' +
+        'The mock API keeps running at http://localhost:3000 (Ctrl+C stops it).',
+    );
   });
 } else {
   run('npx', ['wxt']).on('exit', (code) => stopAll(code ?? 0));

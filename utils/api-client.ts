@@ -3,7 +3,16 @@
  * and turns error bodies into `ApiError` so views can show field messages.
  */
 import { ROLE_HEADER } from '@/domain/roles';
-import type { Address, AddressValidation, ApiErrorBody, AuditEntry, BillingProfile, CompanyProfile, Customer, PurchasePermission } from '@/domain/schemas';
+import type {
+  Address,
+  AddressValidation,
+  ApiErrorBody,
+  AuditEntry,
+  BillingProfile,
+  CompanyProfile,
+  Customer,
+  PurchasePermission,
+} from '@/domain/schemas';
 import { apiBaseItem, roleItem } from './storage';
 
 /** A request that has not answered by then is treated like an unreachable API. */
@@ -104,8 +113,17 @@ const RESOURCE_PATHS: Record<ResourceKind, string> = {
  * A JSON Merge Patch of one resource, sent only with the ETag the agent's edit started from.
  * Answers the resource as saved, carrying its new ETag (from the header when the body has none).
  */
-export async function patchResource<K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string): Promise<Resources[K]> {
-  const { data, etag } = await request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, { method: 'PATCH', body: patch, ifMatch });
+export async function patchResource<K extends ResourceKind>(
+  id: string,
+  kind: K,
+  patch: object,
+  ifMatch: string,
+): Promise<Resources[K]> {
+  const { data, etag } = await request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, {
+    method: 'PATCH',
+    body: patch,
+    ifMatch,
+  });
   return { ...data, etag: data.etag ?? etag ?? undefined };
 }
 

@@ -5,5 +5,7 @@ import { countryName, getLanguage } from './i18n';
 export function countryChoices(current: string): { value: string; label: string }[] {
   const codes = new Set([...Object.keys(POSTAL_CODE_EXAMPLES), ...REGISTRATION_COUNTRIES, ...Object.keys(STATES)]);
   if (current) codes.add(current);
-  return [...codes].map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label, getLanguage()));
+  return [...codes]
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, getLanguage()));
 }

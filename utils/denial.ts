@@ -1,4 +1,4 @@
-import { can, type Action, type RoleId } from '@/domain/roles';
+import { type Action, can, type RoleId } from '@/domain/roles';
 import { t } from './i18n';
 
 /** Why `role` may not do `action`, in the UI language (the English matches the API's 403 reason); null when it may. */

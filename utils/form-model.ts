@@ -9,7 +9,9 @@ export type FieldErrors = Record<string, string>;
 type Json = Record<string, unknown>;
 
 function get(resource: Json, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Json)[part] : undefined), resource);
+  return path
+    .split('.')
+    .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Json)[part] : undefined), resource);
 }
 
 function set(target: Json, path: string, value: unknown): void {
@@ -67,13 +69,18 @@ export interface Conflict {
  * Three-way merge after a 412: a field only the colleague changed takes their value, a field only the
  * agent changed keeps the agent's, and a field both changed differently is a conflict for the agent to decide.
  */
-export function mergeWithTheirs(base: FormValues, mine: FormValues, theirs: FormValues): { values: FormValues; conflicts: Conflict[] } {
+export function mergeWithTheirs(
+  base: FormValues,
+  mine: FormValues,
+  theirs: FormValues,
+): { values: FormValues; conflicts: Conflict[] } {
   const values: FormValues = {};
   const conflicts: Conflict[] = [];
   for (const path of Object.keys(mine)) {
     const agentChanged = mine[path].trim() !== (base[path] ?? '').trim();
     const colleagueChanged = theirs[path] !== base[path];
-    if (agentChanged && colleagueChanged && mine[path].trim() !== theirs[path]) conflicts.push({ path, mine: mine[path], theirs: theirs[path] });
+    if (agentChanged && colleagueChanged && mine[path].trim() !== theirs[path])
+      conflicts.push({ path, mine: mine[path], theirs: theirs[path] });
     values[path] = agentChanged ? mine[path] : theirs[path];
   }
   return { values, conflicts };

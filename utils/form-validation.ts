@@ -25,10 +25,14 @@ export function issueMessage(issue: core.$ZodIssue, values: FormValues): string 
       const params = (issue.params ?? {}) as { key?: string; example?: string };
       const country = values['defaultAddress.country'] ?? values.country ?? '';
       const state = values['defaultAddress.state'] ?? '';
-      return params.key ? t(`validation.${params.key}` as MessageKey, { country, state, example: params.example ?? '' }) : issue.message;
+      return params.key
+        ? t(`validation.${params.key}` as MessageKey, { country, state, example: params.example ?? '' })
+        : issue.message;
     }
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1
+        ? t('validation.required')
+        : t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
@@ -62,6 +66,7 @@ export function validateCompany(resource: CompanyProfile, values: FormValues, co
   const edited = applyValues(resource, values);
   const result = CompanyProfile.safeParse(edited);
   const errors = result.success ? {} : fieldErrors(result.error.issues, values);
-  for (const issue of companyIssues(edited, country)) errors[issue.path] ??= t(`validation.${issue.key}` as MessageKey, { country });
+  for (const issue of companyIssues(edited, country))
+    errors[issue.path] ??= t(`validation.${issue.key}` as MessageKey, { country });
   return errors;
 }

@@ -18,7 +18,11 @@ function pause(ms: number, signal?: AbortSignal) {
   });
 }
 
-export async function withRetry<T>(read: () => Promise<T>, signal?: AbortSignal, delays: readonly number[] = DELAYS_MS): Promise<T> {
+export async function withRetry<T>(
+  read: () => Promise<T>,
+  signal?: AbortSignal,
+  delays: readonly number[] = DELAYS_MS,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await read();

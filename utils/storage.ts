@@ -19,4 +19,6 @@ export interface RecentCustomer {
 /** The last customers opened, newest first, shown while the search box is empty. */
 export const recentCustomersItem = storage.defineItem<RecentCustomer[]>('local:recentCustomers', { fallback: [] });
 /** Set after every write, so the other open views (popup, side panel) re-read that customer. */
-export const customerChangedItem = storage.defineItem<{ id: string; at: number } | null>('local:customerChanged', { fallback: null });
+export const customerChangedItem = storage.defineItem<{ id: string; at: number } | null>('local:customerChanged', {
+  fallback: null,
+});

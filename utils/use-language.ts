@@ -1,4 +1,4 @@
-import { resolveLanguage, setLanguage, type Language } from './i18n';
+import { type Language, resolveLanguage, setLanguage } from './i18n';
 import { languageItem } from './storage';
 import { useStorageItem } from './use-storage-item';
 

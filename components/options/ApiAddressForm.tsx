@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import { DEFAULT_API_BASE, apiBaseItem } from '@/utils/storage';
+import { apiBaseItem, DEFAULT_API_BASE } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
-import { parseApiAddress, originPattern } from './api-address';
+import { originPattern, parseApiAddress } from './api-address';
 import { checkConnection } from './check-connection';
 
 /** "API address" with Save and "Test connection"; both report in one live region. */

@@ -15,5 +15,7 @@ export async function checkConnection(url: URL): Promise<string> {
   }
   if (!response.ok) return t('connectionBadAnswer', { address, status: response.status });
   const body = (await response.json().catch(() => null)) as { customers?: unknown } | null;
-  return typeof body?.customers === 'number' ? t('connectionOk', { address, count: body.customers }) : t('connectionUp', { address });
+  return typeof body?.customers === 'number'
+    ? t('connectionOk', { address, count: body.customers })
+    : t('connectionUp', { address });
 }

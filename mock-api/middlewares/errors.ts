@@ -2,7 +2,13 @@ import type { Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
 
 /** Every error leaves in the one shape of design §4. */
-export function sendError(res: Response, status: number, code: string, message: string, extra: Omit<ApiErrorBody, 'error'> & { fields?: Record<string, string> } = {}) {
+export function sendError(
+  res: Response,
+  status: number,
+  code: string,
+  message: string,
+  extra: Omit<ApiErrorBody, 'error'> & { fields?: Record<string, string> } = {},
+) {
   const { fields, ...rest } = extra;
   res.status(status).json({ error: { code, message, ...(fields ? { fields } : {}) }, ...rest });
 }
@@ -24,7 +30,8 @@ export function issueFields(issues: readonly Issue[]): Record<string, string> {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys ?? []) fields[at ? `${at}.${key}` : key] = 'Unknown field.';
     } else {
-      fields[at] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required.' : issue.message;
+      fields[at] ??=
+        issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required.' : issue.message;
     }
   }
   return fields;
@@ -32,5 +39,11 @@ export function issueFields(issues: readonly Issue[]): Record<string, string> {
 
 export function sendValidationError(res: Response, fields: Record<string, string>, status = 422) {
   const count = Object.keys(fields).length;
-  sendError(res, status, 'validation', `${count} field${count === 1 ? ' is' : 's are'} not valid: ${Object.keys(fields).join(', ')}.`, { fields });
+  sendError(
+    res,
+    status,
+    'validation',
+    `${count} field${count === 1 ? ' is' : 's are'} not valid: ${Object.keys(fields).join(', ')}.`,
+    { fields },
+  );
 }

@@ -12,7 +12,10 @@ export interface FaultOptions {
 export function faults({ latency, failRate = 0 }: FaultOptions): RequestHandler {
   return (req, res, next) => {
     if (req.path === '/health' || req.method === 'OPTIONS') return next();
-    const go = () => (Math.random() < failRate ? sendError(res, 503, 'unavailable', 'The mock API is injecting failures (--fail-rate). Try again.') : next());
+    const go = () =>
+      Math.random() < failRate
+        ? sendError(res, 503, 'unavailable', 'The mock API is injecting failures (--fail-rate). Try again.')
+        : next();
     if (!latency) return go();
     const [min, max] = latency;
     setTimeout(go, min + Math.random() * (max - min));

@@ -46,9 +46,13 @@ export function jsonBody(mediaTypes = ['application/json']): RequestHandler {
       } catch (error) {
         return sendError(res, 400, 'malformed-json', `The body is not valid JSON: ${(error as Error).message}`);
       }
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendError(res, 400, 'not-an-object', 'The body must be a JSON object.');
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return sendError(res, 400, 'not-an-object', 'The body must be a JSON object.');
       const forbidden = forbiddenKeyPath(body);
-      if (forbidden) return sendError(res, 400, 'forbidden-key', `"${forbidden.split('.').pop()}" is not allowed as a key.`, { fields: { [forbidden]: 'This key is not allowed.' } });
+      if (forbidden)
+        return sendError(res, 400, 'forbidden-key', `"${forbidden.split('.').pop()}" is not allowed as a key.`, {
+          fields: { [forbidden]: 'This key is not allowed.' },
+        });
       res.locals.body = body;
       next();
     });

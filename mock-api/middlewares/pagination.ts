@@ -15,7 +15,8 @@ export interface Page {
 export function readPage(req: Request, res: Response, allowed: readonly string[]): Page | null {
   const fields: Record<string, string> = {};
   for (const key of Object.keys(req.query)) {
-    if (![...allowed, '_page', '_limit'].includes(key)) fields[key] = `Unknown query parameter; use ${[...allowed, '_page', '_limit'].join(', ')}.`;
+    if (![...allowed, '_page', '_limit'].includes(key))
+      fields[key] = `Unknown query parameter; use ${[...allowed, '_page', '_limit'].join(', ')}.`;
     else if (typeof req.query[key] !== 'string') fields[key] = 'Give this parameter once.';
   }
   const whole = (key: string, fallback: number) => {

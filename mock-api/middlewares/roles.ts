@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { ROLE_HEADER, ROLE_IDS, can, denialReason, isRoleId, type Action } from '@/domain/roles';
+import { type Action, can, denialReason, isRoleId, ROLE_HEADER, ROLE_IDS } from '@/domain/roles';
 import { sendError } from './errors';
 
 /**
@@ -10,7 +10,12 @@ export function requireRight(action?: Action): RequestHandler {
   return (req, res, next) => {
     const role = req.get(ROLE_HEADER);
     if (!isRoleId(role)) {
-      return sendError(res, 401, 'unknown-role', `Send the agent's role in the ${ROLE_HEADER} header, one of: ${ROLE_IDS.join(', ')}. In Customer Desk, choose it in the Role box.`);
+      return sendError(
+        res,
+        401,
+        'unknown-role',
+        `Send the agent's role in the ${ROLE_HEADER} header, one of: ${ROLE_IDS.join(', ')}. In Customer Desk, choose it in the Role box.`,
+      );
     }
     if (action && !can(role, action)) return sendError(res, 403, 'forbidden', denialReason(role, action));
     res.locals.role = role;

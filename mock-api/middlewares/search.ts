@@ -13,6 +13,8 @@ export function searchCustomers(db: Database): RequestHandler {
     const hits = db.search.search(typeof req.query.q === 'string' ? req.query.q : '');
     const from = (paging.page - 1) * paging.limit;
     res.setHeader('X-Total-Count', String(hits.length));
-    res.type('json').send(`[${Array.from(hits.subarray(from, from + paging.limit), (i) => db.customerJson(i)).join(',')}]`);
+    res
+      .type('json')
+      .send(`[${Array.from(hits.subarray(from, from + paging.limit), (i) => db.customerJson(i)).join(',')}]`);
   };
 }

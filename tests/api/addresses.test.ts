@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 beforeAll(async () => {
@@ -11,12 +11,27 @@ const person = { firstName: 'Ann', lastName: 'Lee', addressLine1: '1 Main Street
 
 /** Per country: a valid address, and postal codes that country must refuse. */
 const COUNTRIES: { country: string; city: string; valid: Record<string, string>; badPostalCodes: string[] }[] = [
-  { country: 'US', city: 'Redmond', valid: { state: 'WA', postalCode: '98052' }, badPostalCodes: ['9805', 'ABCDE', '98052-12'] },
-  { country: 'CA', city: 'Ottawa', valid: { state: 'ON', postalCode: 'K1A 0B1' }, badPostalCodes: ['12345', 'D1A 0B1'] },
+  {
+    country: 'US',
+    city: 'Redmond',
+    valid: { state: 'WA', postalCode: '98052' },
+    badPostalCodes: ['9805', 'ABCDE', '98052-12'],
+  },
+  {
+    country: 'CA',
+    city: 'Ottawa',
+    valid: { state: 'ON', postalCode: 'K1A 0B1' },
+    badPostalCodes: ['12345', 'D1A 0B1'],
+  },
   { country: 'GB', city: 'London', valid: { postalCode: 'SW1A 1AA' }, badPostalCodes: ['12345', 'SW1A 1A'] },
   { country: 'DE', city: 'Berlin', valid: { postalCode: '10115' }, badPostalCodes: ['1011', 'D-10115'] },
   { country: 'FR', city: 'Paris', valid: { postalCode: '75001' }, badPostalCodes: ['7500', '750011'] },
-  { country: 'RU', city: 'Москва', valid: { postalCode: '101000', phoneNumber: '+7 495 123-45-67' }, badPostalCodes: ['10100', '1010000'] },
+  {
+    country: 'RU',
+    city: 'Москва',
+    valid: { postalCode: '101000', phoneNumber: '+7 495 123-45-67' },
+    badPostalCodes: ['10100', '1010000'],
+  },
   { country: 'IN', city: 'New Delhi', valid: { postalCode: '110001' }, badPostalCodes: ['011000', '11001'] },
   { country: 'JP', city: 'Tokyo', valid: { postalCode: '100-0001' }, badPostalCodes: ['100-001', 'ABC-DEFG'] },
   { country: 'AU', city: 'Sydney', valid: { postalCode: '2000' }, badPostalCodes: ['200', '20000'] },

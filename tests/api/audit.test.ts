@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AuditEntry } from '@/domain/schemas';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let id: string;
@@ -19,7 +19,11 @@ async function patch(path: string, body: object, role = 'admin-agent') {
 }
 
 test('every write appends an entry: role, time, action, field → before/after; newest first', async () => {
-  const billing = await patch('profiles/billing', { firstName: 'Audrey', defaultAddress: { city: 'Audit City' } }, 'sales-agent');
+  const billing = await patch(
+    'profiles/billing',
+    { firstName: 'Audrey', defaultAddress: { city: 'Audit City' } },
+    'sales-agent',
+  );
   const company = await patch('profiles/company', { companyName: 'Audited Ltd' }, 'global-admin');
   await patch('purchasePermission', { azureReservations: true, azureSavingsPlans: true });
   await patch('purchasePermission', { azureReservations: false });
@@ -38,10 +42,19 @@ test('every write appends an entry: role, time, action, field → before/after; 
   expect(billingEntry).toMatchObject({
     customerId: id,
     role: 'sales-agent',
-    changes: { firstName: { before: billing.firstName, after: 'Audrey' }, 'defaultAddress.city': { before: billing.defaultAddress.city, after: 'Audit City' } },
+    changes: {
+      firstName: { before: billing.firstName, after: 'Audrey' },
+      'defaultAddress.city': { before: billing.defaultAddress.city, after: 'Audit City' },
+    },
   });
-  expect(companyEntry).toMatchObject({ role: 'global-admin', changes: { companyName: { before: company.companyName, after: 'Audited Ltd' } } });
-  expect(on.changes).toEqual({ azureReservations: { before: false, after: true }, azureSavingsPlans: { before: false, after: true } });
+  expect(companyEntry).toMatchObject({
+    role: 'global-admin',
+    changes: { companyName: { before: company.companyName, after: 'Audited Ltd' } },
+  });
+  expect(on.changes).toEqual({
+    azureReservations: { before: false, after: true },
+    azureSavingsPlans: { before: false, after: true },
+  });
   expect(off.changes).toEqual({ azureReservations: { before: true, after: false } });
   expect(Date.parse(off.at)).toBeGreaterThanOrEqual(Date.parse(billingEntry.at));
 });
@@ -57,6 +70,14 @@ test('the audit log pages with _limit and counts all entries; other customers ha
 
 test('a rejected write adds no entry', async () => {
   const read = await api.call(`/customers/${id}/profiles/billing`);
-  expect((await api.call(`/customers/${id}/profiles/billing`, { method: 'PATCH', body: { email: 'nope' }, ifMatch: read.body.etag })).status).toBe(422);
+  expect(
+    (
+      await api.call(`/customers/${id}/profiles/billing`, {
+        method: 'PATCH',
+        body: { email: 'nope' },
+        ifMatch: read.body.etag,
+      })
+    ).status,
+  ).toBe(422);
   expect((await api.call(`/customers/${id}/auditLog`)).headers.get('X-Total-Count')).toBe('4');
 });

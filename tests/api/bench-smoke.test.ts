@@ -24,7 +24,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('the bench writes every metric with its unit, target, machine and date', { timeout: 600_000 }, () => {
   const out = join(dir, 'results.json');
-  const args = ['--customers', '500', '--queries', '20', '--opens', '3', '--writes', '20', '--stock-queries', '5', '--stock-writes', '3', '--out', out];
+  const args = [
+    '--customers',
+    '500',
+    '--queries',
+    '20',
+    '--opens',
+    '3',
+    '--writes',
+    '20',
+    '--stock-queries',
+    '5',
+    '--stock-writes',
+    '3',
+    '--out',
+    out,
+  ];
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', ...args], {
     cwd: resolve(import.meta.dirname, '../..'),
     // Its own build folder: a real bench or an e2e run may be using theirs.

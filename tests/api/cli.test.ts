@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
 import { seedCustomers } from '@/mock-api/seed';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const started: MockApi[] = [];
@@ -24,7 +24,11 @@ async function start(args: string[]) {
 /** Runs the CLI to its exit: its code, stdout and stderr. */
 async function cli(args: readonly string[]) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'mock-api/cli.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'mock-api/cli.ts', ...args],
+      { cwd: ROOT },
+    );
     return { status: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -35,14 +39,27 @@ async function cli(args: readonly string[]) {
 async function everyCustomer(api: MockApi): Promise<Customer[]> {
   const first = await api.call('/customers?_limit=100');
   const pages = Math.ceil(Number(first.headers.get('X-Total-Count')) / 100);
-  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, p) => api.call(`/customers?_limit=100&_page=${p + 2}`)));
+  const rest = await Promise.all(
+    Array.from({ length: pages - 1 }, (_, p) => api.call(`/customers?_limit=100&_page=${p + 2}`)),
+  );
   return [first, ...rest].flatMap((r) => r.body);
 }
 
 test('--help documents every flag', async () => {
   const run = await cli(['--help']);
   expect(run.status).toBe(0);
-  for (const flag of ['--port', '--host', '--db', '--seed', '--seed-value', '--reset', '--latency', '--fail-rate', '--compact-after', '--help']) {
+  for (const flag of [
+    '--port',
+    '--host',
+    '--db',
+    '--seed',
+    '--seed-value',
+    '--reset',
+    '--latency',
+    '--fail-rate',
+    '--compact-after',
+    '--help',
+  ]) {
     expect(run.stdout).toContain(flag);
   }
 });
@@ -84,12 +101,18 @@ test('--fail-rate 1 answers everything with 503 in the error shape, except /heal
 test('--latency delays answers but not /health', async () => {
   const api = await start(['--seed', '3', '--latency', '400-500']);
   const order: string[] = [];
-  await Promise.all([api.call('/customers').then((r) => order.push(`customers ${r.status}`)), api.call('/health').then((r) => order.push(`health ${r.status}`))]);
+  await Promise.all([
+    api.call('/customers').then((r) => order.push(`customers ${r.status}`)),
+    api.call('/health').then((r) => order.push(`health ${r.status}`)),
+  ]);
   expect(order).toEqual(['health 200', 'customers 200']);
 });
 
 test('the seed is deterministic and realistic', async () => {
-  const [a, b] = await Promise.all([start(['--seed', '200', '--seed-value', '9']), start(['--seed', '200', '--seed-value', '9'])]);
+  const [a, b] = await Promise.all([
+    start(['--seed', '200', '--seed-value', '9']),
+    start(['--seed', '200', '--seed-value', '9']),
+  ]);
   const [one, same] = await Promise.all([everyCustomer(a), everyCustomer(b)]);
   expect(one).toHaveLength(200);
   expect(same).toEqual(one);
@@ -114,7 +137,11 @@ test('the seed is deterministic and realistic', async () => {
 test('CORS: a preflight from the extension may send the role and If-Match, and ETag is readable', async () => {
   const res = await fetch(`${plain.url}/customers`, {
     method: 'OPTIONS',
-    headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'x-partner-role,if-match,content-type' },
+    headers: {
+      Origin: 'chrome-extension://abc',
+      'Access-Control-Request-Method': 'PATCH',
+      'Access-Control-Request-Headers': 'x-partner-role,if-match,content-type',
+    },
   });
   expect(res.status).toBeLessThan(300);
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('chrome-extension://abc');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let ids: string[];
@@ -15,7 +15,11 @@ const billing = (id: string) => `/customers/${id}/profiles/billing`;
 test('every read carries a quoted ETag equal to the embedded etag', async () => {
   const customer = await api.call(`/customers/${ids[0]}`);
   expect(customer.headers.get('ETag')).toMatch(/^"[^"]+"$/);
-  for (const [path, key] of [['profiles/billing', 'billingProfile'], ['profiles/company', 'companyProfile'], ['purchasePermission', 'purchasePermission']]) {
+  for (const [path, key] of [
+    ['profiles/billing', 'billingProfile'],
+    ['profiles/company', 'companyProfile'],
+    ['purchasePermission', 'purchasePermission'],
+  ]) {
     const res = await api.call(`/customers/${ids[0]}/${path}`);
     expect(res.headers.get('ETag')).toMatch(/^"[^"]+"$/);
     expect(res.headers.get('ETag')).toBe(res.body.etag);
@@ -49,8 +53,15 @@ test('a stale If-Match is 412 with the current resource and its ETag', async () 
 test('ETags are per resource: saving billing does not stale the company form', async () => {
   const company = await api.call(`/customers/${ids[3]}/profiles/company`);
   const bill = await api.call(billing(ids[3]));
-  expect((await api.call(billing(ids[3]), { method: 'PATCH', body: { lastName: 'Changed' }, ifMatch: bill.body.etag })).status).toBe(200);
-  const res = await api.call(`/customers/${ids[3]}/profiles/company`, { method: 'PATCH', body: { companyName: 'Still fresh' }, ifMatch: company.body.etag });
+  expect(
+    (await api.call(billing(ids[3]), { method: 'PATCH', body: { lastName: 'Changed' }, ifMatch: bill.body.etag }))
+      .status,
+  ).toBe(200);
+  const res = await api.call(`/customers/${ids[3]}/profiles/company`, {
+    method: 'PATCH',
+    body: { companyName: 'Still fresh' },
+    ifMatch: company.body.etag,
+  });
   expect(res.status).toBe(200);
   expect(res.body.companyName).toBe('Still fresh');
 });
@@ -58,7 +69,9 @@ test('ETags are per resource: saving billing does not stale the company form', a
 test('twenty clients racing with the same ETag: exactly one wins, the rest get 412', async () => {
   const etag = (await api.call(billing(ids[4]))).body.etag;
   const results = await Promise.all(
-    Array.from({ length: 20 }, (_, n) => api.call(billing(ids[4]), { method: 'PATCH', body: { firstName: `Racer ${n}` }, ifMatch: etag })),
+    Array.from({ length: 20 }, (_, n) =>
+      api.call(billing(ids[4]), { method: 'PATCH', body: { firstName: `Racer ${n}` }, ifMatch: etag }),
+    ),
   );
   const statuses = results.map((r) => r.status).sort();
   expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -71,7 +84,11 @@ test('twenty clients racing with the same ETag: exactly one wins, the rest get 4
 
 test('an unchanged write keeps the ETag and adds no audit entry', async () => {
   const read = await api.call(billing(ids[5]));
-  const res = await api.call(billing(ids[5]), { method: 'PATCH', body: { firstName: read.body.firstName }, ifMatch: read.body.etag });
+  const res = await api.call(billing(ids[5]), {
+    method: 'PATCH',
+    body: { firstName: read.body.firstName },
+    ifMatch: read.body.etag,
+  });
   expect(res.status).toBe(200);
   expect(res.headers.get('ETag')).toBe(read.body.etag);
   expect((await api.call(`/customers/${ids[5]}/auditLog`)).body).toEqual([]);

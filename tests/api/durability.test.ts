@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-durability-'));
 const running: MockApi[] = [];
@@ -19,7 +19,11 @@ async function start(dbPath: string, args: string[] = []) {
 
 async function rename(api: MockApi, id: string, firstName: string) {
   const read = await api.call(`/customers/${id}/profiles/billing`);
-  return api.call(`/customers/${id}/profiles/billing`, { method: 'PATCH', body: { firstName }, ifMatch: read.body.etag });
+  return api.call(`/customers/${id}/profiles/billing`, {
+    method: 'PATCH',
+    body: { firstName },
+    ifMatch: read.body.etag,
+  });
 }
 
 test('SIGKILL during a storm of writes (with compactions): the database loads with every acknowledged write', async () => {
@@ -59,7 +63,11 @@ test('SIGKILL during a storm of writes (with compactions): the database loads wi
     // The acknowledged write is there; a write in flight at the kill may or may not have landed.
     expect([acked.get(id), inFlight.get(id)], id).toContain(body.firstName);
   }
-  const total = await Promise.all(ids.map(async (id) => Number((await again.call(`/customers/${id}/auditLog?_limit=1`)).headers.get('X-Total-Count'))));
+  const total = await Promise.all(
+    ids.map(async (id) =>
+      Number((await again.call(`/customers/${id}/auditLog?_limit=1`)).headers.get('X-Total-Count')),
+    ),
+  );
   expect(total.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(writes);
   await again.stop();
 });

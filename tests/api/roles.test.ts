@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ACTIONS, ROLE_IDS, can, denialReason, type Action } from '@/domain/roles';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { ACTIONS, type Action, can, denialReason, ROLE_IDS } from '@/domain/roles';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let id: string;
@@ -41,7 +41,12 @@ describe.each(ROLE_IDS)('%s', (role) => {
 });
 
 test('search, each read route and the address check need a known role: 401 says how to pick one', async () => {
-  for (const path of ['/customers', `/customers/${id}`, `/customers/${id}/profiles/billing`, `/customers/${id}/auditLog`]) {
+  for (const path of [
+    '/customers',
+    `/customers/${id}`,
+    `/customers/${id}/profiles/billing`,
+    `/customers/${id}/auditLog`,
+  ]) {
     for (const role of [null, 'root', '']) {
       const res = await api.call(path, { role });
       expect(res.status, `${path} as ${role}`).toBe(401);

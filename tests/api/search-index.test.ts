@@ -15,10 +15,14 @@ test('the n-gram lists, the cache and writes never change an answer: 300 generat
   const texts = customers.map(searchText);
   const index = new SearchIndex(texts.slice());
   let state = 7;
-  const random = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31), state % n);
+  const random = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
   const query = () => {
     const text = texts[random(texts.length)];
     const at = random(text.length);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the index's field separators are control characters.
     return text.slice(at, at + 1 + random(8)).replace(/[\u0000-\u001f]/g, '');
   };
   const check = (q: string) => expect(Array.from(index.search(q)), q).toEqual(naive(texts, q));
@@ -28,7 +32,10 @@ test('the n-gram lists, the cache and writes never change an answer: 300 generat
   for (let n = 0; n < 100; n++) check(query());
   for (let n = 0; n < 100; n++) {
     const i = random(texts.length);
-    const renamed = { ...customers[i], companyProfile: { ...customers[i].companyProfile, companyName: `Renamed ${query()} ${n}` } };
+    const renamed = {
+      ...customers[i],
+      companyProfile: { ...customers[i].companyProfile, companyName: `Renamed ${query()} ${n}` },
+    };
     texts[i] = searchText(renamed);
     index.update(i, texts[i]);
     check(query());

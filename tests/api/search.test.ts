@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
-let all: { id: string; companyProfile: { companyName: string; domain: string }; billingProfile: { firstName: string; lastName: string; email: string } }[];
+let all: {
+  id: string;
+  companyProfile: { companyName: string; domain: string };
+  billingProfile: { firstName: string; lastName: string; email: string };
+}[];
 
 beforeAll(async () => {
   api = await startMockApi(['--seed', '120', '--seed-value', '5']);
@@ -22,7 +26,12 @@ const ids = (res: { body: { id: string }[] }) => res.body.map((c) => c.id);
 
 test('pages cover every match once, each with the total in X-Total-Count', async () => {
   const seen = new Set<string>();
-  for (const [page, size] of [[1, 50], [2, 50], [3, 20], [4, 0]]) {
+  for (const [page, size] of [
+    [1, 50],
+    [2, 50],
+    [3, 20],
+    [4, 0],
+  ]) {
     const res = await api.call(`/customers?_limit=50&_page=${page}`);
     expect(res.headers.get('X-Total-Count')).toBe('120');
     expect(res.body).toHaveLength(size);
@@ -53,7 +62,12 @@ test('Cyrillic matches case-insensitively, with ё and е alike', async () => {
 
 test('domain, contact name, email and id are searched too', async () => {
   const c = all[50];
-  for (const q of [c.companyProfile.domain, `${c.billingProfile.firstName} ${c.billingProfile.lastName}`, c.billingProfile.email, c.id.toUpperCase()]) {
+  for (const q of [
+    c.companyProfile.domain,
+    `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
+    c.billingProfile.email,
+    c.id.toUpperCase(),
+  ]) {
     expect(ids(await search(q)), q).toContain(c.id);
   }
 });
@@ -67,7 +81,15 @@ test('regular-expression text is matched literally: (a+)+$ answers and finds onl
 });
 
 test("json-server's own filters and unknown parameters are refused with 400", async () => {
-  for (const query of ['companyProfile.companyName_like=(a%2B)%2B%24', 'id_ne=x', 'updatedAt_gte=2020', '_sort=id', 'relationshipToPartner=reseller', '_page=0', '_limit=abc']) {
+  for (const query of [
+    'companyProfile.companyName_like=(a%2B)%2B%24',
+    'id_ne=x',
+    'updatedAt_gte=2020',
+    '_sort=id',
+    'relationshipToPartner=reseller',
+    '_page=0',
+    '_limit=abc',
+  ]) {
     const res = await api.call(`/customers?${query}`);
     expect(res.status, query).toBe(400);
     expect(res.body.error.code, query).toBe('validation');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 const asAgent = { headers: { 'X-Partner-Role': 'admin-agent' } };
@@ -23,14 +23,21 @@ test('search pages results and reports the total', async () => {
 });
 
 test('search matches part of a company name, case-insensitively', async () => {
-  const [first] = (await (await fetch(`${api.url}/customers?_limit=1`, asAgent)).json()) as { id: string; companyProfile: { companyName: string } }[];
+  const [first] = (await (await fetch(`${api.url}/customers?_limit=1`, asAgent)).json()) as {
+    id: string;
+    companyProfile: { companyName: string };
+  }[];
   const part = first.companyProfile.companyName.slice(0, 5).toUpperCase();
-  const hits = (await (await fetch(`${api.url}/customers?q=${encodeURIComponent(part)}&_limit=100`, asAgent)).json()) as { id: string }[];
+  const hits = (await (
+    await fetch(`${api.url}/customers?q=${encodeURIComponent(part)}&_limit=100`, asAgent)
+  ).json()) as { id: string }[];
   expect(hits.map((h) => h.id)).toContain(first.id);
 });
 
 test('the extension origin may read the total and ETag (CORS)', async () => {
-  const res = await fetch(`${api.url}/customers?_limit=1`, { headers: { ...asAgent.headers, Origin: 'chrome-extension://abc' } });
+  const res = await fetch(`${api.url}/customers?_limit=1`, {
+    headers: { ...asAgent.headers, Origin: 'chrome-extension://abc' },
+  });
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('chrome-extension://abc');
   expect(res.headers.get('Access-Control-Expose-Headers')).toContain('X-Total-Count');
 });

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 // Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts, DevTools evaluation is exempt.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,7 +21,11 @@ interface Violation {
   nodes: string[];
 }
 type AxeGlobal = {
-  axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> };
+  axe: {
+    run: (context: Document) => Promise<{
+      violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
+    }>;
+  };
 };
 
 async function violations(page: Page): Promise<Violation[]> {
@@ -29,7 +33,11 @@ async function violations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const { violations } = await (globalThis as unknown as AxeGlobal).axe.run(document);
-    return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    return violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
   });
 }
 
@@ -116,11 +124,19 @@ describe.each([
   }
 
   test('purchase permission confirmation dialog', async () => {
-    await checkAndCancel('permission dialog', aria('switch', name('permission.allow.azureReservations')), aria('button', name('permission.turnOn')));
+    await checkAndCancel(
+      'permission dialog',
+      aria('switch', name('permission.allow.azureReservations')),
+      aria('button', name('permission.turnOn')),
+    );
   });
 
   test('company details form', async () => {
-    await checkAndCancel('company form', aria('button', name('company.edit')), aria('textbox', name('field.companyName')));
+    await checkAndCancel(
+      'company form',
+      aria('button', name('company.edit')),
+      aria('textbox', name('field.companyName')),
+    );
   });
 
   test('billing profile form, clean and with field errors', async () => {
@@ -141,7 +157,9 @@ describe.each([
     const firstName = (await popup.waitForSelector(aria('textbox', name('field.firstName'))))!;
     await firstName.click({ count: 3 });
     await firstName.type(`Mine ${lang} ${theme}`);
-    await colleaguePatch(api.url, `/customers/${company.id}/profiles/billing`, { firstName: `Theirs ${lang} ${theme}` });
+    await colleaguePatch(api.url, `/customers/${company.id}/profiles/billing`, {
+      firstName: `Theirs ${lang} ${theme}`,
+    });
     await popup.locator(aria('button', name('submit'))).click();
     await popup.waitForSelector(aria('dialog', name('conflict.title')));
     await expectClean(popup, 'conflict dialog');

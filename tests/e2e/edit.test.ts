@@ -1,6 +1,13 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { callApi, colleaguePatch, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import {
+  callApi,
+  colleaguePatch,
+  openCustomer,
+  someCustomers,
+  waitForLiveText,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
@@ -23,7 +30,8 @@ async function editBilling(popup: Page, index: number) {
   return customer;
 }
 
-const valueOf = (popup: Page, role: string, name: string) => popup.$eval(aria(role, name), (e) => (e as HTMLInputElement).value);
+const fieldValue = (popup: Page, role: string, name: string) =>
+  popup.$eval(aria(role, name), (e) => (e as HTMLInputElement).value);
 
 test('edit the billing profile and Submit: the API has the new value, focus lands on the status', async () => {
   const popup = await desk.ext.open('popup');
@@ -52,7 +60,9 @@ test('an invalid email is shown on its field when leaving it and on Submit, and 
   await popup.keyboard.press('Tab');
   const email = await popup.waitForSelector(aria('textbox', 'Email'));
   await popup.waitForFunction((e) => e.getAttribute('aria-invalid') === 'true', {}, email!);
-  const message = await email!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent);
+  const message = await email!.evaluate(
+    (e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent,
+  );
   expect(message).toBe('Enter an email address like name@example.com.');
 
   await popup.locator(aria('button', 'Submit')).click();
@@ -68,12 +78,18 @@ test('an invalid email is shown on its field when leaving it and on Submit, and 
 test('an unsent edit survives closing the popup, and Discard draft brings back the saved values', async () => {
   let popup = await desk.ext.open('popup');
   const customer = await editBilling(popup, 2);
-  const original = await valueOf(popup, 'textbox', 'City');
+  const original = await fieldValue(popup, 'textbox', 'City');
   await popup.locator(aria('textbox', 'City')).fill('Draftville');
   // The draft is written as the agent types; wait for it to land before closing.
   await popup.waitForFunction(
     (id) =>
-      (globalThis as unknown as { chrome: { storage: { local: { get: (k: string) => Promise<Record<string, { values: Record<string, string> }>> } } } }).chrome.storage.local
+      (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get: (k: string) => Promise<Record<string, { values: Record<string, string> }>> } };
+          };
+        }
+      ).chrome.storage.local
         .get(`draft:${id}:billing`)
         .then((s) => s[`draft:${id}:billing`]?.values['defaultAddress.city'] === 'Draftville'),
     {},
@@ -83,7 +99,7 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
 
   popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('button', 'Discard draft'));
-  expect(await valueOf(popup, 'textbox', 'City')).toBe('Draftville');
+  expect(await fieldValue(popup, 'textbox', 'City')).toBe('Draftville');
   await popup.locator(aria('button', 'Discard draft')).click();
   const city = await popup.waitForSelector(aria('textbox', 'City'));
   await popup.waitForFunction((e, v) => (e as HTMLInputElement).value === v, {}, city!, original);
@@ -108,7 +124,10 @@ for (const [choice, expected] of [
     const customer = await editBilling(popup, choice === 'Use theirs' ? 4 : 3);
     await popup.locator(aria('textbox', 'City')).fill('Mine City');
     await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
-    await colleaguePatch(desk.api.url, billingPath(customer.id), { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' });
+    await colleaguePatch(desk.api.url, billingPath(customer.id), {
+      defaultAddress: { city: 'Their City' },
+      lastName: 'Colleague',
+    });
 
     await popup.locator(aria('button', 'Submit')).click();
     const dialog = await popup.waitForSelector(aria('dialog', 'This customer was changed'));
@@ -142,7 +161,9 @@ test('the address is checked before Submit: a lower-case state is flagged on its
   await popup.locator(aria('button', 'Submit')).click();
 
   await popup.waitForFunction((s) => s.getAttribute('aria-invalid') === 'true', {}, state!);
-  expect(await state!.evaluate((s) => document.getElementById(s.getAttribute('aria-describedby')!)?.textContent)).toContain(canonical);
+  expect(
+    await state!.evaluate((s) => document.getElementById(s.getAttribute('aria-describedby')!)?.textContent),
+  ).toContain(canonical);
   await popup.locator(aria('button', 'Use suggested address')).click();
   expect(await state!.evaluate((s) => (s as HTMLInputElement).value)).toBe(canonical);
   await popup.locator(aria('textbox', 'City')).fill('Bellevue');
@@ -162,19 +183,26 @@ test("the server's 422 lands on its field: a colleague moved the customer to Rus
   await openCustomer(popup, other.companyProfile.companyName);
   await popup.locator(aria('button', 'Edit company details')).click();
   await popup.locator(aria('textbox', 'Company name')).fill('Moved Ltd');
-  await colleaguePatch(desk.api.url, billingPath(other.id), { defaultAddress: { country: 'RU', state: null, postalCode: '101000', phoneNumber: '+7 495 123 4567' } });
+  await colleaguePatch(desk.api.url, billingPath(other.id), {
+    defaultAddress: { country: 'RU', state: null, postalCode: '101000', phoneNumber: '+7 495 123 4567' },
+  });
 
   await popup.locator(aria('button', 'Submit')).click();
   const number = await popup.waitForSelector(aria('textbox', 'Registration number'));
   await popup.waitForFunction((e) => e.getAttribute('aria-invalid') === 'true', {}, number!);
-  expect(await number!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent)).toContain('registration number');
+  expect(
+    await number!.evaluate((e) => document.getElementById(e.getAttribute('aria-describedby')!)?.textContent),
+  ).toContain('registration number');
   const company = (await callApi(desk.api.url, `/customers/${other.id}/profiles/company`)).body;
   expect(company.companyName).toBe(other.companyProfile.companyName);
 
   await popup.locator(aria('textbox', 'Registration number')).fill('1027700132195');
   await popup.locator(aria('button', 'Submit')).click();
   await waitForLiveText(popup, 'Company details saved.');
-  expect((await callApi(desk.api.url, `/customers/${other.id}/profiles/company`)).body).toMatchObject({ companyName: 'Moved Ltd', organizationRegistrationNumber: '1027700132195' });
+  expect((await callApi(desk.api.url, `/customers/${other.id}/profiles/company`)).body).toMatchObject({
+    companyName: 'Moved Ltd',
+    organizationRegistrationNumber: '1027700132195',
+  });
   await popup.close();
 });
 
@@ -184,7 +212,7 @@ test('an unsent edit moves to the side panel with the customer', async () => {
   await popup.locator(aria('textbox', 'Address line 2')).fill('Floor 3');
   const panel = await desk.ext.open('sidepanel');
   await panel.waitForSelector(aria('button', 'Discard draft'));
-  expect(await valueOf(panel, 'textbox', 'Address line 2')).toBe('Floor 3');
+  expect(await fieldValue(panel, 'textbox', 'Address line 2')).toBe('Floor 3');
   await panel.locator(aria('button', 'Discard draft')).click();
   await panel.locator(aria('button', 'Cancel')).click();
   await panel.close();

@@ -17,7 +17,8 @@ beforeAll(async () => {
   customer = { id: first.id, name: first.companyProfile.companyName };
 });
 
-const isFocused = (page: Page, selector: string) => page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
+const isFocused = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
 
 /** Presses Tab until the element with that role and name has focus (none if it has already). */
 async function tabTo(page: Page, role: string, name: string) {
@@ -33,7 +34,8 @@ async function countMouseEvents(page: Page) {
   await page.evaluate(() => {
     const counter = globalThis as unknown as Counter;
     counter.mouseEvents = 0;
-    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'mousemove']) addEventListener(type, () => counter.mouseEvents++, true);
+    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'mousemove'])
+      addEventListener(type, () => counter.mouseEvents++, true);
   });
 }
 const mouseEvents = (page: Page) => page.evaluate(() => (globalThis as unknown as Counter).mouseEvents);
@@ -44,7 +46,11 @@ test('search → account → edit billing → Submit, by keyboard only', async (
 
   // The search box has focus when the popup opens.
   await popup.waitForSelector(aria('searchbox', 'Search customers'));
-  await popup.waitForFunction(() => document.activeElement?.getAttribute('role') === 'searchbox' || document.activeElement?.getAttribute('type') === 'search');
+  await popup.waitForFunction(
+    () =>
+      document.activeElement?.getAttribute('role') === 'searchbox' ||
+      document.activeElement?.getAttribute('type') === 'search',
+  );
   await popup.keyboard.type(customer.name);
   const option = (await popup.waitForSelector(aria('option', customer.name)))!;
   await popup.waitForFunction((el) => el.getAttribute('aria-selected') === 'true', {}, option);
@@ -53,7 +59,12 @@ test('search → account → edit billing → Submit, by keyboard only', async (
 
   await tabTo(popup, 'button', 'Edit billing profile');
   // Focus is visible: the focused control wears an outline.
-  const ring = await popup.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle + ' ' + getComputedStyle(document.activeElement!).outlineWidth);
+  const ring = await popup.evaluate(
+    () =>
+      getComputedStyle(document.activeElement!).outlineStyle +
+      ' ' +
+      getComputedStyle(document.activeElement!).outlineWidth,
+  );
   expect(ring).toBe('solid 3px');
   await popup.keyboard.press('Enter');
   await popup.waitForSelector(aria('textbox', 'First name'));
@@ -110,7 +121,10 @@ test('purchase permission by keyboard: Space on the switch, the dialog takes foc
   await popup.keyboard.press('Enter');
   const switchOn = (await popup.waitForSelector(aria('switch', 'Allow purchase of Azure reservations')))!;
   await popup.waitForFunction((el) => el.getAttribute('aria-checked') === 'true', {}, switchOn);
-  const saved = await callApi<{ azureReservations: boolean }>(desk.api.url, `/customers/${customer.id}/purchasePermission`);
+  const saved = await callApi<{ azureReservations: boolean }>(
+    desk.api.url,
+    `/customers/${customer.id}/purchasePermission`,
+  );
   expect(saved.body.azureReservations).toBe(true);
   expect(await mouseEvents(popup)).toBe(0);
 });

@@ -44,11 +44,17 @@ test('an address that is not a web address is refused with a message tied to the
   await options.locator(aria('button', 'Save')).click();
   await options.waitForFunction((input) => input.getAttribute('aria-invalid') === 'true', {}, address);
   const described = await address.evaluate((input) =>
-    input.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent).join(' '),
+    input
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)!.textContent)
+      .join(' '),
   );
   expect(described).toContain('Enter a web address that starts with http:// or https://.');
   expect(await address.evaluate((input) => input === document.activeElement)).toBe(true);
-  const stored = await options.evaluate(() => (globalThis as unknown as StorageGlobal).chrome.storage.local.get('apiBase'));
+  const stored = await options.evaluate(() =>
+    (globalThis as unknown as StorageGlobal).chrome.storage.local.get('apiBase'),
+  );
   expect(stored.apiBase).toBe(desk.api.url);
 });
 

@@ -54,7 +54,9 @@ test('sales agent sees the permission read-only, with the reason', async () => {
   await openCustomer(popup, customers[1].companyProfile.companyName);
   const toggle = await popup.waitForSelector(aria('switch', RESERVATIONS));
   expect(await toggle!.evaluate((s) => (s as HTMLButtonElement).disabled)).toBe(true);
-  const reason = await toggle!.evaluate((s) => document.getElementById(s.getAttribute('aria-describedby')!)?.textContent);
+  const reason = await toggle!.evaluate(
+    (s) => document.getElementById(s.getAttribute('aria-describedby')!)?.textContent,
+  );
   expect(reason).toBe('The Sales agent role cannot give or remove purchase permission.');
   // Billing stays editable for a sales agent.
   const edit = await popup.waitForSelector(aria('button', 'Edit billing profile'));

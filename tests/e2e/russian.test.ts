@@ -14,7 +14,9 @@ test('in Russian the same roles carry Partner Center terms: Обновить, О
   await popup.waitForSelector(aria('heading', customer.companyProfile.companyName));
 
   await popup.locator(aria('switch', 'Разрешить покупку резервирований Azure')).click();
-  const dialog = await popup.waitForSelector(aria('dialog', 'Разрешить клиенту самостоятельно покупать резервирования Azure?'));
+  const dialog = await popup.waitForSelector(
+    aria('dialog', 'Разрешить клиенту самостоятельно покупать резервирования Azure?'),
+  );
   expect(await dialog!.evaluate((d) => d.textContent)).toContain('Ваша организация оплачивает');
   await popup.locator(aria('button', 'Отмена')).click();
   await popup.waitForSelector(aria('button', 'Включить'), { hidden: true });

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { callApi, colleaguePatch, openCustomer, someCustomers, textOf, withExtensionAndApi } from '../helpers/customer-desk';
+import {
+  callApi,
+  colleaguePatch,
+  openCustomer,
+  someCustomers,
+  textOf,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
 const desk = withExtensionAndApi(['--seed', '60', '--seed-value', '11']);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { aria, launchExtension, type ExtensionBrowser } from '../helpers/extension';
-import { startMockApi, type MockApi } from '../helpers/mock-api';
+import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let ext: ExtensionBrowser;

@@ -1,8 +1,8 @@
 /** Steps of the agent's job shared by the end-to-end tests: by role and accessible name only. */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
-import { aria, launchExtension, type ExtensionBrowser } from './extension';
-import { call, startMockApi, type CallOptions, type MockApi } from './mock-api';
+import { aria, type ExtensionBrowser, launchExtension } from './extension';
+import { type CallOptions, call, type MockApi, startMockApi } from './mock-api';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -11,7 +11,11 @@ export interface ApiAnswer<T = any> {
 }
 
 /** A request to the mock API as a colleague (or the test) would send it, behind the extension's back. */
-export async function callApi<T = any>(baseUrl: string, path: string, options: CallOptions = {}): Promise<ApiAnswer<T>> {
+export async function callApi<T = any>(
+  baseUrl: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiAnswer<T>> {
   const { status, headers, body } = await call(baseUrl, path, options);
   return { status, body: body as T, etag: headers.get('ETag') };
 }
@@ -20,13 +24,22 @@ export async function callApi<T = any>(baseUrl: string, path: string, options: C
 export async function colleaguePatch(baseUrl: string, path: string, patch: object) {
   const { etag } = await callApi(baseUrl, path);
   const answer = await callApi(baseUrl, path, { method: 'PATCH', body: patch, ifMatch: etag ?? '' });
-  if (answer.status !== 200) throw new Error(`colleague's PATCH ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (answer.status !== 200)
+    throw new Error(`colleague's PATCH ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer;
 }
 
 /** The first seeded customers, in the API's order. */
 export async function someCustomers(baseUrl: string, limit = 5) {
-  return (await callApi<{ id: string; companyProfile: { companyName: string }; billingProfile: { defaultAddress: { country: string; city: string } } }[]>(baseUrl, `/customers?_limit=${limit}`)).body;
+  return (
+    await callApi<
+      {
+        id: string;
+        companyProfile: { companyName: string };
+        billingProfile: { defaultAddress: { country: string; city: string } };
+      }[]
+    >(baseUrl, `/customers?_limit=${limit}`)
+  ).body;
 }
 
 /** Types into the search box, picks the customer by name and waits for their Account page. */
@@ -47,7 +60,10 @@ export async function textOf(page: Page, role: string, name?: string): Promise<s
 /** Waits until a live region (status or alert) says something containing `text`, and returns what it says. */
 export async function waitForLiveText(page: Page, text: string): Promise<string> {
   const handle = await page.waitForFunction(
-    (wanted) => [...document.querySelectorAll('[role="status"],[role="alert"]')].map((e) => e.textContent ?? '').find((s) => s.includes(wanted)),
+    (wanted) =>
+      [...document.querySelectorAll('[role="status"],[role="alert"]')]
+        .map((e) => e.textContent ?? '')
+        .find((s) => s.includes(wanted)),
     {},
     text,
   );

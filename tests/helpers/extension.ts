@@ -30,7 +30,8 @@ export interface LaunchOptions {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-desk-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -39,12 +40,22 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     enableExtensions: [EXTENSION_DIR],
     userDataDir,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
     ],
-    env: options.lang ? { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` } : process.env,
+    env: options.lang
+      ? { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` }
+      : process.env,
   });
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+  );
   const id = new URL(worker.url()).host;
 
   const open = async (name: string) => {
@@ -74,4 +85,5 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /** Puppeteer's ARIA selector: by role and accessible name, never by CSS. */
-export const aria = (role: string, name?: string) => `::-p-aria([role="${role}"]${name === undefined ? '' : `[name="${name}"]`})`;
+export const aria = (role: string, name?: string) =>
+  `::-p-aria([role="${role}"]${name === undefined ? '' : `[name="${name}"]`})`;

@@ -1,5 +1,5 @@
 /** Starts the real mock API (the same CLI testers use) on a free loopback port with its own temporary database. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,12 +34,20 @@ export interface MockApi {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-export async function call(url: string, path: string, { role = 'admin-agent', method = 'GET', body, raw, ifMatch, headers = {} }: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  url: string,
+  path: string,
+  { role = 'admin-agent', method = 'GET', body, raw, ifMatch, headers = {} }: CallOptions = {},
+): Promise<CallResult> {
   const sent: Record<string, string> = { ...headers };
   if (role !== null) sent['X-Partner-Role'] = role;
   if (ifMatch !== undefined) sent['If-Match'] = ifMatch;
   if (body !== undefined && raw === undefined) sent['Content-Type'] ??= 'application/json';
-  const res = await fetch(`${url}${path}`, { method, headers: sent, body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: sent,
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -56,7 +64,17 @@ export async function startMockApi(args: string[] = [], options: { dbPath?: stri
   const hasSeed = args.includes('--seed');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'mock-api/cli.ts', '--port', '0', '--db', dbPath, ...(hasSeed || options.dbPath ? [] : ['--seed', '200']), ...args],
+    [
+      '--import',
+      'tsx',
+      'mock-api/cli.ts',
+      '--port',
+      '0',
+      '--db',
+      dbPath,
+      ...(hasSeed || options.dbPath ? [] : ['--seed', '200']),
+      ...args,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -17,9 +17,12 @@ beforeEach(() => {
   Object.assign(stubs, { menus: [], clicked: [], commands: [], opened: [] });
   Object.assign(fakeBrowser, {
     contextMenus: {
-      removeAll: async () => void (stubs.menus = []),
+      removeAll: async () => {
+        stubs.menus = [];
+      },
       create: (menu: (typeof stubs.menus)[number]) => void stubs.menus.push(menu),
-      update: async (id: string, change: { title: string }) => Object.assign(stubs.menus.find((m) => m.id === id)!, change),
+      update: async (id: string, change: { title: string }) =>
+        Object.assign(stubs.menus.find((m) => m.id === id)!, change),
       onClicked: { addListener: (l: Listener) => stubs.clicked.push(l) },
     },
     commands: { onCommand: { addListener: (l: Listener) => stubs.commands.push(l) } },
@@ -31,7 +34,9 @@ beforeEach(() => {
 
 test('on install, a context menu item for selected text, titled in the chosen language', async () => {
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-  expect(stubs.menus).toEqual([{ id: 'search-customers', title: "Search customers for '%s'", contexts: ['selection'] }]);
+  expect(stubs.menus).toEqual([
+    { id: 'search-customers', title: "Search customers for '%s'", contexts: ['selection'] },
+  ]);
 
   await languageItem.setValue('ru');
   await vi.waitFor(() => expect(stubs.menus[0].title).toBe('Искать клиентов: «%s»'));
@@ -39,13 +44,15 @@ test('on install, a context menu item for selected text, titled in the chosen la
 
 test('choosing it opens the side panel on the search for the selected text', async () => {
   await currentCustomerItem.setValue('some-customer');
-  stubs.clicked.forEach((listener) => listener({ menuItemId: 'search-customers', selectionText: '  Contoso Ltd ' }, { windowId: 7 }));
+  for (const listener of stubs.clicked) {
+    listener({ menuItemId: 'search-customers', selectionText: '  Contoso Ltd ' }, { windowId: 7 });
+  }
   expect(stubs.opened).toEqual([{ windowId: 7 }]);
   await vi.waitFor(async () => expect(await searchQueryItem.getValue()).toBe('Contoso Ltd'));
   expect(await currentCustomerItem.getValue()).toBeNull();
 });
 
 test('the keyboard command opens the side panel in the current window', () => {
-  stubs.commands.forEach((listener) => listener('open-side-panel', { windowId: 3 }));
+  for (const listener of stubs.commands) listener('open-side-panel', { windowId: 3 });
   expect(stubs.opened).toEqual([{ windowId: 3 }]);
 });

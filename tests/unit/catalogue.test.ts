@@ -18,7 +18,8 @@ describe('the Russian catalogue', () => {
   test('fills the same placeholders as English in every form', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       const wanted = placeholders(forms(en[key]).other);
-      for (const [form, text] of Object.entries(forms(ru[key]))) expect(placeholders(text), `${key}.${form}`).toEqual(wanted);
+      for (const [form, text] of Object.entries(forms(ru[key])))
+        expect(placeholders(text), `${key}.${form}`).toEqual(wanted);
     }
   });
 
@@ -30,7 +31,8 @@ describe('the Russian catalogue', () => {
   });
 
   test('the manifest strings (_locales) are translated too', () => {
-    const read = (lang: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'));
+    const read = (lang: string) =>
+      JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'));
     const [enManifest, ruManifest] = [read('en'), read('ru')];
     expect(Object.keys(ruManifest).sort()).toEqual(Object.keys(enManifest).sort());
     expect(ruManifest.extDescription.message).not.toBe(enManifest.extDescription.message);
@@ -40,7 +42,14 @@ describe('the Russian catalogue', () => {
 test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 customer, 5 customers', () => {
   setLanguage('ru');
   expect([1, 2, 5, 11, 21, 22, 25, 101].map((count) => t('resultCount', { count }))).toEqual([
-    '1 клиент', '2 клиента', '5 клиентов', '11 клиентов', '21 клиент', '22 клиента', '25 клиентов', '101 клиент',
+    '1 клиент',
+    '2 клиента',
+    '5 клиентов',
+    '11 клиентов',
+    '21 клиент',
+    '22 клиента',
+    '25 клиентов',
+    '101 клиент',
   ]);
   setLanguage('en');
   expect([0, 1, 5].map((count) => t('resultCount', { count }))).toEqual(['0 customers', '1 customer', '5 customers']);

@@ -6,7 +6,12 @@ import type { CompanyProfile } from '@/domain/schemas';
 import { loadDraft } from '@/utils/drafts';
 import { setLanguage } from '@/utils/i18n';
 
-const company: CompanyProfile = { tenantId: 't-1', domain: 'contoso.onmicrosoft.com', etag: '"e1"', companyName: 'Contoso' };
+const company: CompanyProfile = {
+  tenantId: 't-1',
+  domain: 'contoso.onmicrosoft.com',
+  etag: '"e1"',
+  companyName: 'Contoso',
+};
 
 function answer(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -33,11 +38,17 @@ test('a client-side error appears on leaving the field, tied to it', async () =>
   const number = screen.getByLabelText('Registration number');
   fireEvent.blur(number);
   await waitFor(() => expect(number.getAttribute('aria-invalid')).toBe('true'));
-  expect(document.getElementById(number.getAttribute('aria-describedby')!)?.textContent).toBe('A registration number is required for customers in RU.');
+  expect(document.getElementById(number.getAttribute('aria-describedby')!)?.textContent).toBe(
+    'A registration number is required for customers in RU.',
+  );
 });
 
 test("the server's 422 fields land on the same fields; Submit sends only the change with If-Match", async () => {
-  const fetch = vi.fn(async () => answer(422, { error: { code: 'validation', message: 'Invalid.', fields: { companyName: 'Company name is taken.' } } }));
+  const fetch = vi.fn(async () =>
+    answer(422, {
+      error: { code: 'validation', message: 'Invalid.', fields: { companyName: 'Company name is taken.' } },
+    }),
+  );
   vi.stubGlobal('fetch', fetch);
   const onClose = vi.fn();
   render(<CompanyProfileForm customerId="c1" resource={company} country="US" draft={null} onClose={onClose} />);
@@ -65,7 +76,12 @@ test('typing keeps a draft; Cancel clears it', async () => {
 });
 
 test('a restored draft is shown with a notice; Discard draft brings back the saved values', async () => {
-  const draft = { values: { companyName: 'Draft name', organizationRegistrationNumber: '' }, base: { companyName: 'Contoso', organizationRegistrationNumber: '' }, etag: '"e1"', savedAt: Date.now() };
+  const draft = {
+    values: { companyName: 'Draft name', organizationRegistrationNumber: '' },
+    base: { companyName: 'Contoso', organizationRegistrationNumber: '' },
+    etag: '"e1"',
+    savedAt: Date.now(),
+  };
   render(<CompanyProfileForm customerId="c1" resource={company} country="US" draft={draft} onClose={() => {}} />);
   expect((screen.getByLabelText('Company name') as HTMLInputElement).value).toBe('Draft name');
   fireEvent.click(screen.getByRole('button', { name: 'Discard draft' }));

@@ -30,7 +30,12 @@ let manifest: FirefoxManifest;
 beforeAll(() => {
   // Built here when missing or older than the config that shapes it (`npm test` builds only Chrome).
   const stale = !existsSync(MANIFEST) || statSync(MANIFEST).mtimeMs < statSync(resolve(ROOT, 'wxt.config.ts')).mtimeMs;
-  if (stale) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, env: { ...process.env, CD_OUT_DIR: OUT_DIR }, stdio: 'pipe' });
+  if (stale)
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {
+      cwd: ROOT,
+      env: { ...process.env, CD_OUT_DIR: OUT_DIR },
+      stdio: 'pipe',
+    });
   manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
 }, 120_000);
 

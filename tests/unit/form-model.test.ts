@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest';
 import { applyValues, changedPaths, mergePatch, mergeWithTheirs, toValues } from '@/utils/form-model';
 
-const profile = { id: 'b1', firstName: 'Anna', email: 'anna@contoso.com', defaultAddress: { city: 'Moscow', addressLine2: 'Office 5', postalCode: '101000' } };
+const profile = {
+  id: 'b1',
+  firstName: 'Anna',
+  email: 'anna@contoso.com',
+  defaultAddress: { city: 'Moscow', addressLine2: 'Office 5', postalCode: '101000' },
+};
 const paths = ['firstName', 'email', 'defaultAddress.city', 'defaultAddress.addressLine2', 'defaultAddress.state'];
 
 test('a resource becomes flat text by dotted path, absent fields empty', () => {

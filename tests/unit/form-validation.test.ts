@@ -11,7 +11,15 @@ const billing: BillingProfile = {
   culture: 'en-US',
   language: 'en',
   companyName: 'Contoso',
-  defaultAddress: { country: 'US', city: 'Redmond', state: 'WA', addressLine1: '1 Microsoft Way', postalCode: '98052', firstName: 'John', lastName: 'Doe' },
+  defaultAddress: {
+    country: 'US',
+    city: 'Redmond',
+    state: 'WA',
+    addressLine1: '1 Microsoft Way',
+    postalCode: '98052',
+    firstName: 'John',
+    lastName: 'Doe',
+  },
 };
 const company: CompanyProfile = { tenantId: 't1', domain: 'contoso.onmicrosoft.com', companyName: 'Contoso' };
 
@@ -22,14 +30,23 @@ test('a valid profile has no errors', () => {
 });
 
 test('per-country address rules come back on their fields, translated', () => {
-  expect(validateBilling(billing, { 'defaultAddress.postalCode': 'SW1A 1AA', 'defaultAddress.country': 'US' })).toEqual({
-    'defaultAddress.postalCode': 'This is not a postal code of US, which looks like 98052.',
-  });
+  expect(validateBilling(billing, { 'defaultAddress.postalCode': 'SW1A 1AA', 'defaultAddress.country': 'US' })).toEqual(
+    {
+      'defaultAddress.postalCode': 'This is not a postal code of US, which looks like 98052.',
+    },
+  );
   expect(validateBilling(billing, { 'defaultAddress.state': 'ZZ', 'defaultAddress.country': 'US' })).toEqual({
     'defaultAddress.state': 'ZZ is not a state or province of US.',
   });
-  const russia = { 'defaultAddress.country': 'RU', 'defaultAddress.state': '', 'defaultAddress.postalCode': '101000', 'defaultAddress.phoneNumber': '' };
-  expect(validateBilling(billing, russia)).toEqual({ 'defaultAddress.phoneNumber': 'A phone number is required for customers in RU.' });
+  const russia = {
+    'defaultAddress.country': 'RU',
+    'defaultAddress.state': '',
+    'defaultAddress.postalCode': '101000',
+    'defaultAddress.phoneNumber': '',
+  };
+  expect(validateBilling(billing, russia)).toEqual({
+    'defaultAddress.phoneNumber': 'A phone number is required for customers in RU.',
+  });
 });
 
 test('generic checks: required, format, length', () => {

@@ -15,12 +15,23 @@ beforeEach(() => {
 afterEach(cleanup);
 
 test('switches show their state; a role that may not change them sees them disabled with the reason', () => {
-  render(<PurchasePermissionSwitches permission={permission} denial="The Sales agent role cannot give or remove purchase permission." busy={false} onChange={() => {}} />);
+  render(
+    <PurchasePermissionSwitches
+      permission={permission}
+      denial="The Sales agent role cannot give or remove purchase permission."
+      busy={false}
+      onChange={() => {}}
+    />,
+  );
   const reservations = screen.getByRole('switch', { name: 'Allow purchase of Azure reservations' });
   expect(reservations.getAttribute('aria-checked')).toBe('false');
-  expect(screen.getByRole('switch', { name: 'Allow purchase of Azure savings plans' }).getAttribute('aria-checked')).toBe('true');
+  expect(
+    screen.getByRole('switch', { name: 'Allow purchase of Azure savings plans' }).getAttribute('aria-checked'),
+  ).toBe('true');
   expect((reservations as HTMLButtonElement).disabled).toBe(true);
-  expect(document.getElementById(reservations.getAttribute('aria-describedby')!)?.textContent).toContain('cannot give or remove');
+  expect(document.getElementById(reservations.getAttribute('aria-describedby')!)?.textContent).toContain(
+    'cannot give or remove',
+  );
 });
 
 test('nothing changes before the agent confirms; Turn off confirms turning off', async () => {

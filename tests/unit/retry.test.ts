@@ -3,7 +3,11 @@ import { ApiError } from '@/utils/api-client';
 import { isTransient, withRetry } from '@/utils/retry';
 
 test('reads retry while the API is down or unavailable, then succeed', async () => {
-  const read = vi.fn().mockRejectedValueOnce(new ApiError(0, null)).mockRejectedValueOnce(new ApiError(503, null)).mockResolvedValue('ok');
+  const read = vi
+    .fn()
+    .mockRejectedValueOnce(new ApiError(0, null))
+    .mockRejectedValueOnce(new ApiError(503, null))
+    .mockResolvedValue('ok');
   expect(await withRetry(read, undefined, [0, 0, 0])).toBe('ok');
   expect(read).toHaveBeenCalledTimes(3);
 });

@@ -13,5 +13,7 @@ test('the role matrix of design §3', () => {
 test('role ids are checked and denials explained', () => {
   expect(isRoleId('global-admin')).toBe(true);
   expect(isRoleId('root')).toBe(false);
-  expect(denialReason('helpdesk-agent', 'editBillingProfile')).toBe('The Helpdesk agent role cannot edit the billing profile.');
+  expect(denialReason('helpdesk-agent', 'editBillingProfile')).toBe(
+    'The Helpdesk agent role cannot edit the billing profile.',
+  );
 });

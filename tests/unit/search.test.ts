@@ -6,7 +6,10 @@ test('normalizeText folds case, ё and white space', () => {
 });
 
 test('matchRanges finds every case-insensitive occurrence, Cyrillic included', () => {
-  expect(matchRanges('Contoso Ltd, contoso.com', 'CONTOSO')).toEqual([[0, 7], [13, 20]]);
+  expect(matchRanges('Contoso Ltd, contoso.com', 'CONTOSO')).toEqual([
+    [0, 7],
+    [13, 20],
+  ]);
   expect(matchRanges('ООО Ёлка', 'елка')).toEqual([[4, 8]]);
 });
 
