@@ -3,7 +3,7 @@ import { ApiError, validateAddress } from '@/utils/api-client';
 import { countryChoices } from '@/utils/countries';
 import type { Draft } from '@/utils/drafts';
 import { applyValues, type FormValues, toValues } from '@/utils/form-model';
-import { validateBilling } from '@/utils/form-validation';
+import { validateResource } from '@/utils/form-validation';
 import { type FieldSpec, type PreCheck, ResourceForm, type Saved } from './ResourceForm';
 
 const ADDRESS = 'defaultAddress.';
@@ -61,7 +61,7 @@ export function BillingProfileForm({ customerId, resource, draft, onClose }: Pro
       fields={BILLING_FIELDS}
       resource={resource}
       draft={draft}
-      validate={(values) => validateBilling(resource, values)}
+      validate={(values) => validateResource('billing', resource, values, resource.defaultAddress.country)}
       preCheck={(values, changed) => checkAddress(resource, values, changed)}
       onClose={onClose}
     />

@@ -1,6 +1,6 @@
 import type { CompanyProfile } from '@/domain/schemas';
 import type { Draft } from '@/utils/drafts';
-import { validateCompany } from '@/utils/form-validation';
+import { validateResource } from '@/utils/form-validation';
 import { type FieldSpec, ResourceForm, type Saved } from './ResourceForm';
 
 const COMPANY_FIELDS: readonly FieldSpec[] = [
@@ -30,7 +30,7 @@ export function CompanyProfileForm({ customerId, resource, country, draft, onClo
         { label: 'field.domain', value: resource.domain },
         { label: 'field.tenantId', value: resource.tenantId },
       ]}
-      validate={(values) => validateCompany(resource, values, country)}
+      validate={(values) => validateResource('company', resource, values, country)}
       onClose={onClose}
     />
   );

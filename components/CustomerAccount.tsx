@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { type FormKind, type ResourceKind, type Resources, withResource } from '@/domain/resources';
 import { type Action, can } from '@/domain/roles';
 import type { Customer } from '@/domain/schemas';
-import { ApiError, getCustomer, patchResource, type ResourceKind, type Resources } from '@/utils/api-client';
+import { ApiError, getCustomer, patchResource } from '@/utils/api-client';
 import { denial } from '@/utils/denial';
 import { type Draft, loadDraft } from '@/utils/drafts';
 import { errorMessage } from '@/utils/error-message';
@@ -15,21 +16,11 @@ import { AuditLog } from './AuditLog';
 import { BillingDetails } from './BillingDetails';
 import { DetailList } from './DetailList';
 import { type PermissionKey, PurchasePermissionSwitches } from './PurchasePermissionSwitches';
-import type { FormKind, Saved } from './ResourceForm';
+import type { Saved } from './ResourceForm';
 import { type Status, StatusMessage } from './StatusMessage';
 
 const loadBillingForm = () => import('./BillingProfileForm');
 const loadCompanyForm = () => import('./CompanyProfileForm');
-
-const RESOURCE_FIELDS: Record<ResourceKind, keyof Customer> = {
-  billing: 'billingProfile',
-  company: 'companyProfile',
-  permission: 'purchasePermission',
-};
-
-function withResource<K extends ResourceKind>(customer: Customer, kind: K, resource: Resources[K]): Customer {
-  return { ...customer, [RESOURCE_FIELDS[kind]]: resource };
-}
 
 /** Step 2 of the job: the customer's Account page, and the edits made from it. */
 export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void }) {

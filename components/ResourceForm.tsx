@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { FormKind, Resources } from '@/domain/resources';
 import type { MessageKey } from '@/locales/en';
-import { ApiError, patchResource, type Resources } from '@/utils/api-client';
+import { ApiError, patchResource } from '@/utils/api-client';
 import { type Draft, discardDraft, saveDraft } from '@/utils/drafts';
 import { errorMessage } from '@/utils/error-message';
 import {
   type Conflict,
-  changedPaths,
+  editedPaths,
   type FieldErrors,
   type FormValues,
   mergePatch,
@@ -15,8 +16,6 @@ import {
 import { formatDateTime, t } from '@/utils/i18n';
 import { useModule } from '@/utils/use-module';
 import { type Choice, FormField } from './FormField';
-
-export type FormKind = 'billing' | 'company';
 
 export interface FieldSpec {
   path: string;
@@ -148,7 +147,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
     }
     setSending(true);
     try {
-      const check = await props.preCheck?.(values, changedPaths(values, base));
+      const check = await props.preCheck?.(values, editedPaths(values, base));
       if (check && (Object.keys(check.errors).length || check.suggestion)) {
         setServerErrors(check.errors);
         setSuggestion(check.suggestion);

@@ -23,11 +23,11 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
 /** Leaf-level differences as dotted paths (`defaultAddress.city`), for audit entries and conflict views. */
-export function changedPaths(before: unknown, after: unknown, prefix = ''): Changes {
+export function changesBetween(before: unknown, after: unknown, prefix = ''): Changes {
   if (isJsonObject(before) && isJsonObject(after)) {
     const changes: Changes = {};
     for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      Object.assign(changes, changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+      Object.assign(changes, changesBetween(before[key], after[key], prefix ? `${prefix}.${key}` : key));
     }
     return changes;
   }

@@ -160,10 +160,3 @@ export interface AddressValidation {
   valid: true;
   address: Address;
 }
-
-/** Fields the API sets itself: a write may echo them unchanged, changing one is a 422. */
-export const READ_ONLY_FIELDS = {
-  billingProfile: ['id', 'etag'],
-  companyProfile: ['tenantId', 'domain', 'etag'],
-  purchasePermission: ['etag', 'updatedBy', 'updatedAt'],
-} as const;

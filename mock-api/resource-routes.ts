@@ -5,14 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Express, RequestHandler } from 'express';
-import { applyMergePatch, changedPaths, type JsonObject } from '@/domain/merge-patch';
-import { type AuditEntry, type Customer, READ_ONLY_FIELDS } from '@/domain/schemas';
+import { applyMergePatch, changesBetween, type JsonObject } from '@/domain/merge-patch';
+import { RESOURCE_RULES } from '@/domain/resource-rules';
+import type { Resource } from '@/domain/resources';
+import type { AuditEntry, Customer } from '@/domain/schemas';
 import type { Database } from './database';
 import { findCustomer } from './middlewares/customer';
 import { issueFields, sendError, sendValidationError } from './middlewares/errors';
 import { jsonBody } from './middlewares/json-body';
 import { requireRight } from './middlewares/roles';
-import type { ResourceKind } from './resources';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -23,11 +24,12 @@ function split(value: JsonObject, keys: readonly string[]): [own: JsonObject, re
   return [own, readOnly];
 }
 
-function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): RequestHandler {
-  const readOnlyKeys = READ_ONLY_FIELDS[kind.key];
+function write(db: Database, resource: Resource, method: 'put' | 'patch'): RequestHandler {
+  const readOnlyKeys = resource.readOnly;
+  const rules = RESOURCE_RULES[resource.kind];
   return (req, res) => {
     const customer = db.customer(res.locals.index as number);
-    const current = customer[kind.key] as JsonObject;
+    const current = customer[resource.field] as JsonObject;
     const ifMatch = req.get('If-Match');
     if (!ifMatch) {
       return sendError(
@@ -55,17 +57,17 @@ function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): Reque
     const [edit] = split(body, readOnlyKeys);
     const [base, readOnly] = split(current, readOnlyKeys);
     const candidate = method === 'patch' ? (applyMergePatch(base, edit) as JsonObject) : edit;
-    const parsed = kind.schema.safeParse({ ...candidate, ...readOnly });
+    const parsed = rules.schema.safeParse({ ...candidate, ...readOnly });
     if (parsed.success) {
-      for (const issue of kind.crossChecks?.(parsed.data as never, customer) ?? [])
+      for (const issue of rules.crossChecks(parsed.data as never, customer.billingProfile.defaultAddress.country))
         fields[issue.path] ??= issue.message;
     } else {
-      for (const [path, message] of Object.entries(issueFields(parsed.error!.issues))) fields[path] ??= message;
+      for (const [path, message] of Object.entries(issueFields(parsed.error.issues))) fields[path] ??= message;
     }
-    if (Object.keys(fields).length) return sendValidationError(res, fields);
+    if (!parsed.success || Object.keys(fields).length) return sendValidationError(res, fields);
 
     const [after] = split(parsed.data as JsonObject, readOnlyKeys);
-    const changes = changedPaths(base, after);
+    const changes = changesBetween(base, after);
     if (!Object.keys(changes).length) {
       // Nothing changes: no write, no audit entry, the ETag stays (an idempotent retry stays harmless).
       res.setHeader('ETag', String(current.etag));
@@ -76,11 +78,11 @@ function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): Reque
     const updated: JsonObject = {
       ...readOnly,
       ...after,
-      etag: `"${kind.etagPrefix}-${randomBytes(9).toString('base64url')}"`,
+      etag: `"${resource.etagPrefix}-${randomBytes(9).toString('base64url')}"`,
     };
-    if (kind.stamped) Object.assign(updated, { updatedBy: role, updatedAt: at });
-    const next = { ...customer, [kind.key]: updated, updatedAt: at } as Customer;
-    const audit: AuditEntry[] = kind.audit(changes).map((entry, n) => ({
+    if (resource.stamped) Object.assign(updated, { updatedBy: role, updatedAt: at });
+    const next = { ...customer, [resource.field]: updated, updatedAt: at } as Customer;
+    const audit: AuditEntry[] = resource.audit(changes).map((entry, n) => ({
       id: `a${String(db.auditLog.length + n + 1).padStart(10, '0')}`,
       customerId: customer.id,
       at,
@@ -93,19 +95,19 @@ function write(db: Database, kind: ResourceKind, method: 'put' | 'patch'): Reque
   };
 }
 
-export function resourceRoutes(app: Express, db: Database, kind: ResourceKind): void {
-  const path = `/customers/:id/${kind.path}`;
+export function resourceRoutes(app: Express, db: Database, resource: Resource): void {
+  const path = `/customers/:id/${resource.path}`;
   app.get(path, requireRight('viewCustomers'), findCustomer(db), (_req, res) => {
-    const resource = db.customer(res.locals.index as number)[kind.key];
-    res.setHeader('ETag', resource.etag ?? '');
-    res.json(resource);
+    const current = db.customer(res.locals.index as number)[resource.field];
+    res.setHeader('ETag', current.etag ?? '');
+    res.json(current);
   });
-  app.put(path, requireRight(kind.action), findCustomer(db), jsonBody(), write(db, kind, 'put'));
+  app.put(path, requireRight(resource.right), findCustomer(db), jsonBody(), write(db, resource, 'put'));
   app.patch(
     path,
-    requireRight(kind.action),
+    requireRight(resource.right),
     findCustomer(db),
     jsonBody(['application/json', 'application/merge-patch+json']),
-    write(db, kind, 'patch'),
+    write(db, resource, 'patch'),
   );
 }

@@ -6,6 +6,7 @@
 import cors from 'cors';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import jsonServer from 'json-server';
+import { RESOURCES } from '@/domain/resources';
 import { addressRoute } from './address-route';
 import { auditRoute } from './audit-route';
 import type { Database } from './database';
@@ -15,7 +16,6 @@ import { type FaultOptions, faults } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
 import { resourceRoutes } from './resource-routes';
-import { RESOURCES } from './resources';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */
 const noCache: RequestHandler = (_req, res, next) => {
@@ -46,7 +46,7 @@ export function createApp(db: Database, faultOptions: FaultOptions = {}): Expres
     );
     res.type('json').send(db.customerJson(i));
   });
-  for (const kind of RESOURCES) resourceRoutes(app, db, kind);
+  for (const resource of Object.values(RESOURCES)) resourceRoutes(app, db, resource);
   auditRoute(app, db);
   addressRoute(app);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));

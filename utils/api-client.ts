@@ -2,17 +2,9 @@
  * The extension's only door to the API: adds the role header, reads ETags and totals,
  * and turns error bodies into `ApiError` so views can show field messages.
  */
+import { RESOURCES, type ResourceKind, type Resources } from '@/domain/resources';
 import { ROLE_HEADER } from '@/domain/roles';
-import type {
-  Address,
-  AddressValidation,
-  ApiErrorBody,
-  AuditEntry,
-  BillingProfile,
-  CompanyProfile,
-  Customer,
-  PurchasePermission,
-} from '@/domain/schemas';
+import type { Address, AddressValidation, ApiErrorBody, AuditEntry, Customer } from '@/domain/schemas';
 import { apiBaseItem, roleItem } from './storage';
 
 /** A request that has not answered by then is treated like an unreachable API. */
@@ -95,20 +87,6 @@ export function getCustomer(id: string, signal?: AbortSignal) {
   return request<Customer>(customerPath(id), { signal });
 }
 
-/** The customer's writable resources, each with its own ETag (design §4). */
-export interface Resources {
-  billing: BillingProfile;
-  company: CompanyProfile;
-  permission: PurchasePermission;
-}
-export type ResourceKind = keyof Resources;
-
-const RESOURCE_PATHS: Record<ResourceKind, string> = {
-  billing: 'profiles/billing',
-  company: 'profiles/company',
-  permission: 'purchasePermission',
-};
-
 /**
  * A JSON Merge Patch of one resource, sent only with the ETag the agent's edit started from.
  * Answers the resource as saved, carrying its new ETag (from the header when the body has none).
@@ -119,7 +97,7 @@ export async function patchResource<K extends ResourceKind>(
   patch: object,
   ifMatch: string,
 ): Promise<Resources[K]> {
-  const { data, etag } = await request<Resources[K]>(`${customerPath(id)}/${RESOURCE_PATHS[kind]}`, {
+  const { data, etag } = await request<Resources[K]>(`${customerPath(id)}/${RESOURCES[kind].path}`, {
     method: 'PATCH',
     body: patch,
     ifMatch,

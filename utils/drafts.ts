@@ -3,9 +3,8 @@
  * so closing the popup or moving to the side panel never loses them.
  */
 import { storage } from 'wxt/utils/storage';
+import type { FormKind } from '@/domain/resources';
 import type { FormValues } from './form-model';
-
-export type DraftForm = 'billing' | 'company';
 
 export interface Draft {
   /** What the agent has typed. */
@@ -16,16 +15,16 @@ export interface Draft {
   savedAt: number;
 }
 
-const key = (customerId: string, form: DraftForm) => `local:draft:${customerId}:${form}` as const;
+const key = (customerId: string, form: FormKind) => `local:draft:${customerId}:${form}` as const;
 
-export function loadDraft(customerId: string, form: DraftForm): Promise<Draft | null> {
+export function loadDraft(customerId: string, form: FormKind): Promise<Draft | null> {
   return storage.getItem<Draft>(key(customerId, form));
 }
 
-export function saveDraft(customerId: string, form: DraftForm, draft: Omit<Draft, 'savedAt'>): Promise<void> {
+export function saveDraft(customerId: string, form: FormKind, draft: Omit<Draft, 'savedAt'>): Promise<void> {
   return storage.setItem<Draft>(key(customerId, form), { ...draft, savedAt: Date.now() });
 }
 
-export function discardDraft(customerId: string, form: DraftForm): Promise<void> {
+export function discardDraft(customerId: string, form: FormKind): Promise<void> {
   return storage.removeItem(key(customerId, form));
 }

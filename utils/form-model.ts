@@ -30,14 +30,15 @@ export function toValues(resource: object, paths: readonly string[]): FormValues
   return Object.fromEntries(paths.map((path) => [path, String(get(resource as Json, path) ?? '')]));
 }
 
-export function changedPaths(values: FormValues, base: FormValues): string[] {
+/** The fields whose text the agent changed (the audit's before/after is `changesBetween` in domain/merge-patch). */
+export function editedPaths(values: FormValues, base: FormValues): string[] {
   return Object.keys(values).filter((path) => values[path].trim() !== (base[path] ?? '').trim());
 }
 
 /** RFC 7396: only what changed, nested; a cleared optional field becomes null (removed). */
 export function mergePatch(values: FormValues, base: FormValues): Json {
   const patch: Json = {};
-  for (const path of changedPaths(values, base)) {
+  for (const path of editedPaths(values, base)) {
     const text = values[path].trim();
     set(patch, path, text === '' ? null : text);
   }

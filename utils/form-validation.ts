@@ -3,7 +3,8 @@
  * Loaded lazily with the forms: zod stays out of the popup's first bundle.
  */
 import type { core } from 'zod/mini';
-import { BillingProfile, CompanyProfile, companyIssues } from '@/domain/schemas';
+import { RESOURCE_RULES, type ResourceRules } from '@/domain/resource-rules';
+import type { FormKind, Resources } from '@/domain/resources';
 import type { MessageKey } from '@/locales/en';
 import { applyValues, type FieldErrors, type FormValues } from './form-model';
 import { t } from './i18n';
@@ -56,17 +57,19 @@ function fieldErrors(issues: readonly core.$ZodIssue[], values: FormValues): Fie
   return errors;
 }
 
-export function validateBilling(resource: BillingProfile, values: FormValues): FieldErrors {
-  const result = BillingProfile.safeParse(applyValues(resource, values));
-  return result.success ? {} : fieldErrors(result.error.issues, values);
-}
-
-/** The registration number rule needs the customer's country, which lives in the billing address. */
-export function validateCompany(resource: CompanyProfile, values: FormValues, country: string): FieldErrors {
+/** The form's values checked by the resource's own rules (those the API applies), in the agent's language. */
+export function validateResource<K extends FormKind>(
+  kind: K,
+  resource: Resources[K],
+  values: FormValues,
+  country: string,
+): FieldErrors {
+  const rules = RESOURCE_RULES[kind] as ResourceRules<K>;
   const edited = applyValues(resource, values);
-  const result = CompanyProfile.safeParse(edited);
+  const result = rules.schema.safeParse(edited);
   const errors = result.success ? {} : fieldErrors(result.error.issues, values);
-  for (const issue of companyIssues(edited, country))
+  for (const issue of rules.crossChecks(edited, country)) {
     errors[issue.path] ??= t(`validation.${issue.key}` as MessageKey, { country });
+  }
   return errors;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applyMergePatch, changedPaths } from '@/domain/merge-patch';
+import { applyMergePatch, changesBetween } from '@/domain/merge-patch';
 
 // RFC 7396, Appendix A: original, patch, result.
 const EXAMPLES: [unknown, unknown, unknown][] = [
@@ -30,11 +30,13 @@ test.each(EXAMPLES)('RFC 7396 example: %j patched with %j', (original, patch, re
   expect(JSON.stringify(original)).toBe(before); // the target is not mutated
 });
 
-test('changedPaths lists leaf changes as dotted paths', () => {
-  expect(changedPaths({ a: 1, n: { x: 'p', y: 'q' }, gone: true }, { a: 1, n: { x: 'p', y: 'r' }, added: 2 })).toEqual({
+test('changesBetween lists leaf changes as dotted paths', () => {
+  expect(
+    changesBetween({ a: 1, n: { x: 'p', y: 'q' }, gone: true }, { a: 1, n: { x: 'p', y: 'r' }, added: 2 }),
+  ).toEqual({
     'n.y': { before: 'q', after: 'r' },
     gone: { before: true, after: null },
     added: { before: null, after: 2 },
   });
-  expect(changedPaths({ a: [1, 2] }, { a: [1, 2] })).toEqual({});
+  expect(changesBetween({ a: [1, 2] }, { a: [1, 2] })).toEqual({});
 });

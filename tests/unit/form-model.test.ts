@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applyValues, changedPaths, mergePatch, mergeWithTheirs, toValues } from '@/utils/form-model';
+import { applyValues, editedPaths, mergePatch, mergeWithTheirs, toValues } from '@/utils/form-model';
 
 const profile = {
   id: 'b1',
@@ -22,7 +22,7 @@ test('a resource becomes flat text by dotted path, absent fields empty', () => {
 test('the merge patch holds only what changed, nested; a cleared optional field is null', () => {
   const base = toValues(profile, paths);
   const values = { ...base, 'defaultAddress.city': ' Kazan ', 'defaultAddress.addressLine2': '', firstName: 'Anna ' };
-  expect(changedPaths(values, base)).toEqual(['defaultAddress.city', 'defaultAddress.addressLine2']);
+  expect(editedPaths(values, base)).toEqual(['defaultAddress.city', 'defaultAddress.addressLine2']);
   expect(mergePatch(values, base)).toEqual({ defaultAddress: { city: 'Kazan', addressLine2: null } });
   expect(mergePatch(base, base)).toEqual({});
 });

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import type { BillingProfile, CompanyProfile } from '@/domain/schemas';
-import { validateBilling, validateCompany } from '@/utils/form-validation';
+import { validateResource } from '@/utils/form-validation';
 import { setLanguage } from '@/utils/i18n';
 
 const billing: BillingProfile = {
@@ -26,16 +26,23 @@ const company: CompanyProfile = { tenantId: 't1', domain: 'contoso.onmicrosoft.c
 beforeEach(() => setLanguage('en'));
 
 test('a valid profile has no errors', () => {
-  expect(validateBilling(billing, { email: 'john@contoso.com' })).toEqual({});
+  expect(validateResource('billing', billing, { email: 'john@contoso.com' }, 'US')).toEqual({});
 });
 
 test('per-country address rules come back on their fields, translated', () => {
-  expect(validateBilling(billing, { 'defaultAddress.postalCode': 'SW1A 1AA', 'defaultAddress.country': 'US' })).toEqual(
-    {
-      'defaultAddress.postalCode': 'This is not a postal code of US, which looks like 98052.',
-    },
-  );
-  expect(validateBilling(billing, { 'defaultAddress.state': 'ZZ', 'defaultAddress.country': 'US' })).toEqual({
+  expect(
+    validateResource(
+      'billing',
+      billing,
+      { 'defaultAddress.postalCode': 'SW1A 1AA', 'defaultAddress.country': 'US' },
+      'US',
+    ),
+  ).toEqual({
+    'defaultAddress.postalCode': 'This is not a postal code of US, which looks like 98052.',
+  });
+  expect(
+    validateResource('billing', billing, { 'defaultAddress.state': 'ZZ', 'defaultAddress.country': 'US' }, 'US'),
+  ).toEqual({
     'defaultAddress.state': 'ZZ is not a state or province of US.',
   });
   const russia = {
@@ -44,29 +51,31 @@ test('per-country address rules come back on their fields, translated', () => {
     'defaultAddress.postalCode': '101000',
     'defaultAddress.phoneNumber': '',
   };
-  expect(validateBilling(billing, russia)).toEqual({
+  expect(validateResource('billing', billing, russia, 'US')).toEqual({
     'defaultAddress.phoneNumber': 'A phone number is required for customers in RU.',
   });
 });
 
 test('generic checks: required, format, length', () => {
-  expect(validateBilling(billing, { firstName: '  ', email: 'nope', culture: 'english' })).toEqual({
+  expect(validateResource('billing', billing, { firstName: '  ', email: 'nope', culture: 'english' }, 'US')).toEqual({
     firstName: 'Fill this in.',
     email: 'Enter an email address like name@example.com.',
     culture: 'Use a culture like en-US or ru-RU.',
   });
-  expect(validateBilling(billing, { lastName: 'x'.repeat(51) })).toEqual({ lastName: 'Use at most 50 characters.' });
+  expect(validateResource('billing', billing, { lastName: 'x'.repeat(51) }, 'US')).toEqual({
+    lastName: 'Use at most 50 characters.',
+  });
 });
 
 test('messages follow the UI language', () => {
   setLanguage('ru');
-  expect(validateBilling(billing, { firstName: '' })).toEqual({ firstName: 'Заполните это поле.' });
+  expect(validateResource('billing', billing, { firstName: '' }, 'US')).toEqual({ firstName: 'Заполните это поле.' });
 });
 
 test('the registration number is required only where the country needs it', () => {
-  expect(validateCompany(company, { organizationRegistrationNumber: '' }, 'US')).toEqual({});
-  expect(validateCompany(company, { organizationRegistrationNumber: '' }, 'RU')).toEqual({
+  expect(validateResource('company', company, { organizationRegistrationNumber: '' }, 'US')).toEqual({});
+  expect(validateResource('company', company, { organizationRegistrationNumber: '' }, 'RU')).toEqual({
     organizationRegistrationNumber: 'A registration number is required for customers in RU.',
   });
-  expect(validateCompany(company, { companyName: '' }, 'US')).toEqual({ companyName: 'Fill this in.' });
+  expect(validateResource('company', company, { companyName: '' }, 'US')).toEqual({ companyName: 'Fill this in.' });
 });
