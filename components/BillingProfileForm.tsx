@@ -2,9 +2,11 @@ import type { BillingProfile } from '@/domain/schemas';
 import { ApiError, validateAddress } from '@/utils/api-client';
 import { countryChoices } from '@/utils/countries';
 import type { Draft } from '@/utils/drafts';
+import type { Saved } from '@/utils/edit-session/form';
+import type { PreCheck } from '@/utils/edit-session/form-effects';
 import { applyValues, type FormValues, toValues } from '@/utils/form-model';
 import { validateResource } from '@/utils/form-validation';
-import { type FieldSpec, type PreCheck, ResourceForm, type Saved } from './ResourceForm';
+import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const ADDRESS = 'defaultAddress.';
 

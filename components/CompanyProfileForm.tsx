@@ -1,7 +1,8 @@
 import type { CompanyProfile } from '@/domain/schemas';
 import type { Draft } from '@/utils/drafts';
+import type { Saved } from '@/utils/edit-session/form';
 import { validateResource } from '@/utils/form-validation';
-import { type FieldSpec, ResourceForm, type Saved } from './ResourceForm';
+import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const COMPANY_FIELDS: readonly FieldSpec[] = [
   { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },

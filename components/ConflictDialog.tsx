@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
+import type { MergeChoice } from '@/utils/edit-session/form';
 import type { Conflict } from '@/utils/form-model';
 import { t } from '@/utils/i18n';
 import { ModalDialog } from './ModalDialog';
 
-type Choice = 'mine' | 'theirs';
-
 interface Props {
   conflicts: Conflict[];
   label: (path: string) => string;
-  onResolve: (choices: Record<string, Choice>) => void;
+  onResolve: (choices: Record<string, MergeChoice>) => void;
   onCancel: () => void;
 }
 
@@ -17,9 +16,9 @@ interface Props {
  * The choice for all comes first; choosing for each field resolves once every field has a choice.
  */
 export function ConflictDialog({ conflicts, label, onResolve, onCancel }: Props) {
-  const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const all = (choice: Choice) => onResolve(Object.fromEntries(conflicts.map((c) => [c.path, choice])));
-  function choose(path: string, choice: Choice) {
+  const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
+  const all = (choice: MergeChoice) => onResolve(Object.fromEntries(conflicts.map((c) => [c.path, choice])));
+  function choose(path: string, choice: MergeChoice) {
     const next = { ...choices, [path]: choice };
     setChoices(next);
     if (conflicts.every((c) => next[c.path])) onResolve(next);

@@ -40,6 +40,13 @@ export function t(key: MessageKey, params?: Params): string {
   return fill(entry[form] ?? entry.other, { ...params, count: formatNumber(count) });
 }
 
+/** Text a model decides on: a catalogue key (translated when shown, in the language of that moment) or finished text. */
+export type Notice = { key: MessageKey } | { text: string };
+
+export function noticeText(notice: Notice): string {
+  return 'key' in notice ? t(notice.key) : notice.text;
+}
+
 /** A date and time, as the agent's language writes it. */
 export function formatDateTime(value: string | number | Date): string {
   return new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));

@@ -1,0 +1,51 @@
+import { useRef, useState } from 'preact/hooks';
+import type { FormKind, Resources } from '@/domain/resources';
+import { patchResource } from '../api-client';
+import { type Draft, discardDraft, saveDraft } from '../drafts';
+import { type FieldErrors, type FormValues, toValues } from '../form-model';
+import { editSession, openSession, type Saved } from './form';
+import { formEffects, type PreCheck } from './form-effects';
+import { createStore } from './store';
+import { useStore } from './use-store';
+
+export interface SessionProps<K extends FormKind> {
+  customerId: string;
+  kind: K;
+  /** The fields the form edits, by dotted path. */
+  paths: readonly string[];
+  /** The freshest copy of the resource, with its `etag`. */
+  resource: Resources[K];
+  draft: Draft | null;
+  validate: (values: FormValues) => FieldErrors;
+  preCheck?: (values: FormValues, changed: string[]) => Promise<PreCheck | null>;
+  onClose: (saved: Saved<K> | null) => void;
+}
+
+/** A form's edit session wired to the API and extension storage: its state, `dispatch`, and the effects. */
+export function useFormSession<K extends FormKind>(props: SessionProps<K>) {
+  const latest = useRef(props);
+  latest.current = props;
+  const [{ store, effects }] = useState(() => {
+    const fresh = () => {
+      const { resource, paths } = latest.current;
+      return { values: toValues(resource, paths), etag: resource.etag ?? '' };
+    };
+    const { values, etag } = fresh();
+    const store = createStore(editSession, openSession(values, etag, props.draft));
+    const effects = formEffects(store, () => {
+      const { customerId, kind, validate, preCheck, onClose } = latest.current;
+      return {
+        kind,
+        validate,
+        preCheck,
+        send: (patch: object, ifMatch: string) => patchResource(customerId, kind, patch, ifMatch),
+        saveDraft: (draft: Omit<Draft, 'savedAt'>) => saveDraft(customerId, kind, draft),
+        discardDraft: () => discardDraft(customerId, kind),
+        fresh,
+        onClose,
+      };
+    });
+    return { store, effects };
+  });
+  return { session: useStore(store), dispatch: store.dispatch, ...effects };
+}
