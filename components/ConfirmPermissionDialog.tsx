@@ -1,6 +1,6 @@
+import type { PermissionKey } from '@/utils/edit-session/account-effects';
 import { t } from '@/utils/i18n';
 import { ModalDialog } from './ModalDialog';
-import type { PermissionKey } from './PurchasePermissionSwitches';
 
 interface Props {
   permission: PermissionKey;
@@ -9,7 +9,7 @@ interface Props {
   onCancel: () => void;
 }
 
-/** States what the change means for the partner before anything is sent (design §2). */
+/** States what the change means for the partner before anything is sent. */
 export function ConfirmPermissionDialog({ permission, turnOn, onConfirm, onCancel }: Props) {
   const product = t(`permission.product.${permission}`);
   return (

@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { PurchasePermission } from '@/domain/schemas';
+import type { PermissionKey } from '@/utils/edit-session/account-effects';
 import { t } from '@/utils/i18n';
 import { useModule } from '@/utils/use-module';
 
-export type PermissionKey = 'azureReservations' | 'azureSavingsPlans';
 const KEYS: readonly PermissionKey[] = ['azureReservations', 'azureSavingsPlans'];
 
 interface Props {

@@ -1,40 +1,34 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import type { Status } from '@/utils/edit-session/account';
+import { noticeText, t } from '@/utils/i18n';
 
 /** How long Undo stays offered after a save. */
 const UNDO_MS = 10_000;
 
-export interface Status {
-  text: string;
-  alert?: boolean;
-  undo?: () => void;
-  /** Move focus here (after Submit), so keyboard and screen-reader users land on the outcome. */
-  focus?: boolean;
-}
-
 /** The view's live regions: always in the page, so screen readers announce what lands in them. */
-export function StatusMessage({ status }: { status: Status | null }) {
+export function StatusMessage({ status, onUndo }: { status: Status | null; onUndo: () => void }) {
   const [undoable, setUndoable] = useState(false);
   const region = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    setUndoable(Boolean(status?.undo));
+    setUndoable(Boolean(status?.undoable));
     if (status?.focus) region.current?.focus();
-    if (!status?.undo) return;
+    if (!status?.undoable) return;
     const timer = setTimeout(() => setUndoable(false), UNDO_MS);
     return () => clearTimeout(timer);
   }, [status]);
+  const said = status && !status.alert ? noticeText(status.notice) : null;
   return (
     <>
       <div ref={region} role="status" class="status" tabIndex={-1}>
-        {status && !status.alert && status.text}
-        {status && !status.alert && undoable && (
+        {said}
+        {said && undoable && (
           <>
             {' '}
             <button
               type="button"
               onClick={() => {
                 setUndoable(false);
-                status.undo?.();
+                onUndo();
               }}
             >
               {t('undo')}
@@ -43,7 +37,7 @@ export function StatusMessage({ status }: { status: Status | null }) {
         )}
       </div>
       <div role="alert" class="error">
-        {status?.alert && status.text}
+        {status?.alert && noticeText(status.notice)}
       </div>
     </>
   );

@@ -1,0 +1,113 @@
+/**
+ * The side effects of the Account page, kept thin: reading the customer, the writes made from the page (a
+ * permission switched, Undo), telling the other views. Each dispatches what it found; the decisions are in account.ts.
+ */
+import type { FormKind, ResourceKind, Resources } from '@/domain/resources';
+import type { Customer } from '@/domain/schemas';
+import { ApiError, getCustomer, patchResource } from '../api-client';
+import { type Draft, loadDraft } from '../drafts';
+import { errorMessage } from '../error-message';
+import { t } from '../i18n';
+import { rememberCustomer } from '../recent-customers';
+import { withRetry } from '../retry';
+import { customerChangedItem } from '../storage';
+import type { AccountEvent, AccountPage } from './account';
+import type { Saved } from './form';
+import type { Store } from './store';
+
+export type PermissionKey = 'azureReservations' | 'azureSavingsPlans';
+
+/** The page's ways out to the API and extension storage. */
+export interface AccountServices {
+  read: (id: string, signal: AbortSignal) => Promise<Customer>;
+  write: <K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string) => Promise<Resources[K]>;
+  loadDraft: (id: string, kind: FormKind) => Promise<Draft | null>;
+  /** Tells every open view (popup, side panel) that this customer changed. */
+  announce: (id: string) => void;
+  remember: (customer: Customer) => void;
+}
+
+export const EXTENSION_SERVICES: AccountServices = {
+  read: async (id, signal) => (await withRetry(() => getCustomer(id, signal), signal)).data,
+  write: patchResource,
+  loadDraft,
+  announce: (id) => void customerChangedItem.setValue({ id, at: Date.now() }),
+  remember: (customer) => void rememberCustomer(customer),
+};
+
+export function accountEffects(
+  page: Store<AccountPage, AccountEvent>,
+  id: string,
+  services: AccountServices = EXTENSION_SERVICES,
+) {
+  let reading: AbortController | null = null;
+
+  /** Reads the customer (again); a read still under way is dropped, late answer and all. */
+  function load() {
+    reading?.abort();
+    const controller = new AbortController();
+    reading = controller;
+    page.dispatch({ type: 'loading' });
+    services.read(id, controller.signal).then(
+      (customer) => {
+        page.dispatch({ type: 'loaded', customer });
+        services.remember(customer);
+      },
+      (error) => {
+        if (!controller.signal.aborted) page.dispatch({ type: 'loadFailed', message: errorMessage(error) });
+      },
+    );
+  }
+
+  /** One write from the page; a failure is said in the page's alert, and null returned. */
+  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string) {
+    try {
+      return await services.write(id, kind, patch, ifMatch);
+    } catch (error) {
+      page.dispatch({ type: 'writeFailed', message: errorMessage(error) });
+      // A stale copy cannot be written: show the customer as it is now.
+      if (error instanceof ApiError && error.status === 412) load();
+      return null;
+    }
+  }
+
+  function landed(event: AccountEvent) {
+    page.dispatch(event);
+    services.announce(id);
+  }
+
+  return {
+    load,
+    stop: () => reading?.abort(),
+    /** An unsent draft reopens its form (the popup was closed, or the agent moved to the side panel). */
+    async reopenDraft() {
+      const [billing, company] = await Promise.all([
+        services.loadDraft(id, 'billing'),
+        services.loadDraft(id, 'company'),
+      ]);
+      if (billing) page.dispatch({ type: 'editOpened', kind: 'billing', draft: billing });
+      else if (company) page.dispatch({ type: 'editOpened', kind: 'company', draft: company });
+    },
+    closeForm(saved: Saved | null) {
+      if (saved) landed({ type: 'formClosed', saved });
+      else page.dispatch({ type: 'formClosed', saved });
+    },
+    async switchPermission(key: PermissionKey, on: boolean) {
+      const { customer } = page.getState();
+      if (!customer) return;
+      page.dispatch({ type: 'writeStarted' });
+      const resource = await write('permission', { [key]: on }, customer.purchasePermission.etag ?? '');
+      if (!resource) return;
+      const product = t(`permission.product.${key}`);
+      const text = t(on ? 'permission.savedOn' : 'permission.savedOff', { product });
+      landed({ type: 'saved', kind: 'permission', resource, notice: { text }, undo: { [key]: !on } });
+    },
+    async undo() {
+      const { undo } = page.getState();
+      if (!undo) return;
+      page.dispatch({ type: 'undoStarted' });
+      const resource = await write(undo.kind, undo.patch, undo.etag);
+      if (resource) landed({ type: 'undone', kind: undo.kind, resource });
+    },
+  };
+}
