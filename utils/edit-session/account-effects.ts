@@ -20,7 +20,7 @@ export type PermissionKey = 'azureReservations' | 'azureSavingsPlans';
 /** The page's ways out to the API and extension storage. */
 export interface AccountServices {
   read: (id: string, signal: AbortSignal) => Promise<Customer>;
-  write: <K extends ResourceKind>(id: string, kind: K, patch: object, ifMatch: string) => Promise<Resources[K]>;
+  write: (id: string, kind: ResourceKind, patch: object, ifMatch: string) => Promise<Resources[ResourceKind]>;
   loadDraft: (id: string, kind: FormKind) => Promise<Draft | null>;
   /** Tells every open view (popup, side panel) that this customer changed. */
   announce: (id: string) => void;
@@ -60,7 +60,7 @@ export function accountEffects(
   }
 
   /** One write from the page; a failure is said in the page's alert, and null returned. */
-  async function write<K extends ResourceKind>(kind: K, patch: object, ifMatch: string) {
+  async function write(kind: ResourceKind, patch: object, ifMatch: string) {
     try {
       return await services.write(id, kind, patch, ifMatch);
     } catch (error) {
