@@ -14,7 +14,9 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
     const controller = new AbortController();
     withRetry(() => getAuditLog(customerId, SHOWN, controller.signal), controller.signal).then(
       ({ data }) => setEntries(data),
-      () => controller.signal.aborted || setEntries(null),
+      () => {
+        if (!controller.signal.aborted) setEntries(null);
+      },
     );
     return () => controller.abort();
   }, [customerId, version]);

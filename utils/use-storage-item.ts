@@ -6,7 +6,9 @@ export function useStorageItem<T>(item: WxtStorageItem<T, Record<string, unknown
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void item.getValue().then((v) => live && setValue(v));
+    void item.getValue().then((v) => {
+      if (live) setValue(v);
+    });
     const unwatch = item.watch((v) => setValue(v));
     return () => {
       live = false;

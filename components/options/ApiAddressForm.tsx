@@ -32,7 +32,10 @@ export function ApiAddressForm() {
     if (!url) return;
     // Asked before any other await: browsers grant it only during the click. Loopback is granted by the manifest.
     const granted = await browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
-    if (!granted) return setStatus(t('permissionDenied', { origin: url.origin }));
+    if (!granted) {
+      setStatus(t('permissionDenied', { origin: url.origin }));
+      return;
+    }
     await apiBaseItem.setValue(url.origin);
     setTyped(null);
     setStatus(t('saved'));

@@ -102,7 +102,10 @@ export async function startMockApi(args: string[] = [], options: { dbPath?: stri
     output: () => out,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
+        if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          return;
+        }
         child.once('exit', () => {
           if (dir && signal !== 'SIGKILL') rmSync(dir, { recursive: true, force: true });
           done();
