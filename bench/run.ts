@@ -6,6 +6,7 @@
  * --stock-writes --seed-value --out.
  */
 import './out-dir';
+import '../tests/helpers/node-browser';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
+import { roleItem } from '@/utils/storage';
 import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
 import { startMockApi } from '../tests/helpers/mock-api';
 import { readAllCustomers } from './all-customers';
@@ -113,7 +115,7 @@ try {
   let ready: Awaited<ReturnType<typeof measurePopupReady>>;
   let typing: Awaited<ReturnType<typeof measurePopupSearch>>;
   try {
-    await ext.setStorage({ role: DEFAULT_ROLE });
+    await ext.setItems([roleItem, DEFAULT_ROLE]);
     ready = await measurePopupReady(ext, options.opens);
     typing = await measurePopupSearch(ext, start.api.url, queries, search.firstPages);
   } finally {

@@ -3,10 +3,12 @@
  * mock API with deterministic seed data — in light and dark themes: search, account page, side panel, options and the
  * conflict dialog. Writes docs/screenshots/<view>-<theme>.png.
  */
+import '../tests/helpers/node-browser';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { currentCustomerItem } from '@/utils/storage';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'docs/screenshots');
@@ -42,7 +44,7 @@ async function shoot(page: Page, file: string) {
 
 try {
   for (const theme of ['light', 'dark'] as const) {
-    await ext.setStorage({ currentCustomerId: null });
+    await ext.setItems([currentCustomerItem, null]);
     const popup = await view('popup', { width: 420, height: 560 }, theme);
     await popup.locator(aria('searchbox', 'Search customers')).fill(QUERY);
     await popup.waitForSelector(aria('option', company));

@@ -2,7 +2,7 @@
  * Unsent form edits, kept in extension storage per customer and form as the agent types,
  * so closing the popup or moving to the side panel never loses them.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { FormKind } from '@/domain/resources';
 import type { FormValues } from './form-model';
 
@@ -15,16 +15,27 @@ export interface Draft {
   savedAt: number;
 }
 
-const key = (customerId: string, form: FormKind) => `local:draft:${customerId}:${form}` as const;
+const items = new Map<string, WxtStorageItem<Draft | null, Record<string, never>>>();
+
+/** The storage item of one customer's form, defined once (defining an item reads it). */
+export function draftItem(customerId: string, form: FormKind) {
+  const key = `local:draft:${customerId}:${form}` as const;
+  let item = items.get(key);
+  if (!item) {
+    item = storage.defineItem<Draft | null>(key, { fallback: null });
+    items.set(key, item);
+  }
+  return item;
+}
 
 export function loadDraft(customerId: string, form: FormKind): Promise<Draft | null> {
-  return storage.getItem<Draft>(key(customerId, form));
+  return draftItem(customerId, form).getValue();
 }
 
 export function saveDraft(customerId: string, form: FormKind, draft: Omit<Draft, 'savedAt'>): Promise<void> {
-  return storage.setItem<Draft>(key(customerId, form), { ...draft, savedAt: Date.now() });
+  return draftItem(customerId, form).setValue({ ...draft, savedAt: Date.now() });
 }
 
 export function discardDraft(customerId: string, form: FormKind): Promise<void> {
-  return storage.removeItem(key(customerId, form));
+  return draftItem(customerId, form).removeValue();
 }

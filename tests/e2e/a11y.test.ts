@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
+import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 import { type MockApi, startMockApi } from '../helpers/mock-api';
@@ -63,12 +64,22 @@ describe.each([
   const catalogue = lang === 'ru' ? ru : en;
   const name = (key: MessageKey) => catalogue[key] as string;
   let ext: ExtensionBrowser;
-  let popup: Page;
+  let pages: Page[] = [];
 
   async function open(view: string): Promise<Page> {
     const page = await ext.open(view);
+    pages.push(page);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
     return page;
+  }
+
+  /** Each test starts from its own popup: on the search (no customer), or on the customer's Account page. */
+  async function popupOn(customerId: string | null): Promise<Page> {
+    await ext.setItems([currentCustomerItem, customerId], [searchQueryItem, '']);
+    const popup = await open('popup');
+    if (customerId) await popup.waitForSelector(aria('switch', name('permission.allow.azureReservations')));
+    else await popup.waitForSelector(aria('searchbox', name('searchCustomers')));
+    return popup;
   }
 
   async function expectClean(page: Page, view: string) {
@@ -78,20 +89,24 @@ describe.each([
 
   beforeAll(async () => {
     ext = await launchExtension({ apiUrl: api.url, lang: lang === 'ru' ? 'ru' : undefined });
-    popup = await open('popup');
+  });
+  afterEach(async () => {
+    for (const page of pages) await page.close();
+    pages = [];
   });
   afterAll(async () => {
     await ext?.close();
   });
 
   test('the page speaks the language and wears the theme', async () => {
-    await popup.waitForSelector(aria('searchbox', name('searchCustomers')));
+    const popup = await popupOn(null);
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(theme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)');
   });
 
   test('search: empty, then with results', async () => {
+    const popup = await popupOn(null);
     await expectClean(popup, 'empty search');
     await popup.locator(aria('searchbox', name('searchCustomers'))).fill(company.name.slice(0, 5));
     await popup.waitForSelector(aria('option', company.name));
@@ -99,6 +114,7 @@ describe.each([
   });
 
   test('keyboard shortcuts dialog', async () => {
+    const popup = await popupOn(null);
     await popup.locator(aria('button', name('shortcuts'))).click();
     await popup.waitForSelector(aria('dialog', name('shortcuts')));
     await expectClean(popup, 'shortcuts dialog');
@@ -108,14 +124,14 @@ describe.each([
   });
 
   test('account page', async () => {
-    await popup.locator(aria('option', company.name)).click();
+    const popup = await popupOn(company.id);
     await popup.waitForSelector(aria('heading', company.name));
-    await popup.waitForSelector(aria('switch', name('permission.allow.azureReservations')));
     await expectClean(popup, 'account page');
   });
 
-  /** Opens a view with `opener`, checks it once `shown` is there, then leaves it with Cancel. */
+  /** On the account page, opens a view with `opener`, checks it once `shown` is there, then leaves it with Cancel. */
   async function checkAndCancel(view: string, opener: string, shown: string) {
+    const popup = await popupOn(company.id);
     await popup.locator(opener).click();
     await popup.waitForSelector(shown);
     await expectClean(popup, view);
@@ -140,6 +156,7 @@ describe.each([
   });
 
   test('billing profile form, clean and with field errors', async () => {
+    const popup = await popupOn(company.id);
     await popup.locator(aria('button', name('billing.edit'))).click();
     const email = (await popup.waitForSelector(aria('textbox', name('field.email'))))!;
     await expectClean(popup, 'billing form');
@@ -153,6 +170,7 @@ describe.each([
   });
 
   test('"This customer was changed" dialog', async () => {
+    const popup = await popupOn(company.id);
     await popup.locator(aria('button', name('billing.edit'))).click();
     const firstName = (await popup.waitForSelector(aria('textbox', name('field.firstName'))))!;
     await firstName.click({ count: 3 });
@@ -166,14 +184,15 @@ describe.each([
     await popup.locator(`${aria('dialog', name('conflict.title'))} >>> ${aria('button', name('cancel'))}`).click();
     await popup.waitForSelector(aria('dialog', name('conflict.title')), { hidden: true });
     await popup.locator(aria('button', name('cancel'))).click();
+    await popup.waitForSelector(aria('textbox', name('field.firstName')), { hidden: true });
   });
 
   test('side panel', async () => {
+    await ext.setItems([currentCustomerItem, company.id]);
     const panel = await open('sidepanel');
     await panel.waitForSelector(aria('combobox', name('role')));
     await panel.waitForSelector(aria('heading', company.name));
     await expectClean(panel, 'side panel');
-    await panel.close();
   });
 
   test('options page', async () => {
@@ -183,6 +202,5 @@ describe.each([
     await options.locator(aria('button', name('testConnection'))).click();
     await waitForLiveText(options, new URL(api.url).origin);
     await expectClean(options, 'options after a connection test');
-    await options.close();
   });
 });

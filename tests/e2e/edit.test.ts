@@ -1,5 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { draftItem } from '@/utils/drafts';
+import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import {
   callApi,
   colleaguePatch,
@@ -18,7 +20,7 @@ beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 10);
 });
 
-beforeEach(() => desk.ext.setStorage({ currentCustomerId: null, searchQuery: '' }));
+beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 
 const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
 
@@ -38,7 +40,7 @@ test('edit the billing profile and Submit: the API has the new value, focus land
   const customer = await editBilling(popup, 0);
   await popup.locator(aria('textbox', 'City')).fill('Springfield');
   await popup.locator(aria('button', 'Submit')).click();
-  expect(await waitForLiveText(popup, 'Billing profile saved.')).toContain('Billing profile saved.');
+  await waitForLiveText(popup, 'Billing profile saved.');
   await popup.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
   const saved = await callApi(desk.api.url, billingPath(customer.id));
   expect(saved.body.defaultAddress.city).toBe('Springfield');
@@ -81,20 +83,10 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   const original = await fieldValue(popup, 'textbox', 'City');
   await popup.locator(aria('textbox', 'City')).fill('Draftville');
   // The draft is written as the agent types; wait for it to land before closing.
-  await popup.waitForFunction(
-    (id) =>
-      (
-        globalThis as unknown as {
-          chrome: {
-            storage: { local: { get: (k: string) => Promise<Record<string, { values: Record<string, string> }>> } };
-          };
-        }
-      ).chrome.storage.local
-        .get(`draft:${id}:billing`)
-        .then((s) => s[`draft:${id}:billing`]?.values['defaultAddress.city'] === 'Draftville'),
-    {},
-    customer.id,
-  );
+  const draft = draftItem(customer.id, 'billing');
+  await expect
+    .poll(() => desk.ext.readItem(draft, popup))
+    .toMatchObject({ values: { 'defaultAddress.city': 'Draftville' } });
   await popup.close();
 
   popup = await desk.ext.open('popup');
@@ -109,6 +101,7 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.waitForFunction(() => document.activeElement?.textContent === 'Edit billing profile');
   await popup.close();
 
+  expect(await desk.ext.readItem(draft)).toBeNull();
   popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('button', 'Edit billing profile'));
   expect(await popup.$(aria('button', 'Discard draft'))).toBeNull();

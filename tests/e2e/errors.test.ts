@@ -1,9 +1,13 @@
-import { expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
+import { en } from '@/locales/en';
+import { apiBaseItem, currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import { someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { startMockApi } from '../helpers/mock-api';
 
 const desk = withExtensionAndApi(['--seed', '10']);
+
+beforeEach(() => desk.ext.setItems([apiBaseItem, desk.api.url], [currentCustomerItem, null], [searchQueryItem, '']));
 
 test('API down: a clear message with Retry; once it is back, Retry finds the customer', async () => {
   const [first] = await someCustomers(desk.api.url, 1);
@@ -15,7 +19,7 @@ test('API down: a clear message with Retry; once it is back, Retry finds the cus
   const popup = await desk.ext.open('popup');
   await popup.locator(aria('searchbox', 'Search customers')).fill(name);
   // Reads retry on their own a few times before saying so.
-  expect(await waitForLiveText(popup, 'not answering')).toContain('Check that it is running');
+  expect(await waitForLiveText(popup, 'not answering')).toContain(en['error.network']);
   await popup.waitForSelector(aria('button', 'Retry'));
 
   // The same database on the same port: the API is back.
@@ -30,14 +34,13 @@ test('API down: a clear message with Retry; once it is back, Retry finds the cus
 test('an API answering 503 to everything: reads retry, then say so with Retry', async () => {
   const failing = await startMockApi(['--seed', '5', '--fail-rate', '1']);
   try {
-    await desk.ext.setStorage({ apiBase: failing.url, searchQuery: '', currentCustomerId: null });
+    await desk.ext.setItems([apiBaseItem, failing.url]);
     const popup = await desk.ext.open('popup');
     await popup.locator(aria('searchbox', 'Search customers')).fill('a');
-    expect(await waitForLiveText(popup, 'unavailable right now')).toContain('Try again in a moment');
+    expect(await waitForLiveText(popup, 'unavailable right now')).toContain(en['error.unavailable']);
     await popup.waitForSelector(aria('button', 'Retry'));
     await popup.close();
   } finally {
-    await desk.ext.setStorage({ apiBase: desk.api.url });
     await failing.stop();
   }
 });

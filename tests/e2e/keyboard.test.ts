@@ -3,7 +3,8 @@
  * the page counts pointer and mouse events and the test asserts none happened.
  */
 import type { Page } from 'puppeteer-core';
-import { beforeAll, expect, test } from 'vitest';
+import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import { callApi, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
@@ -16,6 +17,8 @@ beforeAll(async () => {
   const [first] = await someCustomers(desk.api.url, 1);
   customer = { id: first.id, name: first.companyProfile.companyName };
 });
+
+beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 
 const isFocused = (page: Page, selector: string) =>
   page.$eval(selector, (el) => el === document.activeElement).catch(() => false);
@@ -87,7 +90,8 @@ test('search → account → edit billing → Submit, by keyboard only', async (
 });
 
 test('"?" opens the keyboard help, except in a text field; Escape closes it and focus goes back', async () => {
-  // The popup reopens on the customer of the test above.
+  // The popup opens on a customer, with an earlier search kept.
+  await desk.ext.setItems([currentCustomerItem, customer.id], [searchQueryItem, customer.name]);
   const popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('heading', customer.name));
   await tabTo(popup, 'button', 'Back to search');
@@ -109,7 +113,7 @@ test('"?" opens the keyboard help, except in a text field; Escape closes it and 
 });
 
 test('purchase permission by keyboard: Space on the switch, the dialog takes focus, Enter on "Turn on"', async () => {
-  await desk.ext.setStorage({ currentCustomerId: customer.id });
+  await desk.ext.setItems([currentCustomerItem, customer.id]);
   const popup = await desk.ext.open('popup');
   await countMouseEvents(popup);
   await popup.waitForSelector(aria('heading', customer.name));

@@ -1,44 +1,55 @@
-import type { Page } from 'puppeteer-core';
-import { beforeAll, expect, test } from 'vitest';
+import { createServer } from 'node:net';
+import { beforeEach, expect, test } from 'vitest';
+import { apiBaseItem, languageItem, roleItem } from '@/utils/storage';
 import { waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
-/** The page-side `chrome` global, for reading what was stored. */
-type StorageGlobal = { chrome: { storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } } } };
-
 const desk = withExtensionAndApi(['--seed', '21', '--seed-value', '3']);
-let options: Page;
-let origin: string;
 
-beforeAll(async () => {
-  options = await desk.ext.open('options');
-  origin = new URL(desk.api.url).origin;
-});
+// Each test opens its own options page on the same stored settings.
+beforeEach(() => desk.ext.setItems([apiBaseItem, desk.api.url], [roleItem, 'admin-agent'], [languageItem, 'auto']));
+
+/** A loopback address where nothing listens: a port taken from the system and given back. */
+async function closedAddress(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return `http://127.0.0.1:${port}`;
+}
 
 test('the options page shows the stored role and API address', async () => {
-  await options.bringToFront();
+  const options = await desk.ext.open('options');
   const role = await options.waitForSelector(aria('combobox', 'Role'));
   expect(await role!.evaluate((s) => (s as HTMLSelectElement).value)).toBe('admin-agent');
   const address = await options.waitForSelector(aria('textbox', 'API address'));
   expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe(desk.api.url);
+  await options.close();
 });
 
 test('"Test connection" reports a running API with its customer count', async () => {
-  await options.bringToFront();
+  const options = await desk.ext.open('options');
   await options.locator(aria('button', 'Test connection')).click();
+  const origin = new URL(desk.api.url).origin;
   expect(await waitForLiveText(options, 'Connected')).toBe(`Connected to ${origin}: 21 customers.`);
+  await options.close();
 });
 
 test('"Test connection" reports a stopped API as unreachable', async () => {
-  await desk.api.stop();
-  await options.bringToFront();
+  const stopped = await closedAddress();
+  await desk.ext.setItems([apiBaseItem, stopped]);
+  const options = await desk.ext.open('options');
   await options.locator(aria('button', 'Test connection')).click();
-  expect(await waitForLiveText(options, 'Could not')).toBe(`Could not connect to ${origin}. Is the API running there?`);
+  expect(await waitForLiveText(options, 'Could not')).toBe(
+    `Could not connect to ${stopped}. Is the API running there?`,
+  );
+  await options.close();
 });
 
 test('an address that is not a web address is refused with a message tied to the field, and not saved', async () => {
-  await options.bringToFront();
+  const options = await desk.ext.open('options');
   const address = (await options.waitForSelector(aria('textbox', 'API address')))!;
+  await options.waitForFunction((input) => (input as HTMLInputElement).value !== '', {}, address);
   await address.click({ count: 3 });
   await address.type('ftp://example.com');
   await options.locator(aria('button', 'Save')).click();
@@ -52,23 +63,25 @@ test('an address that is not a web address is refused with a message tied to the
   );
   expect(described).toContain('Enter a web address that starts with http:// or https://.');
   expect(await address.evaluate((input) => input === document.activeElement)).toBe(true);
-  const stored = await options.evaluate(() =>
-    (globalThis as unknown as StorageGlobal).chrome.storage.local.get('apiBase'),
-  );
-  expect(stored.apiBase).toBe(desk.api.url);
+  expect(await desk.ext.readItem(apiBaseItem, options)).toBe(desk.api.url);
+  await options.close();
 });
 
 test('a valid loopback address is saved as its origin', async () => {
-  await options.bringToFront();
-  const address = await options.waitForSelector(aria('textbox', 'API address'));
-  await address!.click({ count: 3 });
-  await address!.type('http://127.0.0.1:3999/some/path');
+  const options = await desk.ext.open('options');
+  const address = (await options.waitForSelector(aria('textbox', 'API address')))!;
+  await options.waitForFunction((input) => (input as HTMLInputElement).value !== '', {}, address);
+  await address.click({ count: 3 });
+  await address.type('http://127.0.0.1:3999/some/path');
   await options.locator(aria('button', 'Save')).click();
-  expect(await waitForLiveText(options, 'Saved')).toBe('Saved.');
-  expect(await address!.evaluate((i) => (i as HTMLInputElement).value)).toBe('http://127.0.0.1:3999');
+  await waitForLiveText(options, 'Saved.');
+  expect(await desk.ext.readItem(apiBaseItem, options)).toBe('http://127.0.0.1:3999');
+  expect(await address.evaluate((i) => (i as HTMLInputElement).value)).toBe('http://127.0.0.1:3999');
+  await options.close();
 });
 
 test('choosing Русский translates the page at once, and an open popup with it', async () => {
+  const options = await desk.ext.open('options');
   const popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('combobox', 'Role'));
   await options.bringToFront();
@@ -80,4 +93,6 @@ test('choosing Русский translates the page at once, and an open popup wit
   await popup.bringToFront();
   await popup.waitForSelector(aria('combobox', 'Роль'));
   expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ru');
+  await popup.close();
+  await options.close();
 });

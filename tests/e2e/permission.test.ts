@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/utils/storage';
 import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
@@ -12,7 +13,7 @@ beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 5);
 });
 
-beforeEach(() => desk.ext.setStorage({ currentCustomerId: null, searchQuery: '', role: 'admin-agent' }));
+beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, ''], [roleItem, 'admin-agent']));
 
 const permissionOf = async (id: string) => (await callApi(desk.api.url, `/customers/${id}/purchasePermission`)).body;
 
@@ -49,7 +50,7 @@ test('admin agent: turning a permission on asks first; Cancel sends nothing, Tur
 });
 
 test('sales agent sees the permission read-only, with the reason', async () => {
-  await desk.ext.setStorage({ role: 'sales-agent' });
+  await desk.ext.setItems([roleItem, 'sales-agent']);
   const popup = await desk.ext.open('popup');
   await openCustomer(popup, customers[1].companyProfile.companyName);
   const toggle = await popup.waitForSelector(aria('switch', RESERVATIONS));
@@ -65,7 +66,7 @@ test('sales agent sees the permission read-only, with the reason', async () => {
 });
 
 test('a role chosen in the popup changes what an open side panel offers, at once', async () => {
-  await desk.ext.setStorage({ currentCustomerId: customers[2].id });
+  await desk.ext.setItems([currentCustomerItem, customers[2].id]);
   const panel = await desk.ext.open('sidepanel');
   const toggle = await panel.waitForSelector(aria('switch', RESERVATIONS));
   expect(await toggle!.evaluate((s) => (s as HTMLButtonElement).disabled)).toBe(false);
@@ -82,7 +83,7 @@ test('a role chosen in the popup changes what an open side panel offers, at once
 
 test('a save in the popup shows in an open side panel without a reload', async () => {
   const customer = customers[3];
-  await desk.ext.setStorage({ currentCustomerId: customer.id });
+  await desk.ext.setItems([currentCustomerItem, customer.id]);
   const panel = await desk.ext.open('sidepanel');
   const panelToggle = await panel.waitForSelector(aria('switch', 'Allow purchase of Azure savings plans'));
   expect(await panelToggle!.evaluate((s) => s.getAttribute('aria-checked'))).toBe('false');

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { languageItem } from '@/utils/storage';
 import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
@@ -6,7 +7,7 @@ const desk = withExtensionAndApi(['--seed', '10', '--seed-value', '2']);
 
 test('in Russian the same roles carry Partner Center terms: Обновить, Отправить, the permission dialog', async () => {
   const [customer] = await someCustomers(desk.api.url, 1);
-  await desk.ext.setStorage({ language: 'ru' });
+  await desk.ext.setItems([languageItem, 'ru']);
   const popup = await desk.ext.open('popup');
   await popup.waitForSelector(aria('searchbox', 'Поиск клиентов'));
   await popup.locator(aria('searchbox', 'Поиск клиентов')).fill(customer.companyProfile.companyName.slice(0, 8));
