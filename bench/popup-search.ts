@@ -53,7 +53,7 @@ function install() {
           const entry = answer(query);
           if (!(box instanceof HTMLInputElement) || box.value !== query || !entry) return;
           const shown = names();
-          // Named by the company name; extra text may follow it (design §5).
+          // Named by the company name; extra text may follow it.
           if (shown.length !== expected.length || shown.some((name, i) => !name.startsWith(expected[i]))) return;
           const now = performance.now();
           done({

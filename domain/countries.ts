@@ -26,7 +26,7 @@ export const POSTAL_CODE_EXAMPLES: Record<string, string> = {
   AU: '2000',
 };
 
-/** Countries where Partner Center requires a registration number and a phone number (design §2). */
+/** Countries where Partner Center requires a registration number and a phone number. */
 export const REGISTRATION_COUNTRIES = new Set(['AM', 'AZ', 'BY', 'HU', 'KZ', 'KG', 'MD', 'RU', 'TJ', 'UZ', 'UA']);
 
 export const STATES: Record<string, readonly string[]> = {

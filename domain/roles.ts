@@ -1,5 +1,5 @@
 /**
- * Who may do what. One table decides it for the UI and the mock API alike (design §3),
+ * Who may do what. One table decides it for the UI and the mock API alike,
  * so changing a right means changing one line here.
  */
 export const ROLE_IDS = ['global-admin', 'admin-agent', 'sales-agent', 'helpdesk-agent', 'billing-admin'] as const;

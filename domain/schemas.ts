@@ -148,7 +148,7 @@ export const AuditEntry = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** The error body every 4xx/5xx of the API carries (design §4); 412 adds `current`, a 400 from address validation may add `suggestedAddress`. */
+/** The error body every 4xx/5xx of the API carries; 412 adds `current`, a 400 from address validation may add `suggestedAddress`. */
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
   current?: unknown;

@@ -20,7 +20,7 @@ export const en = {
   billingContact: 'Billing contact',
   back: 'Back to search',
   loading: 'Loading…',
-  // Options page, context menu and keyboard help (issue 6).
+  // Options page, context menu and keyboard help.
   settings: 'Customer Desk settings',
   apiAddress: 'API address',
   apiAddressHint: 'Where the Customer Desk API runs, for example {example}.',
@@ -50,7 +50,7 @@ export const en = {
   'shortcut.help': 'Show this help',
   'shortcut.sidePanel': 'Open the side panel (from any page)',
   close: 'Close',
-  // The agent's job: search, account page, forms, permission, conflicts (issue 5).
+  // The agent's job: search, account page, forms, permission, conflicts.
   recentCustomers: 'Recent customers',
   moreResults: 'Show more results ({shown} of {count})',
   'error.network': 'The Customer Desk API is not answering. Check that it is running, then retry.',

@@ -22,7 +22,7 @@ export const ru: Messages = {
   billingContact: 'Контакт для выставления счетов',
   back: 'Назад к поиску',
   loading: 'Загрузка…',
-  // Options page, context menu and keyboard help (issue 6).
+  // Options page, context menu and keyboard help.
   settings: 'Параметры Customer Desk',
   apiAddress: 'Адрес API',
   apiAddressHint: 'Где работает API Customer Desk, например {example}.',
@@ -54,7 +54,7 @@ export const ru: Messages = {
   'shortcut.help': 'Показать эту справку',
   'shortcut.sidePanel': 'Открыть боковую панель (с любой страницы)',
   close: 'Закрыть',
-  // Работа агента: поиск, учетная запись, формы, разрешение, конфликты (issue 5).
+  // Работа агента: поиск, учетная запись, формы, разрешение, конфликты.
   recentCustomers: 'Недавние клиенты',
   moreResults: 'Показать еще ({shown} из {count})',
   'error.network': 'API Customer Desk не отвечает. Проверьте, что он запущен, и повторите.',

@@ -1,4 +1,4 @@
-/** Extension storage items: state that must outlive a popup and be shared between views lives here. */
+/** Extension storage items: state that must outlive a popup and be shared between views (docs/architecture.md). */
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_ROLE, type RoleId } from '@/domain/roles';
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { can, denialReason, isRoleId } from '@/domain/roles';
 
-test('the role matrix of design §3', () => {
+test('the role matrix: who may change what', () => {
   expect(can('admin-agent', 'editPurchasePermission')).toBe(true);
   expect(can('sales-agent', 'editPurchasePermission')).toBe(false);
   expect(can('sales-agent', 'editBillingProfile')).toBe(true);
