@@ -46,24 +46,10 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
             <AccountForm customer={customer} editing={editing} onClose={act.closeForm} />
           ) : (
             <>
-              <ProfileSection
-                title="company.title"
-                editLabel="company.edit"
-                action="editCompanyProfile"
-                role={role}
-                returnFocus={page.returnFocus === 'company'}
-                onEdit={() => edit('company')}
-              >
+              <ProfileSection kind="company" role={role} returnFocus={page.returnFocus === 'company'} onEdit={edit}>
                 <CompanyDetails company={customer.companyProfile} />
               </ProfileSection>
-              <ProfileSection
-                title="billing.title"
-                editLabel="billing.edit"
-                action="editBillingProfile"
-                role={role}
-                returnFocus={page.returnFocus === 'billing'}
-                onEdit={() => edit('billing')}
-              >
+              <ProfileSection kind="billing" role={role} returnFocus={page.returnFocus === 'billing'} onEdit={edit}>
                 <BillingDetails customer={customer} />
               </ProfileSection>
             </>

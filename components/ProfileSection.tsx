@@ -1,42 +1,40 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
-import type { Action, RoleId } from '@/domain/roles';
-import type { MessageKey } from '@/locales/en';
+import { type FormKind, RESOURCES } from '@/domain/resources';
+import type { RoleId } from '@/domain/roles';
 import { denial } from '@/utils/denial';
 import { t } from '@/utils/i18n';
 
 interface Props {
-  title: MessageKey;
-  editLabel: MessageKey;
-  /** The right the edit button needs; without it the button is disabled and says why. */
-  action: Action;
+  kind: FormKind;
+  /** Without the right to edit this resource, the edit button is disabled and says why. */
   role: RoleId | undefined;
   /** Back from the form by Cancel: the edit button takes focus again. */
   returnFocus: boolean;
-  onEdit: () => void;
+  onEdit: (kind: FormKind) => void;
   children: ComponentChildren;
 }
 
 /** A section of the Account page: a resource's details and the button that opens its form. */
-export function ProfileSection({ title, editLabel, action, role, returnFocus, onEdit, children }: Props) {
+export function ProfileSection({ kind, role, returnFocus, onEdit, children }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const reason = denial(role, action);
+  const reason = denial(role, RESOURCES[kind].right);
   useEffect(() => {
     if (returnFocus) button.current?.focus();
   }, [returnFocus]);
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t(title)}</h3>
+      <h3 id={`${id}-title`}>{t(`${kind}.title`)}</h3>
       {children}
       <button
         ref={button}
         type="button"
         disabled={reason !== null}
         aria-describedby={reason ? `${id}-reason` : undefined}
-        onClick={onEdit}
+        onClick={() => onEdit(kind)}
       >
-        {t(editLabel)}
+        {t(`${kind}.edit`)}
       </button>
       {reason && (
         <p id={`${id}-reason`} class="reason">

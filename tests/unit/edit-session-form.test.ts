@@ -15,6 +15,9 @@ const saved = { firstName: 'Anna', lastName: 'Ivanova', 'defaultAddress.city': '
 const open = () => openSession(saved, '"b1"');
 const run = (state: EditSession, ...events: SessionEvent[]) => events.reduce(editSession, state);
 const edit = (path: string, value: string): SessionEvent => ({ type: 'edited', path, value });
+/** A form where the agent changed `path` and pressed Submit, with no client-side errors: it is sending. */
+const submittedEdit = (path: string, value: string) =>
+  run(open(), edit(path, value), { type: 'submitted', errors: {} });
 
 describe('opening', () => {
   test('a fresh form starts from the saved values, with nothing to keep as a draft', () => {
@@ -93,7 +96,7 @@ describe('Submit', () => {
   });
 
   test('submitted with an edit and no errors: sending, with only the change and the ETag it started from', () => {
-    const state = run(open(), edit('defaultAddress.city', 'Kazan'), { type: 'submitted', errors: {} });
+    const state = submittedEdit('defaultAddress.city', 'Kazan');
     expect(state.status).toBe('sending');
     expect(state.notice).toBeNull();
     expect(outgoing(state)).toEqual({
@@ -108,17 +111,12 @@ describe('Submit', () => {
   });
 
   test('rejected by the address check: its field errors and suggestion; suggestionTaken applies it', () => {
-    const state = run(
-      open(),
-      edit('defaultAddress.city', 'moscow'),
-      { type: 'submitted', errors: {} },
-      {
-        type: 'rejected',
-        errors: { 'defaultAddress.city': 'Did you mean MOSCOW?' },
-        suggestion: { 'defaultAddress.city': 'MOSCOW' },
-        notice: { key: 'form.fixErrors' },
-      },
-    );
+    const state = editSession(submittedEdit('defaultAddress.city', 'moscow'), {
+      type: 'rejected',
+      errors: { 'defaultAddress.city': 'Did you mean MOSCOW?' },
+      suggestion: { 'defaultAddress.city': 'MOSCOW' },
+      notice: { key: 'form.fixErrors' },
+    });
     expect(state).toMatchObject({ status: 'editing', rejections: 1, notice: { key: 'form.fixErrors' } });
     expect(state.serverErrors).toEqual({ 'defaultAddress.city': 'Did you mean MOSCOW?' });
     const taken = editSession(state, { type: 'suggestionTaken' });
@@ -128,30 +126,20 @@ describe('Submit', () => {
   });
 
   test('rejected by the API (422): the fields get its messages, the alert its reason', () => {
-    const state = run(
-      open(),
-      edit('firstName', 'X'),
-      { type: 'submitted', errors: {} },
-      {
-        type: 'rejected',
-        errors: { firstName: 'Too short.' },
-        notice: { text: 'The request has invalid fields.' },
-      },
-    );
+    const state = editSession(submittedEdit('firstName', 'X'), {
+      type: 'rejected',
+      errors: { firstName: 'Too short.' },
+      notice: { text: 'The request has invalid fields.' },
+    });
     expect(state).toMatchObject({ status: 'editing', rejections: 1, serverErrors: { firstName: 'Too short.' } });
     expect(state.notice).toEqual({ text: 'The request has invalid fields.' });
   });
 
   test('failed (API down, 403): the alert says why; the values and the draft stay', () => {
-    const state = run(
-      open(),
-      edit('firstName', 'Anya'),
-      { type: 'submitted', errors: {} },
-      {
-        type: 'failed',
-        notice: { text: 'The Customer Desk API is not answering.' },
-      },
-    );
+    const state = editSession(submittedEdit('firstName', 'Anya'), {
+      type: 'failed',
+      notice: { text: 'The Customer Desk API is not answering.' },
+    });
     expect(state).toMatchObject({ status: 'editing', rejections: 0 });
     expect(state.notice).toEqual({ text: 'The Customer Desk API is not answering.' });
     expect(draftOf(state)?.values.firstName).toBe('Anya');
@@ -194,9 +182,7 @@ describe('412: a colleague saved first', () => {
 
   test('merged with nothing of the agent left to send: closed', () => {
     const state = run(
-      open(),
-      edit('defaultAddress.city', 'Samara'),
-      { type: 'submitted', errors: {} },
+      submittedEdit('defaultAddress.city', 'Samara'),
       { type: 'conflicted', theirs, etag: '"b2"' },
       { type: 'merged', choices: { 'defaultAddress.city': 'theirs' } },
     );
@@ -211,16 +197,7 @@ describe('412: a colleague saved first', () => {
   });
 
   test('conflicted without a clash: the merged values return to the form on the new base, with the notice', () => {
-    const state = run(
-      open(),
-      edit('lastName', 'Petrova'),
-      { type: 'submitted', errors: {} },
-      {
-        type: 'conflicted',
-        theirs,
-        etag: '"b2"',
-      },
-    );
+    const state = editSession(submittedEdit('lastName', 'Petrova'), { type: 'conflicted', theirs, etag: '"b2"' });
     expect(state.pending).toBeNull();
     expect(state).toMatchObject({
       status: 'editing',
