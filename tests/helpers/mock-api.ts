@@ -78,8 +78,11 @@ export async function startMockApi(args: string[] = [], options: { dbPath?: stri
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
-  child.stdout!.on('data', (chunk) => (out += chunk));
-  child.stderr!.on('data', (chunk) => (out += chunk));
+  const collect = (chunk: Buffer) => {
+    out += chunk;
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`mock API did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', () => {
