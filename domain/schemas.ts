@@ -143,6 +143,8 @@ export const AuditEntry = z.strictObject({
   customerId: z.string(),
   at: z.string(),
   role: z.string(),
+  /** The signed-in user, for writes through the Partner Center surface (`/v1`), which knows who, not only which role. */
+  userPrincipalName: z.optional(z.string()),
   action: z.string(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
