@@ -32,8 +32,15 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   readOnly: readonly string[];
   /** Whether the resource records who changed it last and when. */
   stamped: boolean;
+  /** The action names its audit entries carry, as `audit` gives them. */
+  actions: readonly string[];
   audit: (changes: Changes) => AuditParts;
 }
+
+const BILLING_UPDATE = 'Update billing profile';
+const COMPANY_UPDATE = 'Update company profile';
+const PERMISSION_ON = 'Create customer purchase permission';
+const PERMISSION_OFF = 'Delete customer purchase permission';
 
 /** Partner Center's activity log names a permission turned on "Create…" and one turned off "Delete…". */
 function byDirection(changes: Changes): AuditParts {
@@ -44,8 +51,8 @@ function byDirection(changes: Changes): AuditParts {
     else off[path] = change;
   }
   const parts = [
-    { action: 'Create customer purchase permission', changes: on },
-    { action: 'Delete customer purchase permission', changes: off },
+    { action: PERMISSION_ON, changes: on },
+    { action: PERMISSION_OFF, changes: off },
   ];
   return parts.filter((part) => Object.keys(part.changes).length > 0);
 }
@@ -59,7 +66,8 @@ export const RESOURCES: { [K in ResourceKind]: Resource<K> } = {
     etagPrefix: 'b',
     readOnly: ['id', 'etag'],
     stamped: false,
-    audit: (changes) => [{ action: 'Update billing profile', changes }],
+    actions: [BILLING_UPDATE],
+    audit: (changes) => [{ action: BILLING_UPDATE, changes }],
   },
   company: {
     kind: 'company',
@@ -69,7 +77,8 @@ export const RESOURCES: { [K in ResourceKind]: Resource<K> } = {
     etagPrefix: 'c',
     readOnly: ['tenantId', 'domain', 'etag'],
     stamped: false,
-    audit: (changes) => [{ action: 'Update company profile', changes }],
+    actions: [COMPANY_UPDATE],
+    audit: (changes) => [{ action: COMPANY_UPDATE, changes }],
   },
   permission: {
     kind: 'permission',
@@ -79,11 +88,17 @@ export const RESOURCES: { [K in ResourceKind]: Resource<K> } = {
     etagPrefix: 'p',
     readOnly: ['etag', 'updatedBy', 'updatedAt'],
     stamped: true,
+    actions: [PERMISSION_ON, PERMISSION_OFF],
     audit: byDirection,
   },
 };
 
 export const RESOURCE_KINDS = Object.keys(RESOURCES) as ResourceKind[];
+
+/** The resource an audit entry's action belongs to. */
+export function kindOfAction(action: string): ResourceKind | undefined {
+  return RESOURCE_KINDS.find((kind) => RESOURCES[kind].actions.includes(action));
+}
 
 export function resourceOf<K extends ResourceKind>(customer: Customer, kind: K): Resources[K] {
   return customer[RESOURCES[kind].field] as Resources[K];
