@@ -1,4 +1,5 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import type { JsonObject } from '@/domain/merge-patch';
 import { sendError } from './errors';
 
 export const BODY_LIMIT = 64 * 1024;
@@ -14,47 +15,89 @@ function forbiddenKeyPath(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
+/** Why a body was refused: the desk API and `/v1` each word it in their own error shape. */
+export interface BodyFailure {
+  status: 400 | 413 | 415;
+  code: 'unsupported-media-type' | 'too-large' | 'malformed-json' | 'not-an-object' | 'forbidden-key';
+  message: string;
+  fields?: Record<string, string>;
+}
+export type BodyResult<T> = { ok: true; body: T } | ({ ok: false } & BodyFailure);
+
+const tooLarge: BodyFailure = {
+  status: 413,
+  code: 'too-large',
+  message: `The body is over the ${BODY_LIMIT / 1024} KiB limit.`,
+};
+
+/** The body of one of `mediaTypes` (415 otherwise), up to 64 KiB (413), as text. */
+export function readBody(req: Request, mediaTypes: readonly string[]): Promise<BodyResult<string>> {
+  const type = (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (!mediaTypes.includes(type)) {
+    req.resume();
+    return Promise.resolve({
+      ok: false,
+      status: 415,
+      code: 'unsupported-media-type',
+      message: `Send the body as ${mediaTypes.join(' or ')}.`,
+    });
+  }
+  if (Number(req.get('Content-Length') ?? 0) > BODY_LIMIT) {
+    req.resume();
+    return Promise.resolve({ ok: false, ...tooLarge });
+  }
+  return new Promise((done) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      done(size > BODY_LIMIT ? { ok: false, ...tooLarge } : { ok: true, body: Buffer.concat(chunks).toString('utf8') }),
+    );
+  });
+}
+
+/** A JSON object body; the first failure wins: 415 not JSON, 413 over 64 KiB, 400 malformed, not an object, or a prototype-pollution key. */
+export async function readJsonBody(req: Request, mediaTypes: readonly string[]): Promise<BodyResult<JsonObject>> {
+  const text = await readBody(req, mediaTypes);
+  if (!text.ok) return text;
+  let body: unknown;
+  try {
+    body = JSON.parse(text.body);
+  } catch (error) {
+    return {
+      ok: false,
+      status: 400,
+      code: 'malformed-json',
+      message: `The body is not valid JSON: ${(error as Error).message}`,
+    };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, status: 400, code: 'not-an-object', message: 'The body must be a JSON object.' };
+  const forbidden = forbiddenKeyPath(body);
+  if (forbidden) {
+    return {
+      ok: false,
+      status: 400,
+      code: 'forbidden-key',
+      message: `"${forbidden.split('.').pop()}" is not allowed as a key.`,
+      fields: { [forbidden]: 'This key is not allowed.' },
+    };
+  }
+  return { ok: true, body: body as JsonObject };
+}
+
 /**
- * Reads a JSON object body into `res.locals.body`, in the order of design §4: 415 not JSON, 413 over 64 KiB,
- * 400 malformed JSON, not an object, or a prototype-pollution key. Placed after the role and id checks, so those win.
+ * Reads a JSON object body into `res.locals.body` (see readJsonBody). Placed after the role and id checks, so those win.
  */
 export function jsonBody(mediaTypes = ['application/json']): RequestHandler {
   return (req, res, next) => {
-    const type = (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!mediaTypes.includes(type)) {
-      req.resume();
-      return sendError(res, 415, 'unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
-    }
-    const tooLarge = () => sendError(res, 413, 'too-large', `The body is over the ${BODY_LIMIT / 1024} KiB limit.`);
-    if (Number(req.get('Content-Length') ?? 0) > BODY_LIMIT) {
-      req.resume();
-      return tooLarge();
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (over) return tooLarge();
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch (error) {
-        return sendError(res, 400, 'malformed-json', `The body is not valid JSON: ${(error as Error).message}`);
-      }
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        return sendError(res, 400, 'not-an-object', 'The body must be a JSON object.');
-      const forbidden = forbiddenKeyPath(body);
-      if (forbidden)
-        return sendError(res, 400, 'forbidden-key', `"${forbidden.split('.').pop()}" is not allowed as a key.`, {
-          fields: { [forbidden]: 'This key is not allowed.' },
-        });
-      res.locals.body = body;
+    readJsonBody(req, mediaTypes).then((result) => {
+      if (!result.ok) return sendError(res, result.status, result.code, result.message, { fields: result.fields });
+      res.locals.body = result.body;
       next();
-    });
+    }, next);
   };
 }
