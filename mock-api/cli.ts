@@ -1,6 +1,7 @@
 /** `npm run api -- [flags]`: starts the mock API. `--help` lists the flags. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Authority, DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { Database, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
 
 const HELP = `Customer Desk mock API
@@ -17,6 +18,7 @@ Usage: npm run api -- [options]
   --latency <ms|min-max>   delay every response (but /health) by ms, or a random time between min and max
   --fail-rate <0..1>       answer this share of requests (but /health) with 503
   --compact-after <n>      fold the write journal into the database file after n writes (default ${DEFAULT_COMPACT_AFTER})
+  --token-lifetime <s>     lifetime of the sign-in authority's access tokens, in seconds (default ${DEFAULT_TOKEN_LIFETIME})
   --help                   show this help
 `;
 
@@ -61,6 +63,7 @@ function parseFlags() {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'compact-after': { type: 'string' },
+        'token-lifetime': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -80,6 +83,7 @@ if (port > 65535) fail(`--port must be at most 65535, not "${port}".`);
 const host = parsed.host ?? '127.0.0.1';
 const path = resolve(parsed.db ?? 'mock-api/data/db.json');
 const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
+const tokenLifetime = integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME;
 const db = await Database.open({
   path,
   seed: integer('seed', parsed.seed, 0),
@@ -91,9 +95,14 @@ const db = await Database.open({
   process.exit(1);
 });
 
+const authority = await Authority.open(path, tokenLifetime).catch((error: Error) => {
+  process.stderr.write(`Cannot open the signing key: ${error.message}\n`);
+  process.exit(1);
+});
+
 // Loaded after the flags are checked: --help and a bad flag answer without loading the server.
 const { createApp } = await import('./server');
-const server = createApp(db, faultOptions).listen(port, host, () => {
+const server = createApp(db, faultOptions, authority).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   process.stdout.write(
