@@ -18,6 +18,7 @@ import { type FaultOptions, faults } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
 import { resourceRoutes } from './resource-routes';
+import { v1Routes } from './v1';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */
 const noCache: RequestHandler = (_req, res, next) => {
@@ -51,6 +52,7 @@ export function createApp(db: Database, faultOptions: FaultOptions, authority: A
   for (const resource of Object.values(RESOURCES)) resourceRoutes(app, db, resource);
   auditRoute(app, db);
   addressRoute(app);
+  v1Routes(app, db, authority);
   authorityRoutes(app, authority);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
   app.use(((error, _req, res, _next) =>

@@ -1,0 +1,134 @@
+/**
+ * `GET /v1/auditrecords?startDate=&endDate=&filter=&size=`: the desk's audit log in Partner Center's AuditRecord
+ * shape, newest first. One record per write (a desk write that turns one permission on and another off is one
+ * policy update); each record shows the resource before and after, rebuilt by undoing the customer's later writes
+ * from the resource as it is now, and its operationType follows from those states.
+ */
+import type { Express } from 'express';
+import { applyMergePatch, type JsonObject } from '@/domain/merge-patch';
+import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord, toCollection } from '@/domain/partner-center-mapping';
+import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
+import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
+import type { AuditEntry } from '@/domain/schemas';
+import { normalizeText } from '@/domain/search';
+import type { Database } from '../database';
+import { needs } from './auth';
+import type { Continuations } from './continuation';
+import { PcError } from './errors';
+import { handle } from './handle';
+import { type Filter, readFilter, readQuery, readSize } from './query';
+import type { RequestIds } from './request-ids';
+
+interface Seek {
+  /** UTC milliseconds: from the start of startDate to the end of endDate. */
+  from: number;
+  to: number;
+  filter?: Filter;
+  size: number;
+  /** The audit log's length at the first page: later writes do not shift the pages. */
+  bound: number;
+  at: number;
+}
+
+const DAY = 86_400_000;
+const FIELDS = { CompanyName: ['substring'], CustomerId: ['equals'], ResourceType: ['equals'] };
+
+/** `yyyy-mm-dd` (or an ISO date-time) → the start of that UTC day. */
+function day(name: string, raw: string): number {
+  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(at)) throw new PcError('invalidInput', `${name} must be a date like 2026-01-31, not "${raw}".`);
+  return Math.floor(at / DAY) * DAY;
+}
+
+/** Every write in the log, newest first, with the resource before and after it. */
+function writesOf(db: Database): (AuditedWrite & { index: number })[] {
+  const log = db.auditLog;
+  const groups: { kind: ResourceKind; entries: AuditEntry[]; index: number }[] = [];
+  for (const [index, entry] of log.entries()) {
+    const kind = kindOfAction(entry.action);
+    if (!kind) continue;
+    const last = groups.at(-1);
+    const sameWrite =
+      last?.kind === kind && last.entries[0].customerId === entry.customerId && last.entries[0].at === entry.at;
+    if (sameWrite) last.entries.push(entry);
+    else groups.push({ kind, entries: [entry], index });
+  }
+  // Walking back from each customer's resources as they are now, undoing one write at a time.
+  const states = new Map<string, Partial<Record<ResourceKind, JsonObject>>>();
+  const writes: (AuditedWrite & { index: number })[] = [];
+  for (const group of groups.reverse()) {
+    const customerId = group.entries[0].customerId;
+    const i = db.indexOf(customerId);
+    if (i === undefined) continue;
+    const state = states.get(customerId) ?? {};
+    states.set(customerId, state);
+    const after = state[group.kind] ?? (db.customer(i)[RESOURCES[group.kind].field] as JsonObject);
+    // Each change's `before` as a merge patch: a field that was absent (null) is removed again.
+    let before = after;
+    for (const entry of group.entries)
+      for (const [path, change] of Object.entries(entry.changes))
+        before = applyMergePatch(
+          before,
+          path.split('.').reduceRight<unknown>((v, key) => ({ [key]: v }), change.before),
+        ) as JsonObject;
+    state[group.kind] = before;
+    writes.push({ ...group, before, after });
+  }
+  return writes;
+}
+
+/** `SelfServePolicy`, `selfservepolicy` and `self_serve_policy` name the same type, as in the .NET SDK's enum. */
+const typeKey = (type: string) => type.replace(/_/g, '').toLowerCase();
+
+export function auditRecordRoutes(app: Express, db: Database, requestIds: RequestIds, continuations: Continuations) {
+  app.get(
+    '/v1/auditrecords',
+    needs('viewAuditLog'),
+    handle(requestIds, ({ req, tid }) => {
+      const query = readQuery(req, ['startDate', 'endDate', 'filter', 'size', 'seekOperation']);
+      let seek: Seek;
+      if (query.seekOperation !== undefined) {
+        if (query.seekOperation.toLowerCase() !== 'next')
+          throw new PcError('invalidInput', 'seekOperation must be Next: follow the next link of the last page.');
+        seek = continuations.read<Seek>(req, 'auditrecords');
+      } else {
+        if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
+        const today = Math.floor(Date.now() / DAY) * DAY;
+        const from = day('startDate', query.startDate);
+        const to = (query.endDate ? day('endDate', query.endDate) : today) + DAY - 1;
+        if (from < today - AUDIT_WINDOW_DAYS * DAY)
+          throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
+        if (to < from) throw new PcError('invalidInput', 'endDate is before startDate.');
+        const filter = readFilter(query.filter, FIELDS);
+        const size = readSize(query.size, PAGE_SIZES.auditrecords);
+        seek = { from, to, filter, size, bound: db.auditLog.length, at: 0 };
+      }
+      const { filter } = seek;
+      const wanted = (write: AuditedWrite & { index: number }) => {
+        const at = Date.parse(write.entries[0].at);
+        if (write.index >= seek.bound || at < seek.from || at > seek.to) return false;
+        if (!filter) return true;
+        const customerId = write.entries[0].customerId;
+        if (filter.field === 'CustomerId') return customerId.toLowerCase() === filter.value.trim().toLowerCase();
+        if (filter.field === 'ResourceType') return typeKey(AUDIT_RESOURCE_TYPE[write.kind]) === typeKey(filter.value);
+        const name = db.customer(db.indexOf(customerId)!).companyProfile.companyName;
+        return normalizeText(name).includes(normalizeText(filter.value));
+      };
+      const matching = writesOf(db).filter(wanted);
+      const page = matching.slice(seek.at, seek.at + seek.size).map((write) => {
+        const name = db.customer(db.indexOf(write.entries[0].customerId)!).companyProfile.companyName;
+        return toAuditRecord(tid, name, write);
+      });
+      const at = seek.at + page.length;
+      const next =
+        at < matching.length
+          ? {
+              uri: `/auditrecords?size=${seek.size}&seekOperation=Next`,
+              token: continuations.issue('auditrecords', { ...seek, at }),
+            }
+          : undefined;
+      const self = { uri: req.originalUrl, method: 'GET', headers: [] };
+      return { status: 200, body: toCollection(page, self, next) };
+    }),
+  );
+}

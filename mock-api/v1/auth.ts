@@ -1,0 +1,55 @@
+/**
+ * Who calls `/v1`: a bearer token from the sign-in authority (not `X-Partner-Role`). Missing, expired, badly signed
+ * or for another audience → 401 with `WWW-Authenticate: Bearer`; then the token's `roles` claim decides through the
+ * one role table (`domain/roles.ts`), 403 with the same reason the desk API gives.
+ */
+import type { RequestHandler } from 'express';
+import { type Action, can, denialReason } from '@/domain/roles';
+import type { Authority } from '../authority/authority';
+import type { Actor } from '../resource-writes';
+import { PcError, sendPcError } from './errors';
+
+/** RFC 6750 §3: the challenge; with `error` only when a token was presented. */
+function challenge(authorizationUri: string, error?: string): Record<string, string> {
+  const parts = [`Bearer realm="api.partnercenter.microsoft.com"`, `authorization_uri="${authorizationUri}"`];
+  if (error) parts.push(`error="invalid_token"`, `error_description="${error.replace(/"/g, "'")}"`);
+  return { 'WWW-Authenticate': parts.join(', ') };
+}
+
+export function signedIn(authority: Authority): RequestHandler {
+  return (req, res, next) => {
+    const authorizationUri = `${req.protocol}://${req.get('host')}/${authority.tid}/oauth2/v2.0/authorize`;
+    const match = /^Bearer +(\S+)$/i.exec(req.get('Authorization') ?? '');
+    if (!match) {
+      return sendPcError(
+        res,
+        new PcError(
+          'tokenMissing',
+          'Send "Authorization: Bearer <access token>" from the sign-in authority.',
+          [],
+          challenge(authorizationUri),
+        ),
+      );
+    }
+    authority.check(match[1]).then((verdict) => {
+      if (!verdict.ok)
+        return sendPcError(
+          res,
+          new PcError('accessDenied', verdict.reason, [], challenge(authorizationUri, verdict.reason)),
+        );
+      res.locals.actor = { role: verdict.role, upn: verdict.upn } satisfies Partial<Actor>;
+      res.locals.tid = verdict.tid;
+      next();
+    }, next);
+  };
+}
+
+/** 403 unless the signed-in user's role may do `action` (a token with no known role may do nothing). */
+export function needs(action: Action): RequestHandler {
+  return (_req, res, next) => {
+    const { role } = res.locals.actor as Partial<Actor>;
+    if (!role) return sendPcError(res, new PcError('forbidden', 'The token carries no Partner Center role.'));
+    if (!can(role, action)) return sendPcError(res, new PcError('forbidden', denialReason(role, action)));
+    next();
+  };
+}

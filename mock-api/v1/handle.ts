@@ -1,0 +1,106 @@
+/**
+ * The shape of every `/v1` route after sign-in and role checks: find the customer (404), read the body (415, 413,
+ * 400), then one synchronous handler that returns an answer or throws a `PcError`. The handler runs in one turn of
+ * the event loop, so an `MS-RequestId` retry can never slip between a write and its being remembered.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { JsonObject } from '@/domain/merge-patch';
+import type { Database } from '../database';
+import { readJsonBody } from '../middlewares/json-body';
+import type { Actor } from '../resource-writes';
+import { PcError, sendPcError } from './errors';
+import { type Answer, RequestIds } from './request-ids';
+
+export interface V1Request {
+  req: Request;
+  actor: Actor;
+  /** The partner's tenant id (the token's `tid`). */
+  tid: string;
+  /** The JSON body, for routes that take one. */
+  body: JsonObject;
+  /** The record number of the `:id` customer, for routes under `/customers/:id`. */
+  index: number;
+}
+
+const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** The `MS-RequestId` key of a write (see request-ids.ts); undefined for a read or a write without one. */
+function requestKey(req: Request, actor: Actor): string | undefined {
+  const requestId = req.get('MS-RequestId');
+  return requestId && WRITES.includes(req.method)
+    ? RequestIds.key(actor.upn ?? '', req.method, req.originalUrl, requestId)
+    : undefined;
+}
+
+function send(res: Response, answer: Answer): void {
+  for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+  res.status(answer.status);
+  if (answer.body === undefined) res.end();
+  else res.json(answer.body);
+}
+
+/**
+ * A retried write answered at once, before any check: a repeated DELETE must replay its 204, not find the policy
+ * gone. (`handle` looks again, for a retry that arrived while the first was still reading its body.)
+ */
+export function replay(requestIds: RequestIds): RequestHandler {
+  return (req, res, next) => {
+    const key = requestKey(req, res.locals.actor as Actor);
+    const answer = key ? requestIds.get(key) : undefined;
+    if (!answer) return next();
+    req.resume();
+    send(res, answer);
+  };
+}
+
+/** 404 (Partner Center's "Tenant not found") for an unknown `:id`; else its record number goes to `res.locals.index`. */
+export function customer(db: Database): RequestHandler {
+  return (req, res, next) => {
+    const index = db.indexOf(String(req.params.id));
+    if (index === undefined)
+      return sendPcError(res, new PcError('tenantNotFound', `There is no customer with tenant id ${req.params.id}.`));
+    res.locals.index = index;
+    next();
+  };
+}
+
+/** 405 with `Allow`, for the methods a path does not have (after sign-in, role and 404, as the order says). */
+export function methodNotAllowed(allow: string): RequestHandler {
+  return (req, res) =>
+    sendPcError(
+      res,
+      new PcError('methodNotAllowed', `${req.method} is not an operation of this resource; it allows ${allow}.`, [], {
+        Allow: allow,
+      }),
+    );
+}
+
+export function handle(
+  requestIds: RequestIds,
+  handler: (request: V1Request) => Answer,
+  { body = false } = {},
+): RequestHandler {
+  return (req, res, next) => {
+    const read = body ? readJsonBody(req, ['application/json']) : Promise.resolve({ ok: true as const, body: {} });
+    read.then((result) => {
+      try {
+        if (!result.ok) {
+          const kind =
+            result.status === 415 ? 'unsupportedMediaType' : result.status === 413 ? 'tooLarge' : 'invalidInput';
+          throw new PcError(kind, result.message);
+        }
+        const actor = res.locals.actor as Actor;
+        const key = requestKey(req, actor);
+        const replayed = key ? requestIds.get(key) : undefined;
+        const answer =
+          replayed ??
+          handler({ req, actor, tid: res.locals.tid as string, body: result.body, index: res.locals.index as number });
+        if (key && !replayed) requestIds.remember(key, answer);
+        send(res, answer);
+      } catch (error) {
+        if (error instanceof PcError) sendPcError(res, error);
+        else next(error);
+      }
+    }, next);
+  };
+}
