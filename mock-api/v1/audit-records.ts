@@ -95,7 +95,8 @@ export function auditRecordRoutes(app: Express, db: Database, requestIds: Reques
         if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
         const today = Math.floor(Date.now() / DAY) * DAY;
         const from = day('startDate', query.startDate);
-        const to = (query.endDate ? day('endDate', query.endDate) : today) + DAY - 1;
+        // Without an endDate the window ends today (or on a startDate still to come: an empty answer, not an error).
+        const to = (query.endDate ? day('endDate', query.endDate) : Math.max(today, from)) + DAY - 1;
         if (from < today - AUDIT_WINDOW_DAYS * DAY)
           throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
         if (to < from) throw new PcError('invalidInput', 'endDate is before startDate.');
