@@ -6,7 +6,7 @@
  */
 import type { Express } from 'express';
 import { applyMergePatch, type JsonObject } from '@/domain/merge-patch';
-import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord, toCollection } from '@/domain/partner-center-mapping';
+import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord } from '@/domain/partner-center-mapping';
 import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
 import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
@@ -78,6 +78,20 @@ function writesOf(db: Database): (AuditedWrite & { index: number })[] {
 }
 
 /** `SelfServePolicy`, `selfservepolicy` and `self_serve_policy` name the same type, as in the .NET SDK's enum. */
+/** The first page's query: `startDate` required, the window within the last 90 days, then filter and size. */
+function firstPage(query: Record<string, string>, bound: number): Seek {
+  if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
+  const today = Math.floor(Date.now() / DAY) * DAY;
+  const from = day('startDate', query.startDate);
+  // Without an endDate the window ends today (or on a startDate still to come: an empty answer, not an error).
+  const to = (query.endDate ? day('endDate', query.endDate) : Math.max(today, from)) + DAY - 1;
+  if (from < today - AUDIT_WINDOW_DAYS * DAY)
+    throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
+  if (to < from) throw new PcError('invalidInput', 'endDate is before startDate.');
+  const filter = readFilter(query.filter, FIELDS);
+  return { from, to, filter, size: readSize(query.size, PAGE_SIZES.auditrecords), bound, at: 0 };
+}
+
 const typeKey = (type: string) => type.replace(/_/g, '').toLowerCase();
 
 export function auditRecordRoutes(app: Express, db: Database, requestIds: RequestIds, continuations: Continuations) {
@@ -86,25 +100,10 @@ export function auditRecordRoutes(app: Express, db: Database, requestIds: Reques
     needs('viewAuditLog'),
     handle(requestIds, ({ req, tid }) => {
       const query = readQuery(req, ['startDate', 'endDate', 'filter', 'size', 'seekOperation']);
-      let seek: Seek;
-      if (query.seekOperation !== undefined) {
-        if (query.seekOperation.toLowerCase() !== 'next')
-          throw new PcError('invalidInput', 'seekOperation must be Next: follow the next link of the last page.');
-        seek = continuations.read<Seek>(req, 'auditrecords');
-      } else {
-        if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
-        const today = Math.floor(Date.now() / DAY) * DAY;
-        const from = day('startDate', query.startDate);
-        // Without an endDate the window ends today (or on a startDate still to come: an empty answer, not an error).
-        const to = (query.endDate ? day('endDate', query.endDate) : Math.max(today, from)) + DAY - 1;
-        if (from < today - AUDIT_WINDOW_DAYS * DAY)
-          throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
-        if (to < from) throw new PcError('invalidInput', 'endDate is before startDate.');
-        const filter = readFilter(query.filter, FIELDS);
-        const size = readSize(query.size, PAGE_SIZES.auditrecords);
-        seek = { from, to, filter, size, bound: db.auditLog.length, at: 0 };
-      }
+      const seek =
+        continuations.resume<Seek>(req, 'auditrecords', query.seekOperation) ?? firstPage(query, db.auditLog.length);
       const { filter } = seek;
+      const nameOf = (customerId: string) => db.customer(db.indexOf(customerId)!).companyProfile.companyName;
       const wanted = (write: AuditedWrite & { index: number }) => {
         const at = Date.parse(write.entries[0].at);
         if (write.index >= seek.bound || at < seek.from || at > seek.to) return false;
@@ -112,24 +111,20 @@ export function auditRecordRoutes(app: Express, db: Database, requestIds: Reques
         const customerId = write.entries[0].customerId;
         if (filter.field === 'CustomerId') return customerId.toLowerCase() === filter.value.trim().toLowerCase();
         if (filter.field === 'ResourceType') return typeKey(AUDIT_RESOURCE_TYPE[write.kind]) === typeKey(filter.value);
-        const name = db.customer(db.indexOf(customerId)!).companyProfile.companyName;
-        return normalizeText(name).includes(normalizeText(filter.value));
+        return normalizeText(nameOf(customerId)).includes(normalizeText(filter.value));
       };
       const matching = writesOf(db).filter(wanted);
-      const page = matching.slice(seek.at, seek.at + seek.size).map((write) => {
-        const name = db.customer(db.indexOf(write.entries[0].customerId)!).companyProfile.companyName;
-        return toAuditRecord(tid, name, write);
-      });
+      const page = matching
+        .slice(seek.at, seek.at + seek.size)
+        .map((write) => toAuditRecord(tid, nameOf(write.entries[0].customerId), write));
       const at = seek.at + page.length;
-      const next =
-        at < matching.length
-          ? {
-              uri: `/auditrecords?size=${seek.size}&seekOperation=Next`,
-              token: continuations.issue('auditrecords', { ...seek, at }),
-            }
-          : undefined;
-      const self = { uri: req.originalUrl, method: 'GET', headers: [] };
-      return { status: 200, body: toCollection(page, self, next) };
+      return continuations.page(
+        req,
+        'auditrecords',
+        seek.size,
+        page,
+        at < matching.length ? { ...seek, at } : undefined,
+      );
     }),
   );
 }

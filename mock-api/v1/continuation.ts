@@ -6,7 +6,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { CONTINUATION_HEADER } from '@/domain/partner-center';
+import { toCollection } from '@/domain/partner-center-mapping';
 import { PcError } from './errors';
+import type { Answer } from './request-ids';
 
 export class Continuations {
   private readonly secret = randomBytes(32);
@@ -21,7 +23,7 @@ export class Continuations {
   }
 
   /** The state of the request's token for `route`. */
-  read<T>(req: Request, route: string): T {
+  private read<T>(req: Request, route: string): T {
     const token = req.get(CONTINUATION_HEADER);
     if (!token)
       throw new PcError('invalidInput', `seekOperation=Next needs the ${CONTINUATION_HEADER} header of the next link.`);
@@ -36,5 +38,19 @@ export class Continuations {
     const payload = JSON.parse(Buffer.from(data, 'base64url').toString('utf8')) as { route: string; state: T };
     if (payload.route !== route) throw new PcError('invalidInput', `${CONTINUATION_HEADER} belongs to another query.`);
     return payload.state;
+  }
+
+  /** The state a `seekOperation=Next` request goes on from; undefined for a first page. */
+  resume<T>(req: Request, route: string, seekOperation: string | undefined): T | undefined {
+    if (seekOperation === undefined) return undefined;
+    if (seekOperation.toLowerCase() !== 'next')
+      throw new PcError('invalidInput', 'seekOperation must be Next: follow the next link of the last page.');
+    return this.read<T>(req, route);
+  }
+
+  /** One page as Partner Center's Collection; with `rest` (where the next page starts), a `next` link to it. */
+  page<T>(req: Request, route: string, size: number, items: T[], rest?: object): Answer {
+    const next = rest && { uri: `/${route}?size=${size}&seekOperation=Next`, token: this.issue(route, rest) };
+    return { status: 200, body: toCollection(items, { uri: req.originalUrl, method: 'GET', headers: [] }, next) };
   }
 }

@@ -3,14 +3,13 @@
  * Domain, paged by `MS-ContinuationToken`) and `GET /v1/customers/{id}`.
  */
 import type { Express } from 'express';
-import { toCollection, toPcCustomer, toPcCustomerSummary } from '@/domain/partner-center-mapping';
+import { toPcCustomer, toPcCustomerSummary } from '@/domain/partner-center-mapping';
 import { PAGE_SIZES } from '@/domain/partner-center-readings';
 import type { Customer } from '@/domain/schemas';
 import { normalizeText } from '@/domain/search';
 import type { Database } from '../database';
 import { needs } from './auth';
 import type { Continuations } from './continuation';
-import { PcError } from './errors';
 import { customer, handle, methodNotAllowed } from './handle';
 import { type Filter, readFilter, readQuery, readSize } from './query';
 import type { RequestIds } from './request-ids';
@@ -36,13 +35,12 @@ export function customerRoutes(app: Express, db: Database, requestIds: RequestId
     needs('viewCustomers'),
     handle(requestIds, ({ req }) => {
       const query = readQuery(req, ['size', 'filter', 'seekOperation']);
-      const size = readSize(query.size, PAGE_SIZES.customers);
-      let seek: Seek = { filter: readFilter(query.filter, FIELDS), size, at: 0 };
-      if (query.seekOperation !== undefined) {
-        if (query.seekOperation.toLowerCase() !== 'next')
-          throw new PcError('invalidInput', 'seekOperation must be Next: follow the next link of the last page.');
-        seek = continuations.read<Seek>(req, 'customers');
-      }
+      const first = {
+        filter: readFilter(query.filter, FIELDS),
+        size: readSize(query.size, PAGE_SIZES.customers),
+        at: 0,
+      };
+      const seek = continuations.resume<Seek>(req, 'customers', query.seekOperation) ?? first;
       // The desk search finds every customer whose company name or domain starts with the value (and more): its
       // hits, in its order, are narrowed to the exact prefix matches.
       const hits = db.search.search(seek.filter?.value ?? '');
@@ -53,15 +51,8 @@ export function customerRoutes(app: Express, db: Database, requestIds: RequestId
         if (matches(c, seek.filter)) items.push(c);
       }
       while (at < hits.length && !matches(db.customer(hits[at]), seek.filter)) at++;
-      const next =
-        at < hits.length
-          ? {
-              uri: `/customers?size=${seek.size}&seekOperation=Next`,
-              token: continuations.issue('customers', { ...seek, at }),
-            }
-          : undefined;
-      const self = { uri: req.originalUrl, method: 'GET', headers: [] };
-      return { status: 200, body: toCollection(items.map(toPcCustomerSummary), self, next) };
+      const rest = at < hits.length ? { ...seek, at } : undefined;
+      return continuations.page(req, 'customers', seek.size, items.map(toPcCustomerSummary), rest);
     }),
   );
   app.all('/v1/customers', needs('viewCustomers'), methodNotAllowed('GET'));

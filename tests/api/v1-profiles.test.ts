@@ -22,6 +22,9 @@ const billing = (id: string) => `/v1/customers/${id}/profiles/billing`;
 const read = async (id: string) => (await pc(api.url, admin, billing(id))).body;
 const put = (id: string, body: unknown, headers: Record<string, string> = {}, token = admin) =>
   pc(api.url, token, billing(id), { method: 'PUT', body, headers });
+/** A body sent as it is, JSON by default. */
+const raw = (id: string, method: string, text: string, type = 'application/json') =>
+  pc(api.url, admin, billing(id), { method, raw: text, headers: { 'Content-Type': type } });
 const deskBilling = async (id: string) => (await api.call(`/customers/${id}/profiles/billing`)).body;
 const deskAudit = async (id: string) => (await api.call(`/customers/${id}/auditLog`)).body;
 
@@ -187,25 +190,13 @@ test('invalid fields are 400 naming each field (code 3000, or 600051 for a missi
 test('bodies that are not JSON, too large or of the wrong type are refused before anything is read', async () => {
   const c = us()[5];
   await unchanged(c.id, async () => {
-    const text = await pc(api.url, admin, billing(c.id), {
-      method: 'PUT',
-      raw: 'x',
-      headers: { 'Content-Type': 'text/plain' },
-    });
+    const text = await raw(c.id, 'PUT', 'x', 'text/plain');
     expect([text.status, text.body.code]).toEqual([415, '415']);
-    const malformed = await pc(api.url, admin, billing(c.id), {
-      method: 'PUT',
-      raw: '{"firstName":',
-      headers: { 'Content-Type': 'application/json' },
-    });
+    const malformed = await raw(c.id, 'PUT', '{"firstName":');
     expect([malformed.status, malformed.body.code]).toEqual([400, '800002']);
     const big = await put(c.id, { firstName: 'x'.repeat(70 * 1024) });
     expect([big.status, big.body.code]).toEqual([413, '413']);
-    const array = await pc(api.url, admin, billing(c.id), {
-      method: 'PUT',
-      raw: '[]',
-      headers: { 'Content-Type': 'application/json' },
-    });
+    const array = await raw(c.id, 'PUT', '[]');
     expect(array.status).toBe(400);
   });
 });
@@ -225,17 +216,9 @@ test('which error wins: 401 → 403 → 404 → 405 → 400', async () => {
   const missing = '00000000-0000-4000-8000-000000000000';
   expect((await pc(api.url, null, billing(missing), { method: 'PATCH', raw: '{' })).status).toBe(401);
   expect((await put(missing, { bad: 1 }, {}, helpdesk)).status).toBe(403);
-  const notFound = await pc(api.url, admin, billing(missing), {
-    method: 'PUT',
-    raw: '{',
-    headers: { 'Content-Type': 'application/json' },
-  });
+  const notFound = await raw(missing, 'PUT', '{');
   expect([notFound.status, notFound.body.code]).toEqual([404, '60003']);
-  const patch = await pc(api.url, admin, billing(c.id), {
-    method: 'PATCH',
-    raw: '{',
-    headers: { 'Content-Type': 'application/json' },
-  });
+  const patch = await raw(c.id, 'PATCH', '{');
   expect(patch.status).toBe(405);
   expect(patch.headers.get('Allow')).toBe('GET, PUT');
   const denied = await put(c.id, await read(c.id), {}, helpdesk);
