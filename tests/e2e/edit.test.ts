@@ -3,8 +3,10 @@ import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { draftItem } from '@/utils/drafts';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import {
+  billingPath,
   callApi,
   colleaguePatch,
+  openBillingForm,
   openCustomer,
   someCustomers,
   waitForLiveText,
@@ -22,13 +24,9 @@ beforeAll(async () => {
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 
-const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
-
 async function editBilling(popup: Page, index: number) {
   const customer = customers[index];
-  await openCustomer(popup, customer.companyProfile.companyName);
-  await popup.locator(aria('button', 'Edit billing profile')).click();
-  await popup.waitForSelector(aria('textbox', 'City'));
+  await openBillingForm(popup, customer.companyProfile.companyName);
   return customer;
 }
 
@@ -146,8 +144,7 @@ test('the address is checked before Submit: a lower-case state is flagged on its
   const us = all.slice(5).find((c) => c.billingProfile.defaultAddress.country === 'US');
   expect(us, 'the seed has a US customer').toBeDefined();
   const popup = await desk.ext.open('popup');
-  await openCustomer(popup, us!.companyProfile.companyName);
-  await popup.locator(aria('button', 'Edit billing profile')).click();
+  await openBillingForm(popup, us!.companyProfile.companyName);
   const state = await popup.waitForSelector(aria('textbox', 'State or province'));
   const canonical = await state!.evaluate((s) => (s as HTMLInputElement).value);
   await popup.locator(aria('textbox', 'State or province')).fill(canonical.toLowerCase());
