@@ -1,5 +1,6 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`.
+ * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`, and what every
+ * browser's launcher shares once the extension runs (Firefox's is firefox.ts).
  * Builds nothing itself: the test command runs `wxt build` first.
  */
 import './node-browser';
