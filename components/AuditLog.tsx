@@ -22,15 +22,15 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
   }, [customerId, version]);
   if (!entries) return null;
   return (
-    <section aria-labelledby="audit-title">
+    <section class="card" aria-labelledby="audit-title">
       <h3 id="audit-title">{t('audit.title')}</h3>
       {entries.length === 0 ? (
-        <p>{t('audit.none')}</p>
+        <p class="hint">{t('audit.none')}</p>
       ) : (
         <ul class="audit">
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} ·{' '}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time> {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} ·{' '}
               {e.action}
               {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
             </li>

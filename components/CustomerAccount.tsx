@@ -12,6 +12,7 @@ import { BillingDetails } from './BillingDetails';
 import { CompanyDetails } from './CompanyDetails';
 import { ProfileSection } from './ProfileSection';
 import { PurchasePermissionSwitches } from './PurchasePermissionSwitches';
+import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
 /** Step 2 of the job: the customer's Account page; its state and writes are utils/edit-session's account model. */
@@ -25,7 +26,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
 
   return (
     <section class="account">
-      <button type="button" onClick={onBack}>
+      <button type="button" class="subtle back" onClick={onBack}>
         {t('back')}
       </button>
       <StatusMessage status={page.status} onUndo={() => void act.undo()} />
@@ -38,7 +39,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
           </button>
         </p>
       )}
-      {mayView && !customer && !page.loadError && <p role="status">{t('loading')}</p>}
+      {mayView && !customer && !page.loadError && <Skeleton title cards={2} />}
       {customer && (
         <>
           <h2 class="customer-name">{customer.companyProfile.companyName}</h2>
@@ -54,7 +55,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
               </ProfileSection>
             </>
           )}
-          <section aria-labelledby={permissionTitle}>
+          <section class="card" aria-labelledby={permissionTitle}>
             <h3 id={permissionTitle}>{t('permission.title')}</h3>
             <PurchasePermissionSwitches
               permission={customer.purchasePermission}

@@ -10,6 +10,7 @@ import { withRetry } from '@/utils/retry';
 import { type RecentCustomer, recentCustomersItem, roleItem, searchQueryItem } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerOptions } from './CustomerOptions';
+import { EmptyState } from './EmptyState';
 
 /** Short enough to stay inside the 50 ms keystroke-to-results budget, long enough to skip mid-word requests. */
 const DEBOUNCE_MS = 10;
@@ -151,6 +152,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
           </button>
         </p>
       )}
+      {searching && state.kind === 'done' && !state.total && <p class="hint">{t('noResultsHint')}</p>}
       {!searching && recent.length > 0 && <h2>{t('recentCustomers')}</h2>}
       <CustomerOptions
         label={searching ? t('customers') : t('recentCustomers')}
@@ -159,6 +161,9 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         query={searching ? (query ?? '') : ''}
         onOpen={onOpen}
       />
+      {!searching && !recent.length && !denial(role, 'viewCustomers') && (
+        <EmptyState title={t('searchEmpty.title')} hint={t('searchEmpty.hint')} />
+      )}
       {searching && state.kind === 'done' && state.customers.length < state.total && (
         <button type="button" disabled={loadingMore} onClick={() => void more()}>
           {t('moreResults', { shown: state.customers.length, count: state.total })}

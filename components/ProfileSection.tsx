@@ -15,7 +15,7 @@ interface Props {
   children: ComponentChildren;
 }
 
-/** A section of the Account page: a resource's details and the button that opens its form. */
+/** A card of the Account page: a resource's title with the button that opens its form, then its details. */
 export function ProfileSection({ kind, role, returnFocus, onEdit, children }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -24,18 +24,20 @@ export function ProfileSection({ kind, role, returnFocus, onEdit, children }: Pr
     if (returnFocus) button.current?.focus();
   }, [returnFocus]);
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t(`${kind}.title`)}</h3>
+    <section class="card" aria-labelledby={`${id}-title`}>
+      <div class="card-header">
+        <h3 id={`${id}-title`}>{t(`${kind}.title`)}</h3>
+        <button
+          ref={button}
+          type="button"
+          disabled={reason !== null}
+          aria-describedby={reason ? `${id}-reason` : undefined}
+          onClick={() => onEdit(kind)}
+        >
+          {t(`${kind}.edit`)}
+        </button>
+      </div>
       {children}
-      <button
-        ref={button}
-        type="button"
-        disabled={reason !== null}
-        aria-describedby={reason ? `${id}-reason` : undefined}
-        onClick={() => onEdit(kind)}
-      >
-        {t(`${kind}.edit`)}
-      </button>
       {reason && (
         <p id={`${id}-reason`} class="reason">
           {reason}

@@ -14,6 +14,10 @@ export const en = {
   customers: 'Customers',
   searching: 'Searching…',
   noResults: 'No customers match “{query}”.',
+  noResultsHint: 'Check the spelling, or search by the domain, the contact’s email or the tenant ID.',
+  'searchEmpty.title': 'Find a customer',
+  'searchEmpty.hint':
+    'Type a company name, domain, contact, email or tenant ID above. The customers you open are listed here for next time.',
   resultCount: { one: '{count} customer', other: '{count} customers' },
   loadError: 'Could not reach the Customer Desk API: {message}',
   retry: 'Retry',

@@ -16,6 +16,10 @@ export const ru: Messages = {
   customers: 'Клиенты',
   searching: 'Поиск…',
   noResults: 'Нет клиентов, соответствующих «{query}».',
+  noResultsHint: 'Проверьте написание или ищите по домену, адресу электронной почты контакта или ID клиента.',
+  'searchEmpty.title': 'Найдите клиента',
+  'searchEmpty.hint':
+    'Введите выше название компании, домен, контакт, адрес электронной почты или ID клиента. Открытые клиенты появятся здесь.',
   resultCount: { one: '{count} клиент', few: '{count} клиента', many: '{count} клиентов', other: '{count} клиента' },
   loadError: 'Не удалось связаться с API Customer Desk: {message}',
   retry: 'Повторить',
