@@ -106,13 +106,18 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.close();
 });
 
-for (const [choice, expected] of [
+const CONFLICT = aria('dialog', 'This customer was changed');
+/** In the conflict dialog, the field's group of radios (named by its label) and one of them. */
+const choice = (field: string, option: string) =>
+  `${CONFLICT} >>> ${aria('group', field)} >>> ${aria('radio', option)}`;
+
+for (const [option, expected] of [
   ['Keep my changes', 'Mine City'],
   ['Use theirs', 'Their City'],
 ] as const) {
-  test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${choice}"`, async () => {
+  test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${option}"`, async () => {
     const popup = await desk.ext.open('popup');
-    const customer = await editBilling(popup, choice === 'Use theirs' ? 4 : 3);
+    const customer = await editBilling(popup, option === 'Use theirs' ? 4 : 3);
     await popup.locator(aria('textbox', 'City')).fill('Mine City');
     await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
     await colleaguePatch(desk.api.url, billingPath(customer.id), {
@@ -121,13 +126,17 @@ for (const [choice, expected] of [
     });
 
     await popup.locator(aria('button', 'Submit')).click();
-    const dialog = await popup.waitForSelector(aria('dialog', 'This customer was changed'));
+    const dialog = await popup.waitForSelector(CONFLICT);
     const text = await dialog!.evaluate((d) => d.textContent);
-    expect(text).toContain('Their City');
-    expect(text).toContain('Mine City');
-    // Only the field both changed is asked about.
+    // Only the field both changed is asked about, their value beside the agent's.
     expect(text).not.toContain('Suite 7');
-    await popup.locator(aria('button', choice)).click();
+    expect(text).not.toContain('Colleague');
+    const described = (selector: string) =>
+      popup.$eval(selector, (radio) => document.getElementById(radio.getAttribute('aria-describedby')!)?.textContent);
+    expect(await described(choice('City', 'Use theirs'))).toBe('Their City');
+    expect(await described(choice('City', 'Keep my changes'))).toBe('Mine City');
+    await popup.locator(choice('City', option)).click();
+    await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
     await waitForLiveText(popup, 'Billing profile saved.');
 
     const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
@@ -138,6 +147,30 @@ for (const [choice, expected] of [
     await popup.close();
   });
 }
+
+test('several clashing fields: "Use theirs" for all, one field switched back to the agent\'s, then Submit', async () => {
+  const popup = await desk.ext.open('popup');
+  const customer = await editBilling(popup, 9);
+  await popup.locator(aria('textbox', 'City')).fill('Mine City');
+  await popup.locator(aria('textbox', 'Last name')).fill('Mine');
+  await colleaguePatch(desk.api.url, billingPath(customer.id), {
+    defaultAddress: { city: 'Their City' },
+    lastName: 'Theirs',
+  });
+
+  await popup.locator(aria('button', 'Submit')).click();
+  await popup.locator(`${CONFLICT} >>> ${aria('group', 'For all fields')} >>> ${aria('button', 'Use theirs')}`).click();
+  const lastName = await popup.waitForSelector(choice('Last name', 'Use theirs'));
+  expect(await lastName!.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
+  await popup.locator(choice('City', 'Keep my changes')).click();
+  await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
+  await waitForLiveText(popup, 'Billing profile saved.');
+
+  const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
+  expect(saved.defaultAddress.city).toBe('Mine City');
+  expect(saved.lastName).toBe('Theirs');
+  await popup.close();
+});
 
 test('the address is checked before Submit: a lower-case state is flagged on its field and the suggestion can be taken', async () => {
   const all = await someCustomers(desk.api.url, 30);
