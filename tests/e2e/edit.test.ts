@@ -111,23 +111,34 @@ const CONFLICT = aria('dialog', 'This customer was changed');
 const choice = (field: string, option: string) =>
   `${CONFLICT} >>> ${aria('group', field)} >>> ${aria('radio', option)}`;
 
+/** The agent edits `mine` (field label → value) while a colleague saves `theirs`; Submit meets the conflict dialog. */
+async function editAgainstColleague(popup: Page, index: number, mine: Record<string, string>, theirs: object) {
+  const customer = await editBilling(popup, index);
+  for (const [field, value] of Object.entries(mine)) await popup.locator(aria('textbox', field)).fill(value);
+  await colleaguePatch(desk.api.url, billingPath(customer.id), theirs);
+  await popup.locator(aria('button', 'Submit')).click();
+  return { customer, dialog: (await popup.waitForSelector(CONFLICT))! };
+}
+
+/** The dialog's Submit sends the merge; waits until it is saved. */
+async function submitMerge(popup: Page) {
+  await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
+  await waitForLiveText(popup, 'Billing profile saved.');
+}
+
 for (const [option, expected] of [
   ['Keep my changes', 'Mine City'],
   ['Use theirs', 'Their City'],
 ] as const) {
   test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${option}"`, async () => {
     const popup = await desk.ext.open('popup');
-    const customer = await editBilling(popup, option === 'Use theirs' ? 4 : 3);
-    await popup.locator(aria('textbox', 'City')).fill('Mine City');
-    await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
-    await colleaguePatch(desk.api.url, billingPath(customer.id), {
-      defaultAddress: { city: 'Their City' },
-      lastName: 'Colleague',
-    });
-
-    await popup.locator(aria('button', 'Submit')).click();
-    const dialog = await popup.waitForSelector(CONFLICT);
-    const text = await dialog!.evaluate((d) => d.textContent);
+    const { customer, dialog } = await editAgainstColleague(
+      popup,
+      option === 'Use theirs' ? 4 : 3,
+      { City: 'Mine City', 'Address line 2': 'Suite 7' },
+      { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' },
+    );
+    const text = await dialog.evaluate((d) => d.textContent);
     // Only the field both changed is asked about, their value beside the agent's.
     expect(text).not.toContain('Suite 7');
     expect(text).not.toContain('Colleague');
@@ -136,8 +147,7 @@ for (const [option, expected] of [
     expect(await described(choice('City', 'Use theirs'))).toBe('Their City');
     expect(await described(choice('City', 'Keep my changes'))).toBe('Mine City');
     await popup.locator(choice('City', option)).click();
-    await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
-    await waitForLiveText(popup, 'Billing profile saved.');
+    await submitMerge(popup);
 
     const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
     expect(saved.defaultAddress.city).toBe(expected);
@@ -150,21 +160,17 @@ for (const [option, expected] of [
 
 test('several clashing fields: "Use theirs" for all, one field switched back to the agent\'s, then Submit', async () => {
   const popup = await desk.ext.open('popup');
-  const customer = await editBilling(popup, 9);
-  await popup.locator(aria('textbox', 'City')).fill('Mine City');
-  await popup.locator(aria('textbox', 'Last name')).fill('Mine');
-  await colleaguePatch(desk.api.url, billingPath(customer.id), {
-    defaultAddress: { city: 'Their City' },
-    lastName: 'Theirs',
-  });
-
-  await popup.locator(aria('button', 'Submit')).click();
+  const { customer } = await editAgainstColleague(
+    popup,
+    9,
+    { City: 'Mine City', 'Last name': 'Mine' },
+    { defaultAddress: { city: 'Their City' }, lastName: 'Theirs' },
+  );
   await popup.locator(`${CONFLICT} >>> ${aria('group', 'For all fields')} >>> ${aria('button', 'Use theirs')}`).click();
   const lastName = await popup.waitForSelector(choice('Last name', 'Use theirs'));
   expect(await lastName!.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
   await popup.locator(choice('City', 'Keep my changes')).click();
-  await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
-  await waitForLiveText(popup, 'Billing profile saved.');
+  await submitMerge(popup);
 
   const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
   expect(saved.defaultAddress.city).toBe('Mine City');
