@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Authority, DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { Database, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
+import { normalHost } from './middlewares/allowed-hosts';
+import { normalOrigin } from './middlewares/allowed-origins';
 
 const HELP = `Customer Desk mock API
 
@@ -19,6 +21,11 @@ Usage: npm run api -- [options]
   --fail-rate <0..1>       answer this share of requests (but /health) with 503
   --compact-after <n>      fold the write journal into the database file after n writes (default ${DEFAULT_COMPACT_AFTER})
   --token-lifetime <s>     lifetime of the sign-in authority's access tokens, in seconds (default ${DEFAULT_TOKEN_LIFETIME})
+  --allow-origin <origin>  also answer web pages from this origin, like https://desk.example:8443 (repeatable;
+                           '*' answers every page, unsafe). Always answered: no Origin (curl, scripts), browser
+                           extensions, http(s)://localhost, *.localhost, 127.0.0.1 and [::1] on any port
+  --allow-host <name>      also answer requests for this Host name (repeatable). Always answered: localhost,
+                           *.localhost, 127.0.0.1, [::1] and the --host address
   --help                   show this help
 `;
 
@@ -50,6 +57,22 @@ function rate(value: string | undefined): number | undefined {
   return n;
 }
 
+function origins(values: string[] = []): string[] {
+  return values.map((value) => {
+    const origin = value === '*' ? value : normalOrigin(value);
+    if (!origin) fail(`--allow-origin must be an origin like https://desk.example:8443 (or '*'), not "${value}".`);
+    return origin;
+  });
+}
+
+function hosts(values: string[] = []): string[] {
+  return values.map((value) => {
+    if (!/^(\[[0-9a-f:.]+\]|[0-9a-f:]*:[0-9a-f:.]*|[a-z0-9._-]+)$/i.test(value))
+      fail(`--allow-host must be a host name or address without a port, like desk.example, not "${value}".`);
+    return normalHost(value);
+  });
+}
+
 function parseFlags() {
   try {
     return parseArgs({
@@ -64,6 +87,8 @@ function parseFlags() {
         'fail-rate': { type: 'string' },
         'compact-after': { type: 'string' },
         'token-lifetime': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'allow-host': { type: 'string', multiple: true },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -84,6 +109,7 @@ const host = parsed.host ?? '127.0.0.1';
 const path = resolve(parsed.db ?? 'mock-api/data/db.json');
 const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
 const tokenLifetime = integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME;
+const access = { host, allowOrigins: origins(parsed['allow-origin']), allowHosts: hosts(parsed['allow-host']) };
 const db = await Database.open({
   path,
   seed: integer('seed', parsed.seed, 0),
@@ -94,6 +120,10 @@ const db = await Database.open({
   process.stderr.write(`Cannot open the database: ${error.message}\n`);
   process.exit(1);
 });
+if (access.allowOrigins.includes('*'))
+  process.stderr.write(
+    "warning: --allow-origin '*': any web page open in your browser can read and change this API's data.\n",
+  );
 
 const authority = await Authority.open(path, tokenLifetime).catch((error: Error) => {
   process.stderr.write(`Cannot open the signing key: ${error.message}\n`);
@@ -102,11 +132,11 @@ const authority = await Authority.open(path, tokenLifetime).catch((error: Error)
 
 // Loaded after the flags are checked: --help and a bad flag answer without loading the server.
 const { createApp } = await import('./server');
-const server = createApp(db, faultOptions, authority).listen(port, host, () => {
+const server = createApp(db, faultOptions, authority, access).listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   process.stdout.write(
-    `Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
+    `Customer Desk mock API listening on http://${normalHost(host)}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
   );
   setImmediate(() => db.warmUp());
 });
