@@ -26,6 +26,8 @@ Usage: npm run api -- [options]
                            extensions, http(s)://localhost, *.localhost, 127.0.0.1 and [::1] on any port
   --allow-host <name>      also answer requests for this Host name (repeatable). Always answered: localhost,
                            *.localhost, 127.0.0.1, [::1] and the --host address
+  --recover                when a database file is damaged, set the damaged files aside (<file>.damaged-<time>)
+                           and load what precedes the damage, instead of refusing to start
   --help                   show this help
 `;
 
@@ -89,6 +91,7 @@ function parseFlags() {
         'token-lifetime': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
+        recover: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -110,16 +113,19 @@ const path = resolve(parsed.db ?? 'mock-api/data/db.json');
 const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
 const tokenLifetime = integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME;
 const access = { host, allowOrigins: origins(parsed['allow-origin']), allowHosts: hosts(parsed['allow-host']) };
+const cannotOpen = (error: Error) => {
+  process.stderr.write(`Cannot open the database: ${error.message}\n`);
+  process.exit(1);
+};
 const db = await Database.open({
   path,
   seed: integer('seed', parsed.seed, 0),
   seedValue: integer('seed-value', parsed['seed-value'], 0),
   reset: parsed.reset,
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
-}).catch((error: Error) => {
-  process.stderr.write(`Cannot open the database: ${error.message}\n`);
-  process.exit(1);
-});
+  recover: parsed.recover,
+}).catch(cannotOpen);
+if (db.recovered) process.stdout.write(`${db.recovered}\n`);
 if (access.allowOrigins.includes('*'))
   process.stderr.write(
     "warning: --allow-origin '*': any web page open in your browser can read and change this API's data.\n",
@@ -138,9 +144,24 @@ const server = createApp(db, faultOptions, authority, access).listen(port, host,
   process.stdout.write(
     `Customer Desk mock API listening on http://${normalHost(host)}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
   );
-  setImmediate(() => db.warmUp());
+  // Damage found while loading in the background (a journal naming an unknown customer) stops the server too.
+  setImmediate(() => db.warmUp(cannotOpen));
 });
 server.on('error', (error) => {
   process.stderr.write(`Cannot listen on ${host}:${port}: ${error.message}\n`);
   process.exit(1);
 });
+
+/** SIGTERM or Ctrl-C: no new connections, the requests in flight answered, the files closed. A second one stops at once. */
+function stop(signal: NodeJS.Signals) {
+  process.stdout.write(`${signal}: finishing the requests in flight, then stopping\n`);
+  server.close(() => db.close().then(() => process.exit(0), cannotStop));
+  // Keep-alive connections close as soon as their request is answered.
+  setInterval(() => server.closeIdleConnections(), 20).unref();
+}
+const cannotStop = (error: Error) => {
+  process.stderr.write(`Stopping failed: ${error.message}\n`);
+  process.exit(1);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -8,42 +8,53 @@
  *     customer ids joined by \n (latin1)
  *     N+1 line offsets (float64, little-endian)
  *     the search's trigram and bigram lists (gram-lists.ts), as their typed arrays' bytes
- * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the answer.
+ * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the
+ *   answer (journal.ts).
+ * - `<file>.damaged-<time>`: a damaged file set aside by `--recover` (recover.ts); never read again.
  *
  * Start reads only the trailer, the offsets and the audit lines; a customer's JSON is read (pread) and parsed the
  * first time it is used, and the search blocks load in slices once the server listens (`warmUp`). 100k customers
- * are ~90 MB of JSON: parsing it all would not fit the 1.5 s start budget. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append, never
- * acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit entries have ids.
+ * are ~90 MB of JSON: parsing it all would not fit the 1.5 s start budget. Then the journals of generation ≥ g are
+ * replayed in order; a torn last line (a crash mid-append, never acknowledged) is cut off. Replay is idempotent: a
+ * line holds the customer's whole new state; audit entries have ids.
+ *
+ * Damage is named, never skipped (damage.ts): start-up checks the trailer, that every block it declares fits the
+ * file, the line offsets, the audit lines and every journal line, and throws a DamageError naming the file and line
+ * or byte — before it changes any file. A customer line is checked when it is first parsed (a 500 `damaged-file`);
+ * `--recover` checks them all. With `--recover`, what precedes the damage becomes a new snapshot (recover.ts).
+ *
+ * A write the disk refuses (no space, an I/O error, a short write that cannot be finished) throws a StorageError
+ * before anything changes in memory; the journal is cut back to its last whole line, so it always loads, and the
+ * next write simply tries again (journal.ts).
  *
  * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1;
  * the search lists are rebuilt in slices, and the state as of that instant is written to `<db>.tmp` in chunks,
- * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old snapshot with all its journals, or
- * the new one with its own: both load with every acknowledged write. The old snapshot stays open (its inode lives
- * on after the rename), so unchanged customers keep being read from it.
+ * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old
+ * snapshot with all its journals, or the new one with its own: both load with every acknowledged write. A failure
+ * (a full disk) or `close()` removes `<db>.tmp` and leaves the old snapshot and journals as they are. The old
+ * snapshot stays open (its inode lives on after the rename), so unchanged customers keep being read from it.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  read,
-  readdirSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { AuditEntry, Customer } from '@/domain/schemas';
+import { DamageError, firstBadLine, type Layout, layoutProblem, missingTrailer, offsetsProblem } from './damage';
+import { fsyncFolder, readAt } from './disk';
 import type { GramBlocks } from './gram-lists';
+import {
+  cutTornLine,
+  type JournalEntry,
+  type JournalLine,
+  type JournalRead,
+  JournalWriter,
+  journalPath,
+  journalsOf,
+  readJournal,
+} from './journal';
+import { entriesIn, journalEntries, type Recovery, recoveryNote, salvageSnapshot, setAside } from './recover';
 import { SearchIndex, searchText } from './search-index';
+import type { StorageState } from './storage-error';
 
 export const DEFAULT_SEED_COUNT = 1000;
 export const DEFAULT_COMPACT_AFTER = 10_000;
@@ -59,31 +70,20 @@ export interface OpenOptions {
   seedValue?: number;
   reset?: boolean;
   compactAfter?: number;
+  /** Set damaged files aside and load what precedes the damage, instead of refusing to start. */
+  recover?: boolean;
 }
 
-interface Trailer {
+/** `grams`: where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
+interface Trailer extends Layout {
   format: string;
   version: number;
   generation: number;
-  customers: number;
-  audit: number;
-  auditStart: number;
-  searchStart: number;
-  idsStart: number;
-  offsetsStart: number;
-  /** Where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
-  grams?: { starts: number; records: number; owner: number; end: number }[];
-  end: number;
 }
 
 interface Lookup {
   search: SearchIndex;
   byId: Map<string, number>;
-}
-
-interface JournalLine {
-  customer: Customer;
-  audit: AuditEntry[];
 }
 
 /** What a snapshot is written from: freshly seeded customers, or the live store during compaction. */
@@ -98,25 +98,22 @@ interface SnapshotSource {
   lines(from: number, to: number): Promise<Buffer[]>;
 }
 
-function fsyncFolder(path: string): void {
-  const fd = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readAt(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.alloc(end - start);
-  for (let done = 0; done < buffer.length; ) done += readSync(fd, buffer, done, buffer.length - done, start + done);
-  return buffer;
-}
-
 /** Writes a whole snapshot to `<path>.tmp`, fsyncs it and renames it over `path`. */
 async function writeSnapshot(path: string, source: SnapshotSource): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp`;
+  try {
+    await writeBlocks(temp, source);
+    renameSync(temp, path);
+  } catch (error) {
+    // The old snapshot and its journals are whole: only the half-written copy goes (on a full disk, its space too).
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncFolder(path);
+}
+
+async function writeBlocks(temp: string, source: SnapshotSource): Promise<void> {
   const file = await open(temp, 'w');
   try {
     let position = 0;
@@ -181,8 +178,6 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
   } finally {
     await file.close();
   }
-  renameSync(temp, path);
-  fsyncFolder(path);
 }
 
 /** The search's n-gram lists for `texts`, built in slices with `pause()` between them. */
@@ -192,10 +187,10 @@ async function gramsOf(texts: string[], pause: () => Promise<void> | void): Prom
   return index.gramBlocks()!;
 }
 
-async function sourceOf(customers: Customer[], audit: AuditEntry[] = []): Promise<SnapshotSource> {
+async function sourceOf(customers: Customer[], audit: AuditEntry[] = [], generation = 0): Promise<SnapshotSource> {
   const texts = customers.map(searchText);
   return {
-    generation: 0,
+    generation,
     count: customers.length,
     audit,
     texts,
@@ -227,28 +222,22 @@ function legacySource(path: string): Promise<SnapshotSource> | null {
   }
 }
 
+/** The trailer, checked: a file without one, or whose offsets do not fit the file, is damaged (damage.ts). */
 function readTrailer(fd: number, path: string): Trailer {
   const size = fstatSync(fd).size;
-  const tail = readAt(fd, Math.max(0, size - 4096), size).toString('latin1');
+  const tailStart = Math.max(0, size - 4096);
+  const tail = readAt(fd, tailStart, size).toString('latin1');
   const start = tail.lastIndexOf('\n', tail.length - 2);
   let trailer: Trailer | undefined;
   try {
-    trailer = JSON.parse(tail.slice(start + 1)) as Trailer;
+    trailer = tail.endsWith('\n') ? (JSON.parse(tail.slice(start + 1)) as Trailer) : undefined;
   } catch {
     // reported below
   }
-  if (trailer?.format !== FORMAT || trailer.version !== 2)
-    throw new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
+  if (trailer?.format !== FORMAT || trailer.version !== 2) throw missingTrailer(fd, path, size);
+  const problem = layoutProblem(trailer, tailStart + start);
+  if (problem) throw new DamageError(path, `byte ${tailStart + start + 1} (its trailer)`, problem);
   return trailer;
-}
-
-function journalsOf(path: string): { generation: number; file: string }[] {
-  if (!existsSync(dirname(path))) return [];
-  const prefix = `${basename(path)}.journal-`;
-  return readdirSync(dirname(path))
-    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
-    .map((name) => ({ generation: Number(name.slice(prefix.length)), file: join(dirname(path), name) }))
-    .sort((a, b) => a.generation - b.generation);
 }
 
 export class Database {
@@ -263,11 +252,16 @@ export class Database {
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
   /** Journal writes read at start, applied when the index is built (so replay does not wait for it). */
-  private pending: Customer[] = [];
+  private pending: (JournalEntry & { file: string })[] = [];
   private generation: number;
-  private journalFd = -1;
+  private journal: JournalWriter | undefined;
   private journalWrites = 0;
   private compacting: Promise<void> | null = null;
+  /** Damage found while building the lookups (a journal naming an unknown customer): every later use throws it. */
+  private failure: Error | null = null;
+  private closing = false;
+  /** What `--recover` did, for the start-up message. */
+  recovered: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -279,12 +273,29 @@ export class Database {
     this.generation = t.generation;
     const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
     this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
+    const problem = offsetsProblem(this.offsets, t.auditStart);
+    if (problem) throw new DamageError(path, `byte ${t.offsetsStart} (its line offsets)`, problem);
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
-    if (t.audit) {
-      for (const line of readAt(snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit))
-        this.addAudit(JSON.parse(line) as AuditEntry);
+    if (t.audit) this.readAudit();
+  }
+
+  private readAudit(): void {
+    const t = this.trailer;
+    const lines = readAt(this.snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit);
+    let byte = t.auditStart;
+    for (const [k, line] of lines.entries()) {
+      let entry: AuditEntry | undefined;
+      try {
+        entry = JSON.parse(line) as AuditEntry;
+      } catch {
+        // reported below
+      }
+      if (typeof entry?.id !== 'string')
+        throw new DamageError(this.path, `line ${t.customers + k + 1} (byte ${byte})`, 'not an audit entry');
+      this.addAudit(entry);
+      byte += Buffer.byteLength(line) + 1;
     }
   }
 
@@ -294,6 +305,7 @@ export class Database {
     seedValue = 1,
     reset = false,
     compactAfter = DEFAULT_COMPACT_AFTER,
+    recover = false,
   }: OpenOptions): Promise<Database> {
     if (seed !== undefined || reset || !existsSync(path)) {
       for (const { file } of journalsOf(path)) rmSync(file);
@@ -304,9 +316,41 @@ export class Database {
       const legacy = legacySource(path);
       if (legacy) await writeSnapshot(path, await legacy);
     }
-    const db = new Database(path, openSync(path, 'r'), compactAfter);
-    db.replayJournals();
+    let recovery: Recovery | undefined;
+    let db: Database;
+    try {
+      db = Database.load(path, compactAfter, recover);
+    } catch (error) {
+      if (!(error instanceof DamageError) || error.file !== path || !recover) throw error;
+      const salvage = salvageSnapshot(path, error, journalsOf(path));
+      await writeSnapshot(path, await sourceOf(salvage.customers, salvage.audit, salvage.generation));
+      recovery = salvage.recovery;
+      db = Database.load(path, compactAfter, recover);
+    }
+    const replayed = await db.replayJournals(recover);
+    recovery ??= replayed;
+    if (recovery) db.recovered = recoveryNote(recovery);
     return db;
+  }
+
+  /**
+   * Opens the snapshot, checking its layout. `thorough` (for --recover) also reads every customer line and builds the
+   * lookups, so that all damage is found before anything is dropped, and replay can check each journal line's customer.
+   */
+  private static load(path: string, compactAfter: number, thorough: boolean): Database {
+    const fd = openSync(path, 'r');
+    try {
+      const db = new Database(path, fd, compactAfter);
+      if (thorough) {
+        const bad = firstBadLine(fd, db.offsets);
+        if (bad !== null) throw new DamageError(path, `line ${bad + 1} (byte ${db.offsets[bad]})`, 'not a customer');
+        db.warm();
+      }
+      return db;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
   }
 
   /**
@@ -315,7 +359,13 @@ export class Database {
    * job at once.
    */
   warm(): Lookup {
-    while (!this.lookup) this.building.next();
+    if (this.failure) throw this.failure;
+    try {
+      while (!this.lookup) this.building.next();
+    } catch (error) {
+      this.failure = error as Error;
+      throw error;
+    }
     return this.lookup;
   }
 
@@ -323,7 +373,7 @@ export class Database {
    * In the background, a slice per event-loop turn: builds the lookups, then loads the search's n-gram lists
    * stored with the snapshot (or builds them, for a snapshot without).
    */
-  warmUp(): void {
+  warmUp(onFailure: (error: Error) => void): void {
     const steps = (function* (db: Database) {
       yield* db.building;
       const { search } = db.warm();
@@ -341,7 +391,12 @@ export class Database {
       search.loadGrams(blocks);
     })(this);
     const next = () => {
-      if (!steps.next().done) setImmediate(next);
+      try {
+        if (!steps.next().done) setImmediate(next);
+      } catch (error) {
+        this.failure = error as Error;
+        onFailure(this.failure);
+      }
     };
     next();
   }
@@ -361,13 +416,21 @@ export class Database {
       yield;
     }
     const ids = t.customers ? readAt(db.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
+    if (ids.length !== t.customers)
+      throw new DamageError(db.path, `byte ${t.idsStart} (its ids)`, `${ids.length} ids for ${t.customers} customers`);
     const byId = new Map<string, number>();
     for (let i = 0; i < ids.length; i++) {
       byId.set(ids[i], i);
       if (i % 20_000 === 0) yield;
     }
     db.lookup = { search: new SearchIndex(texts), byId };
-    for (const customer of db.pending) db.apply(customer);
+    for (const { customer, file, line } of db.pending) {
+      if (!byId.has(customer.id)) {
+        const problem = `it names a customer the database does not hold (${customer.id})`;
+        throw new DamageError(file, `line ${line}`, problem);
+      }
+      db.apply(customer);
+    }
     db.pending = [];
   })(this);
 
@@ -384,7 +447,13 @@ export class Database {
   }
 
   customer(i: number): Customer {
-    this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
+    try {
+      this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
+    } catch {
+      // Start-up checks the layout, not every customer line (that would be reading them all): found here instead.
+      this.json[i] = undefined;
+      throw new DamageError(this.path, `line ${i + 1} (byte ${this.offsets[i]})`, 'not a customer');
+    }
     return this.parsed[i];
   }
 
@@ -397,19 +466,37 @@ export class Database {
     return this.json[i];
   }
 
-  /** Makes a write durable (journal append + fdatasync), then applies it. Throws, changing nothing, if the disk refuses. */
+  /**
+   * Makes a write durable (journal append + fdatasync), then applies it. If the disk refuses, throws a StorageError
+   * having changed nothing: not the journal (cut back to its last whole line), not the memory.
+   */
   commit(customer: Customer, audit: AuditEntry[]): void {
-    writeSync(this.journalFd, `${JSON.stringify({ customer, audit } satisfies JournalLine)}\n`);
-    fdatasyncSync(this.journalFd);
+    this.journal!.append(Buffer.from(`${JSON.stringify({ customer, audit } satisfies JournalLine)}\n`));
     this.apply(customer);
     for (const entry of audit) this.addAudit(entry);
     if (++this.journalWrites >= this.compactAfter && !this.compacting) {
       this.compacting = this.compact()
         .catch((error: Error) => {
-          process.stderr.write(`compaction failed, the journal keeps every write: ${error.message}\n`);
+          if (!this.closing)
+            process.stderr.write(`compaction failed, the journal keeps every write: ${error.message}\n`);
         })
-        .finally(() => (this.compacting = null));
+        .finally(() => {
+          this.compacting = null;
+        });
     }
+  }
+
+  /** How the last write to disk went: `full` or `error` until one succeeds again. */
+  get storage(): StorageState {
+    return this.journal?.state ?? 'ok';
+  }
+
+  /** Stops a compaction under way (its half-written copy is removed; the journals keep everything) and closes the files. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.compacting;
+    this.journal?.close();
+    closeSync(this.snapshotFd);
   }
 
   private apply(customer: Customer): void {
@@ -427,49 +514,78 @@ export class Database {
     this.auditLog.push(entry);
   }
 
-  private replayJournals(): void {
-    for (const { generation, file } of journalsOf(this.path)) {
-      if (generation < this.generation) {
-        rmSync(file); // already in the snapshot: a compaction stopped before deleting it
-        continue;
-      }
-      const bytes = readFileSync(file);
-      let complete = 0;
-      for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, complete)) {
-        const { customer, audit } = JSON.parse(bytes.toString('utf8', complete, end)) as JournalLine;
-        this.pending.push(customer);
-        for (const entry of audit) this.addAudit(entry);
-        complete = end + 1;
-        this.journalWrites++;
-      }
-      if (complete < bytes.length) {
-        // A torn last line: written, never fsync'd, never acknowledged. Cut it so new lines start clean.
-        const fd = openSync(file, 'r+');
-        ftruncateSync(fd, complete);
-        fsyncSync(fd);
-        closeSync(fd);
-      }
-      this.generation = generation;
+  /**
+   * Reads every journal of this snapshot's generation or newer, checking each line, before it changes any file.
+   * On damage it throws a DamageError; with `recover`, it keeps what precedes the damage, sets the damaged journal and
+   * all newer ones aside, and folds the rest into a new snapshot.
+   */
+  private async replayJournals(recover: boolean): Promise<Recovery | undefined> {
+    const all = journalsOf(this.path);
+    const journals = all.filter((j) => j.generation >= this.generation);
+    const known = this.lookup ? (id: string) => this.lookup!.byId.has(id) : undefined;
+    const reads: JournalRead[] = [];
+    for (const [n, { file }] of journals.entries()) {
+      reads.push(readJournal(file, n === journals.length - 1, known));
+      if (reads[n].damage) break;
     }
-    const journal = this.journalPath(this.generation);
-    const created = !existsSync(journal);
-    this.journalFd = openSync(journal, 'a');
-    if (created) fsyncFolder(this.path); // a new journal's name must be on disk before a write in it is acknowledged
-  }
+    const damage = reads.at(-1)?.damage;
+    const dropped = damage ? damage.lines + entriesIn(journals.slice(reads.length)) : 0;
+    const error =
+      damage &&
+      new DamageError(
+        journals[reads.length - 1].file,
+        `line ${damage.line} (byte ${damage.byte})`,
+        damage.problem,
+        `Loading stops there: the ${journalEntries(dropped)} from that line on cannot be loaded.`,
+      );
+    if (error && !recover) throw error;
 
-  private journalPath(generation: number): string {
-    return `${this.path}.journal-${generation}`;
+    // Nothing is damaged (or the damage is being recovered): now files may change.
+    for (const j of all) if (j.generation < this.generation) rmSync(j.file); // in the snapshot: a compaction stopped before deleting it
+    let kept = 0;
+    for (const [n, read] of reads.entries()) {
+      for (const entry of read.entries) {
+        if (this.lookup) this.apply(entry.customer);
+        else this.pending.push({ ...entry, file: journals[n].file });
+        for (const a of entry.audit) this.addAudit(a);
+      }
+      kept += read.entries.length;
+      this.journalWrites += read.entries.length;
+      this.generation = journals[n].generation;
+      // A torn last line: written, never fsync'd, never acknowledged. Cut so that new lines start clean.
+      if (!read.damage && read.complete < read.size) cutTornLine(journals[n].file, read.complete);
+    }
+    if (!error) {
+      this.journal = new JournalWriter(journalPath(this.path, this.generation));
+      return undefined;
+    }
+
+    const asides = setAside(journals.slice(reads.length - 1).map((j) => j.file));
+    // The new snapshot's generation is above every journal's, so all of them, the damaged ones too, become obsolete.
+    this.generation = journals[journals.length - 1].generation;
+    await this.compact();
+    return {
+      damage: error,
+      kept: `the database file and the ${journalEntries(kept)} before the damage`,
+      dropped: journalEntries(dropped),
+      asides,
+    };
   }
 
   private async compact(): Promise<void> {
-    // Switch journals first: the snapshot below holds exactly what the older journals hold.
+    // Switch journals first: the snapshot below holds exactly what the older journals hold. The old one must end
+    // with a whole line (a failed append may not have been cut back yet), and the new one must open, or nothing switches.
     const generation = this.generation + 1;
-    const oldFd = this.journalFd;
-    this.journalFd = openSync(this.journalPath(generation), 'a');
-    fsyncFolder(this.path);
-    closeSync(oldFd);
+    this.journal?.settle();
+    const journal = new JournalWriter(journalPath(this.path, generation));
+    journal.state = this.storage;
+    this.journal?.close();
+    this.journal = journal;
     this.generation = generation;
     this.journalWrites = 0;
+    const stopped = () => {
+      if (this.closing) throw new Error('the server is stopping');
+    };
 
     const dirty = this.dirty.slice();
     const parsed = this.parsed.slice();
@@ -480,9 +596,13 @@ export class Database {
       count: this.count,
       audit: this.auditLog.slice(),
       texts,
-      grams: await gramsOf(texts, () => new Promise((done) => setImmediate(done))),
+      grams: await gramsOf(texts, () => {
+        stopped();
+        return new Promise((done) => setImmediate(done));
+      }),
       ids: [...this.warm().byId.keys()],
       lines: async (from, to) => {
+        stopped();
         // Reads the snapshot this store was opened from, through its still-open descriptor, whatever `path` names now.
         const chunk = Buffer.alloc(offsets[to] - offsets[from]);
         const { bytesRead } = await readAsync(this.snapshotFd, chunk, 0, chunk.length, offsets[from]);

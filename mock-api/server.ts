@@ -5,7 +5,7 @@
  * all), roles, faults, bodies, concurrency.
  */
 import cors from 'cors';
-import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import jsonServer from 'json-server';
 import { RESOURCES } from '@/domain/resources';
 import { addressRoute } from './address-route';
@@ -16,7 +16,7 @@ import type { Database } from './database';
 import { allowedHosts } from './middlewares/allowed-hosts';
 import { allowedOrigins } from './middlewares/allowed-origins';
 import { findCustomer } from './middlewares/customer';
-import { sendError } from './middlewares/errors';
+import { answerErrors, sendError } from './middlewares/errors';
 import { type FaultOptions, faults } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
@@ -52,7 +52,7 @@ export function createApp(
   // so those headers are exposed to it.
   app.use(cors({ origin: true, credentials: true, exposedHeaders: ['X-Total-Count', 'Link', 'ETag'] }), noCache);
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', customers: db.count });
+    res.json({ status: 'ok', customers: db.count, storage: db.storage });
   });
   app.use(faults(faultOptions));
   app.get('/customers', requireRight('viewCustomers'), searchCustomers(db));
@@ -72,7 +72,6 @@ export function createApp(
   v1Routes(app, db, authority);
   authorityRoutes(app, authority);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
-  app.use(((error, _req, res, _next) =>
-    sendError(res, 500, 'internal', `The write was not saved: ${(error as Error).message}`)) as ErrorRequestHandler);
+  app.use(answerErrors);
   return app;
 }
