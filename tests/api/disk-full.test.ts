@@ -47,6 +47,15 @@ async function start(dbPath: string, args: string[] = []) {
   return api;
 }
 
+/** A fresh database of 200 customers on the empty small disk; `ids`: the first `count`. */
+async function seeded(name: string, compactAfter: number, count: number) {
+  await emptyDisk();
+  const dbPath = join(mountPoint, `${name}.json`);
+  const api = await start(dbPath, ['--seed', '200', '--compact-after', String(compactAfter)]);
+  const ids: string[] = (await api.call(`/customers?_limit=${count}`)).body.map((c: { id: string }) => c.id);
+  return { api, dbPath, ids };
+}
+
 /** Fills the disk to the last byte; returns the filler file. */
 function fill(name: string): string {
   const file = join(mountPoint, name);
@@ -79,10 +88,7 @@ async function patch(api: MockApi, id: string, firstName: string) {
 
 test('on a full disk writes answer 507 and change nothing; they go through again once space returns; a restart has every acknowledged write', async (ctx) => {
   if (unavailable) return ctx.skip(unavailable);
-  await emptyDisk();
-  const dbPath = join(mountPoint, 'full.json');
-  const api = await start(dbPath, ['--seed', '200', '--compact-after', '100000']);
-  const ids: string[] = (await api.call('/customers?_limit=20')).body.map((c: { id: string }) => c.id);
+  const { api, dbPath, ids } = await seeded('full', 100_000, 20);
   const acked = new Map<string, string>();
   let count = 0;
   const write = async (n: number) => {
@@ -146,10 +152,7 @@ test('on a full disk writes answer 507 and change nothing; they go through again
 
 test('a compaction that runs out of space leaves the old snapshot and journal; writes go on and survive a restart', async (ctx) => {
   if (unavailable) return ctx.skip(unavailable);
-  await emptyDisk();
-  const dbPath = join(mountPoint, 'compact.json');
-  const api = await start(dbPath, ['--seed', '200', '--compact-after', '3']);
-  const ids: string[] = (await api.call('/customers?_limit=5')).body.map((c: { id: string }) => c.id);
+  const { api, dbPath, ids } = await seeded('compact', 3, 5);
   const snapshot = readFileSync(dbPath);
   // Room for a few journal lines, not for a second copy of the database.
   const filler = fill('filler');

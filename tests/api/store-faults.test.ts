@@ -8,7 +8,7 @@ import * as fsPromises from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, expect, type Mock, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { Database } from '@/mock-api/database';
 import { journalsOf } from '@/mock-api/journal';
@@ -31,6 +31,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const failure = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+/** The next call of `fn` (one of the mocked fs functions) fails with `code`. */
+const failOnce = (fn: (...args: never[]) => unknown, code: string) =>
+  (fn as Mock).mockImplementationOnce(() => {
+    throw failure(code);
+  });
+/** The next write takes only half of what it is given, as the kernel may (a short write). */
+const shortWriteOnce = () =>
+  vi
+    .mocked(fs.writeSync)
+    .mockImplementationOnce(((fd: number, buffer: Buffer, offset: number, length: number) =>
+      real.writeSync(fd, buffer, offset, Math.floor(length / 2))) as typeof fs.writeSync);
 const real = await vi.importActual<typeof import('node:fs')>('node:fs');
 
 let dir: string;
@@ -83,26 +94,16 @@ async function reopened(): Promise<Database> {
 
 test('ENOSPC and EDQUOT on write are storage-full; EIO on write or fdatasync is storage-error; the next write succeeds', async () => {
   write(0, 'Acked 1');
-  vi.mocked(fs.writeSync).mockImplementationOnce(() => {
-    throw failure('ENOSPC');
-  });
+  failOnce(fs.writeSync, 'ENOSPC');
   expectRefused(0, 'Lost ENOSPC', 'full');
-  vi.mocked(fs.writeSync).mockImplementationOnce(() => {
-    throw failure('EDQUOT');
-  });
+  failOnce(fs.writeSync, 'EDQUOT');
   expectRefused(0, 'Lost EDQUOT', 'full');
-  vi.mocked(fs.writeSync).mockImplementationOnce(() => {
-    throw failure('EIO');
-  });
+  failOnce(fs.writeSync, 'EIO');
   expectRefused(1, 'Lost EIO', 'error');
   // The line reached the file, but fdatasync failed: it is cut off again, never acknowledged.
-  vi.mocked(fs.fdatasyncSync).mockImplementationOnce(() => {
-    throw failure('EIO');
-  });
+  failOnce(fs.fdatasyncSync, 'EIO');
   expectRefused(1, 'Lost fsync', 'error');
-  vi.mocked(fs.fdatasyncSync).mockImplementationOnce(() => {
-    throw failure('ENOSPC');
-  });
+  failOnce(fs.fdatasyncSync, 'ENOSPC');
   expectRefused(2, 'Lost fsync ENOSPC', 'full');
 
   write(1, 'Acked 2');
@@ -114,21 +115,12 @@ test('ENOSPC and EDQUOT on write are storage-full; EIO on write or fdatasync is 
 });
 
 test('a short write goes on with the rest; a short write then ENOSPC leaves the journal cut back to its last whole line', async () => {
-  const halfThen = (next: () => number) =>
-    vi
-      .mocked(fs.writeSync)
-      .mockImplementationOnce(((fd: number, buffer: Buffer, offset: number, length: number) =>
-        real.writeSync(fd, buffer, offset, Math.floor(length / 2))) as typeof fs.writeSync)
-      .mockImplementationOnce(next as typeof fs.writeSync);
-
   // The kernel took half, then the rest: a whole line, acknowledged.
-  halfThen(((fd: number, buffer: Buffer, offset: number, length: number) =>
-    real.writeSync(fd, buffer, offset, length)) as () => number);
+  shortWriteOnce();
   write(3, 'Whole after a short write');
   // The disk filled up mid-line: half a line was written, then ENOSPC.
-  halfThen(() => {
-    throw failure('ENOSPC');
-  });
+  shortWriteOnce();
+  failOnce(fs.writeSync, 'ENOSPC');
   expectRefused(3, 'Half a line', 'full');
   // A write that takes no bytes at all must not spin.
   vi.mocked(fs.writeSync).mockImplementation(() => 0);
@@ -144,23 +136,12 @@ test('a short write goes on with the rest; a short write then ENOSPC leaves the 
 test('when the cut itself fails, the next append cuts first; if it cannot, it is refused too', async () => {
   write(5, 'Acked');
   const size = real.statSync(journal()).size;
-  const halfThenFail = () =>
-    vi
-      .mocked(fs.writeSync)
-      .mockImplementationOnce(((fd: number, buffer: Buffer, offset: number, length: number) =>
-        real.writeSync(fd, buffer, offset, Math.floor(length / 2))) as typeof fs.writeSync)
-      .mockImplementationOnce(() => {
-        throw failure('ENOSPC');
-      });
-  halfThenFail();
-  vi.mocked(fs.ftruncateSync).mockImplementationOnce(() => {
-    throw failure('EIO');
-  });
+  shortWriteOnce();
+  failOnce(fs.writeSync, 'ENOSPC');
+  failOnce(fs.ftruncateSync, 'EIO');
   expect(() => write(5, 'Torn')).toThrow(StorageError);
   expect(real.statSync(journal()).size).toBeGreaterThan(size); // the torn half is still there
-  vi.mocked(fs.ftruncateSync).mockImplementationOnce(() => {
-    throw failure('EIO');
-  });
+  failOnce(fs.ftruncateSync, 'EIO');
   expect(() => write(5, 'Still torn')).toThrow(StorageError);
   expect(db.customer(5).billingProfile.firstName).toBe('Acked');
 
@@ -224,9 +205,7 @@ test('over HTTP: 507 storage-full and 503 storage-error in the error shape, /hea
       ['ENOSPC', 507, 'storage-full', 'full'],
       ['EIO', 503, 'storage-error', 'error'],
     ] as const) {
-      vi.mocked(fs.fdatasyncSync).mockImplementationOnce(() => {
-        throw failure(code);
-      });
+      failOnce(fs.fdatasyncSync, code);
       const before = (await call(url, path)).body;
       const res = await patch(`Refused ${code}`);
       expect(res.status).toBe(status);
