@@ -576,13 +576,13 @@ export class Database {
     // Switch journals first: the snapshot below holds exactly what the older journals hold. The old one must end
     // with a whole line (a failed append may not have been cut back yet), and the new one must open, or nothing switches.
     const generation = this.generation + 1;
+    this.journalWrites = 0; // counted from here even if this attempt fails: the next one comes compactAfter writes later
     this.journal?.settle();
     const journal = new JournalWriter(journalPath(this.path, generation));
     journal.state = this.storage;
     this.journal?.close();
     this.journal = journal;
     this.generation = generation;
-    this.journalWrites = 0;
     const stopped = () => {
       if (this.closing) throw new Error('the server is stopping');
     };
