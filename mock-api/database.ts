@@ -330,6 +330,8 @@ export class Database {
     const replayed = await db.replayJournals(recover);
     recovery ??= replayed;
     if (recovery) db.recovered = recoveryNote(recovery);
+    else if (recover)
+      db.recovered = '--recover: every line of the database file and its journals was read; nothing is damaged.';
     return db;
   }
 
