@@ -3,7 +3,7 @@ import type { ApiErrorBody } from '@/domain/schemas';
 import { DamageError } from '../damage';
 import { StorageError } from '../storage-error';
 
-/** Every error leaves in the one shape of design §4. */
+/** Every error leaves in one shape: `{ error: { code, message, fields? } }` (README, Errors). */
 export function sendError(
   res: Response,
   status: number,
