@@ -393,6 +393,7 @@ export class Database {
       search.loadGrams(blocks);
     })(this);
     const next = () => {
+      if (this.closing) return;
       try {
         if (!steps.next().done) setImmediate(next);
       } catch (error) {
