@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, type Mock, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
+import { Authority } from '@/mock-api/authority/authority';
 import { Database } from '@/mock-api/database';
 import { journalsOf } from '@/mock-api/journal';
 import { createApp } from '@/mock-api/server';
 import { StorageError } from '@/mock-api/storage-error';
 import { call } from '../helpers/mock-api';
+import { pc, signIn } from '../helpers/partner-center';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
@@ -190,33 +192,46 @@ test('a compaction that hits ENOSPC leaves the old snapshot and journals, remove
   expect([6, 7, 8].map((i) => again.customer(i).billingProfile.firstName)).toEqual(['One', 'Two', 'Three']);
 });
 
-test('over HTTP: 507 storage-full and 503 storage-error in the error shape, /health says so, then ok again', async () => {
-  const server = createApp(db).listen(0, '127.0.0.1');
+test('over HTTP, desk and /v1: 507 / 503 in the error shape of each, nothing changed, /health says so, then ok again', async () => {
+  const authority = await Authority.open(db.path);
+  const server = createApp(db, {}, authority).listen(0, '127.0.0.1');
   await new Promise((done) => server.once('listening', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
+    const token = (await signIn(url)).access_token;
     const id = db.customer(0).id;
     const path = `/customers/${id}/profiles/billing`;
-    const patch = async (firstName: string) =>
+    const desk = async (firstName: string) =>
       call(url, path, { method: 'PATCH', body: { firstName }, ifMatch: (await call(url, path)).body.etag });
+    const v1 = async (firstName: string) => {
+      const current = (await pc(url, token, `/v1${path}`)).body;
+      return pc(url, token, `/v1${path}`, { method: 'PUT', body: { ...current, firstName } });
+    };
     expect((await call(url, '/health')).body.storage).toBe('ok');
 
     for (const [code, status, errorCode, storage] of [
       ['ENOSPC', 507, 'storage-full', 'full'],
       ['EIO', 503, 'storage-error', 'error'],
     ] as const) {
-      failOnce(fs.fdatasyncSync, code);
       const before = (await call(url, path)).body;
-      const res = await patch(`Refused ${code}`);
+      failOnce(fs.fdatasyncSync, code);
+      const res = await desk(`Refused ${code}`);
       expect(res.status).toBe(status);
       expect(res.body.error.code).toBe(errorCode);
       expect(res.body.error.message).toMatch(/not saved/);
+      expect((await call(url, '/health')).body.storage).toBe(storage);
+
+      failOnce(fs.fdatasyncSync, code);
+      const viaV1 = await v1(`Refused ${code} via /v1`);
+      expect(viaV1.status).toBe(status);
+      expect(viaV1.body).toMatchObject({ code: String(status), source: 'PartnerFD' });
+      expect(viaV1.body.description).toMatch(/not saved/);
       expect((await call(url, path)).body).toEqual(before);
       expect((await call(url, `/customers/${id}/auditLog`)).body).toEqual([]);
-      expect((await call(url, '/health')).body.storage).toBe(storage);
     }
-    expect((await patch('Saved')).status).toBe(200);
+    expect((await desk('Saved')).status).toBe(200);
     expect((await call(url, '/health')).body.storage).toBe('ok');
+    expect((await v1('Saved via /v1')).status).toBe(200);
   } finally {
     await new Promise((done) => server.close(done));
   }
