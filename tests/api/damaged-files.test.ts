@@ -3,6 +3,7 @@
  * what to do, and leaves every file byte for byte as it was; `--recover` sets them aside and loads what precedes
  * the damage.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +47,16 @@ async function start(dbPath: string, args: string[] = []) {
   return api;
 }
 
-/** Every file in the folder and its bytes. */
-const filesIn = (dir: string) => new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+/** Every file in the folder and a hash of its bytes. */
+const filesIn = (dir: string) =>
+  new Map(
+    readdirSync(dir).map((name) => [
+      name,
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ]),
+  );
 
 /** Starts the CLI on a damaged database: exit 1, the message, and not one byte changed. */
 async function refused(dir: string, dbPath: string) {
