@@ -1,7 +1,8 @@
 /**
  * Which web origins may call the API. A page the tester happens to have open must not be able to read or change
  * the data (with the tester's own browser as its courier), so only these are answered: requests without an
- * `Origin` (curl, Node, tests), browser extensions, pages served from this machine, and what `--allow-origin` adds.
+ * `Origin` (curl, Node, tests), browser extensions, pages served from this machine, the API's own pages, and what
+ * `--allow-origin` adds.
  * The same defaults Vite adopted after CVE-2025-24010.
  */
 import type { RequestHandler } from 'express';
@@ -24,21 +25,26 @@ export function normalOrigin(value: string): string | null {
   return `${url.protocol}//${url.host}`;
 }
 
-/** `extra`: the `--allow-origin` values, already normal; `'*'` among them allows every origin. */
-export function originAllowed(origin: string | undefined, extra: readonly string[] = []): boolean {
+/**
+ * `extra`: the `--allow-origin` values, already normal; `'*'` among them allows every origin. `self`: the API's own
+ * origin as this request reached it (`http://<Host>`, a Host already allowed): its pages, such as the sign-in page,
+ * post to it.
+ */
+export function originAllowed(origin: string | undefined, extra: readonly string[] = [], self?: string): boolean {
   if (origin === undefined || extra.includes('*')) return true;
   const normal = normalOrigin(origin);
   if (!normal) return false; // `null` (sandboxed frames, file: pages, some redirects) and anything malformed
   const { protocol, hostname } = new URL(normal);
   if (EXTENSION_SCHEMES.has(protocol)) return true;
-  return (WEB_SCHEMES.has(protocol) && isLoopbackName(hostname)) || extra.includes(normal);
+  return (WEB_SCHEMES.has(protocol) && isLoopbackName(hostname)) || extra.includes(normal) || normal === self;
 }
 
 /** 403 `origin-not-allowed` before anything else answers, a CORS preflight included, so no Access-Control-Allow-Origin leaves. */
 export function allowedOrigins(extra: readonly string[] = []): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('Origin');
-    if (originAllowed(origin, extra)) return next();
+    const self = req.headers.host ? normalOrigin(`http://${req.headers.host}`) : null;
+    if (originAllowed(origin, extra, self ?? undefined)) return next();
     const flag = normalOrigin(origin!) ?? origin;
     sendError(
       res,

@@ -143,7 +143,7 @@ test('a foreign Host gets 403 host-not-allowed on GET, preflight, PATCH and /hea
   }
 });
 
-test('--allow-origin and --allow-host widen the lists; the --host address is answered', async () => {
+test('--allow-origin and --allow-host widen the lists; the --host address and its own origin are answered', async () => {
   const wider = await start([
     '--seed',
     '3',
@@ -164,6 +164,11 @@ test('--allow-origin and --allow-host widen the lists; the --host address is ans
   for (const host of ['desk.example:3000', 'other.example', '127.0.0.2:1'])
     expect((await withHost(wider.url, '/health', host)).status, host).toBe(200);
   expect((await withHost(wider.url, '/health', 'third.example')).status).toBe(403);
+  // The API's own pages (the sign-in page posts to itself) are same-origin under an allowed Host.
+  const own = (origin: string) => withHost(wider.url, '/health', 'desk.example:3000', { headers: { Origin: origin } });
+  expect((await own('http://desk.example:3000')).status).toBe(200);
+  expect((await own('http://desk.example:4000')).status).toBe(403);
+  expect((await own('https://desk.example:3000')).status).toBe(403);
 });
 
 test("--allow-origin '*' answers every origin and warns", async () => {
