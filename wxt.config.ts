@@ -15,8 +15,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has no `sidePanel`: WXT turns the side panel entrypoint into its `sidebar_action` instead.
-    permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'sidePanel'],
-    // Any port on loopback: the default API and testers' own ports. Other origins are asked for from the options page.
+    // `identity`: Partner Center's sign-in window (launchWebAuthFlow) and its redirect address.
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'contextMenus', 'identity']
+        : ['storage', 'contextMenus', 'sidePanel', 'identity'],
+    // Any port on loopback: the default API and testers' own ports. Other origins (another API address, Partner Center,
+    // its sign-in and web app) are asked for from the options page when they are chosen, never at install.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // MV2 (Firefox) lists optional origins among optional permissions.
     ...(browser === 'firefox'
