@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: (ApiErrorBody & { suggestedAddress?: Address }) | null,
+    /** The message was worded on this side, in the agent's language (the Partner Center connection's own). */
+    readonly local = false,
   ) {
     super(body?.error.message ?? (status ? `HTTP ${status}` : 'network error'));
   }
