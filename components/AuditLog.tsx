@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isRoleId } from '@/domain/roles';
 import type { AuditEntry } from '@/domain/schemas';
-import { getAuditLog } from '@/utils/api-client';
+import { currentBackend } from '@/utils/backends';
 import { formatDateTime, t } from '@/utils/i18n';
 import { withRetry } from '@/utils/retry';
 
@@ -12,12 +12,12 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    withRetry(() => getAuditLog(customerId, SHOWN, controller.signal), controller.signal).then(
-      ({ data }) => setEntries(data),
-      () => {
-        if (!controller.signal.aborted) setEntries(null);
-      },
-    );
+    withRetry(
+      async () => (await currentBackend()).auditLog(customerId, SHOWN, controller.signal),
+      controller.signal,
+    ).then(setEntries, () => {
+      if (!controller.signal.aborted) setEntries(null);
+    });
     return () => controller.abort();
   }, [customerId, version]);
   if (!entries) return null;
@@ -30,8 +30,9 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
         <ul class="audit">
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} ·{' '}
-              {e.action}
+              {/* Partner Center's records name the user; the mock's, the role. */}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
+              {e.userPrincipalName ?? (isRoleId(e.role) ? t(`role.${e.role}`) : e.role)} · {e.action}
               {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
             </li>
           ))}

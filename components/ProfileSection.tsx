@@ -8,7 +8,9 @@ import { t } from '@/utils/i18n';
 interface Props {
   kind: FormKind;
   /** Without the right to edit this resource, the edit button is disabled and says why. */
-  role: RoleId | undefined;
+  role: RoleId | null | undefined;
+  /** Why the resource cannot be edited at all through this connection (Partner Center's company details). */
+  readOnly?: string;
   /** Back from the form by Cancel: the edit button takes focus again. */
   returnFocus: boolean;
   onEdit: (kind: FormKind) => void;
@@ -16,10 +18,10 @@ interface Props {
 }
 
 /** A card of the Account page: a resource's title with the button that opens its form, then its details. */
-export function ProfileSection({ kind, role, returnFocus, onEdit, children }: Props) {
+export function ProfileSection({ kind, role, readOnly, returnFocus, onEdit, children }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const reason = denial(role, RESOURCES[kind].right);
+  const reason = readOnly ?? denial(role, RESOURCES[kind].right);
   useEffect(() => {
     if (returnFocus) button.current?.focus();
   }, [returnFocus]);

@@ -173,6 +173,9 @@ export const en = {
   'signIn.mfaRequired': 'Partner Center asks you to sign in with multi-factor authentication.',
   'role.unknown': 'role set in Partner Center',
   'pc.searchPlaceholder': 'Company name or domain, from its start',
+  'pc.noResultsHint': 'Type the start of the company name, or of its domain.',
+  'pc.searchEmptyHint':
+    'Type the start of a company name or domain above. The customers you open are listed here for next time.',
   'pc.noResults': 'No company name or domain starts with “{query}”.',
   resultCountMore: { one: '{count} customer, more available', other: '{count} customers, more available' },
   showMore: 'Show more results',

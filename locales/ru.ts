@@ -178,6 +178,9 @@ export const ru: Messages = {
   'signIn.mfaRequired': 'Partner Center требует входа с многофакторной проверкой подлинности.',
   'role.unknown': 'роль задана в Partner Center',
   'pc.searchPlaceholder': 'Начало названия компании или домена',
+  'pc.noResultsHint': 'Введите начало названия компании или ее домена.',
+  'pc.searchEmptyHint':
+    'Введите выше начало названия компании или домена. Открытые вами клиенты будут перечислены здесь.',
   'pc.noResults': 'Нет названий компаний или доменов, начинающихся с «{query}».',
   resultCountMore: {
     one: '{count} клиент, есть еще',
