@@ -63,8 +63,10 @@ export function signIn(state: SignIn, event: SignInEvent): SignIn {
     case 'started':
       return { ...state, status: 'signingIn', problem: null };
     case 'succeeded':
-    case 'refreshed':
       return { status: 'signedIn', account: event.account, tokens: event.tokens, problem: null };
+    case 'refreshed':
+      // A sign-out (or an end) while the refresh was under way wins: its tokens are not brought back.
+      return state.tokens ? { ...state, account: event.account, tokens: event.tokens } : state;
     case 'failed':
       return {
         ...state,

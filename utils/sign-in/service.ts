@@ -55,8 +55,8 @@ export function signInService(deps: SignInDeps) {
     }
     try {
       const fresh = await deps.refresh(await deps.settings(), tokens.refreshToken);
-      await dispatch({ type: 'refreshed', ...fresh });
-      return { token: fresh.tokens.accessToken };
+      const state = await dispatch({ type: 'refreshed', ...fresh });
+      return { token: state.tokens?.accessToken ?? null };
     } catch (error) {
       const { problem, detail } = error as SignInError;
       // No network is not the end of a sign-in: the request says so, and the next one tries again.
