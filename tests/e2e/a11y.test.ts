@@ -2,55 +2,16 @@
  * axe-core on every view — search, account, forms (also with errors), dialogs, side panel, options — in English
  * and Russian (Chromium launched in that language, the extension following it) and in light and dark themes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { violations } from '../helpers/axe';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 import { type MockApi, startMockApi } from '../helpers/mock-api';
-
-// Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts, DevTools evaluation is exempt.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-type AxeGlobal = {
-  axe: {
-    run: (context: Document) => Promise<{
-      violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
-    }>;
-  };
-};
-
-async function violations(page: Page): Promise<Violation[]> {
-  await page.bringToFront();
-  // Judged as the agent sees it once a dialog or toast has come in: mid-fade, colours are blends of what is behind.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { violations } = await (globalThis as unknown as AxeGlobal).axe.run(document);
-    return violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
 
 let api: MockApi;
 let company: { id: string; name: string };

@@ -392,11 +392,15 @@ describe('what a real tenant answers', () => {
     expect(errorMessage(error)).toBe('Partner Center is not answering. Check your network, then retry.');
   });
 
-  test('signed out: nothing is sent, and the agent is asked to sign in', async () => {
+  test('signed out: nothing is sent, and the agent is asked to sign in (again, when the sign-in expired)', async () => {
     vi.mocked(accessToken).mockResolvedValueOnce({ token: null });
     const error = await backend.auditLog(id, 5).catch((e) => e);
     expect(error.status).toBe(401);
     expect(errorMessage(error)).toBe('Sign in to Partner Center first.');
+    vi.mocked(accessToken).mockResolvedValueOnce({ token: null, ended: 'expired' });
+    expect(errorMessage(await backend.auditLog(id, 5).catch((e) => e))).toBe(
+      'Your Partner Center sign-in has expired. Sign in again, then retry: your changes are kept.',
+    );
     expect(sent).toEqual([]);
   });
 });

@@ -168,7 +168,9 @@ describe('the background service', () => {
     const refused = service(signedIn(), {
       refresh: async () => Promise.reject(new SignInError('expired', 'invalid_grant: refresh token used')),
     });
-    expect(await refused.service.token('access-1')).toEqual({ token: null });
+    expect(await refused.service.token('access-1')).toEqual({ token: null, ended: 'expired' });
+    // Asked again, it still says why.
+    expect(await refused.service.token()).toEqual({ token: null, ended: 'expired' });
     expect(refused.stored()).toEqual({
       status: 'signedOut',
       account: ann,
@@ -187,7 +189,7 @@ describe('the background service', () => {
     const { service: s, stored } = service(signedIn());
     await s.end('mfaRequired', 'Multi-factor authentication required');
     expect(stored().problem).toEqual({ kind: 'mfaRequired', detail: 'Multi-factor authentication required' });
-    expect(await s.token()).toEqual({ token: null });
+    expect(await s.token()).toEqual({ token: null, ended: 'mfaRequired' });
     await s.signOut();
     expect(stored()).toEqual(signedOut());
   });

@@ -9,6 +9,7 @@ import type { ApiErrorBody } from '@/domain/schemas';
 import { ApiError, TIMEOUT_MS } from '../api-client';
 import { getLanguage, t } from '../i18n';
 import { accessToken, endSignIn } from '../sign-in/client';
+import type { TokenAnswer } from '../sign-in/service';
 import { partnerCenterItem } from '../storage';
 import { announcedPause } from './waits';
 
@@ -62,7 +63,12 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-const signInNeeded = () => localError(401, 'sign-in-required', t('pc.signInNeeded'));
+/** Why there is no token to send: never signed in, the sign-in expired, or MFA is required. */
+function noToken({ unreachable, ended }: TokenAnswer): ApiError {
+  if (unreachable) return localError(0, 'network', t('pc.network'));
+  if (ended === 'mfaRequired') return localError(401, MFA_REQUIRED, t('pc.mfaRequired'));
+  return localError(401, 'sign-in-required', t(ended ? 'pc.signInAgain' : 'pc.signInNeeded'));
+}
 
 export async function pcRequest<T>(path: string, options: PcRequestOptions = {}): Promise<PcAnswer<T>> {
   const { apiBase } = await partnerCenterItem.getValue();
@@ -71,8 +77,9 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
   let rejected: string | undefined;
   let waits = 0;
   for (;;) {
-    const { token, unreachable } = await accessToken(rejected);
-    if (!token) throw unreachable ? localError(0, 'network', t('pc.network')) : signInNeeded();
+    const answer = await accessToken(rejected);
+    const { token } = answer;
+    if (!token) throw noToken(answer);
     const headers: Record<string, string> = {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
@@ -103,7 +110,7 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
     if (response.status === 401) {
       if (String(failure?.code) === MFA_REQUIRED) {
         await endSignIn('mfaRequired', failure?.description);
-        throw localError(401, MFA_REQUIRED, t('pc.mfaRequired'));
+        throw noToken({ token: null, ended: 'mfaRequired' });
       }
       // Expired early or revoked: one refresh, one more try.
       if (!rejected) {
@@ -111,7 +118,7 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
         continue;
       }
       await endSignIn('expired', failure?.description);
-      throw localError(401, 'sign-in-required', t('pc.signInAgain'));
+      throw noToken({ token: null, ended: 'expired' });
     }
     const seconds = response.status === 429 ? retryAfterSeconds(response.headers) : null;
     if (seconds !== null && seconds <= MAX_WAIT_SECONDS && waits < MAX_WAITS) {

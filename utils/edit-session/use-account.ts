@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { signInItem } from '../sign-in/session-item';
 import { customerChangedItem } from '../storage';
 import { useStorageItem } from '../use-storage-item';
 import { accountPage, openAccount } from './account';
@@ -14,6 +15,8 @@ export function useAccount(id: string, mayView: boolean) {
   }, [id]);
   const page = useStore(store);
   const changed = useStorageItem(customerChangedItem);
+  // Signing in (again) to Partner Center is a reason to read again: what failed for want of it now works.
+  const signedIn = useStorageItem(signInItem)?.status === 'signedIn';
 
   // Only a change to this customer makes it worth reading again.
   useEffect(() => {
@@ -24,7 +27,7 @@ export function useAccount(id: string, mayView: boolean) {
     if (!mayView) return;
     effects.load();
     return effects.stop;
-  }, [effects, page.version, mayView]);
+  }, [effects, page.version, mayView, signedIn]);
 
   useEffect(() => {
     void effects.reopenDraft();

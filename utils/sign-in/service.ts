@@ -18,11 +18,21 @@ export interface SignInDeps {
   now: () => number;
 }
 
-/** What a view gets when it asks for a token: none when signed out, or when the authority could not be reached. */
+/**
+ * What a view gets when it asks for a token: none when signed out (with why, when a sign-in ended: expired, MFA
+ * required), or when the authority could not be reached.
+ */
 export interface TokenAnswer {
   token: string | null;
   unreachable?: boolean;
+  ended?: 'expired' | 'mfaRequired';
 }
+
+/** No token, and why the sign-in ended if it did. */
+const none = ({ problem }: SignIn): TokenAnswer =>
+  problem?.kind === 'expired' || problem?.kind === 'mfaRequired'
+    ? { token: null, ended: problem.kind }
+    : { token: null };
 
 export function signInService(deps: SignInDeps) {
   let queue: Promise<unknown> = Promise.resolve();
@@ -45,24 +55,21 @@ export function signInService(deps: SignInDeps) {
 
   async function refresh(rejected?: string): Promise<TokenAnswer> {
     // Read again: the refresh this one waited behind may have brought fresh tokens already.
-    const { tokens } = await deps.load();
-    if (!tokens) return { token: null };
+    const state = await deps.load();
+    const { tokens } = state;
+    if (!tokens) return none(state);
     const kept = keptToken(tokens, rejected);
     if (kept) return { token: kept };
-    if (!tokens.refreshToken) {
-      await dispatch({ type: 'ended', problem: 'expired' });
-      return { token: null };
-    }
+    if (!tokens.refreshToken) return none(await dispatch({ type: 'ended', problem: 'expired' }));
     try {
       const fresh = await deps.refresh(await deps.settings(), tokens.refreshToken);
-      const state = await dispatch({ type: 'refreshed', ...fresh });
-      return { token: state.tokens?.accessToken ?? null };
+      const now = await dispatch({ type: 'refreshed', ...fresh });
+      return now.tokens ? { token: now.tokens.accessToken } : none(now);
     } catch (error) {
       const { problem, detail } = error as SignInError;
       // No network is not the end of a sign-in: the request says so, and the next one tries again.
       if (problem === 'unreachable') return { token: null, unreachable: true };
-      await dispatch({ type: 'ended', problem: 'expired', detail });
-      return { token: null };
+      return none(await dispatch({ type: 'ended', problem: 'expired', detail }));
     }
   }
 
@@ -89,8 +96,9 @@ export function signInService(deps: SignInDeps) {
      * API refused (expired early, revoked): it is refreshed even when it looks fresh.
      */
     async token(rejected?: string): Promise<TokenAnswer> {
-      const { tokens } = await deps.load();
-      if (!tokens) return { token: null };
+      const state = await deps.load();
+      const { tokens } = state;
+      if (!tokens) return none(state);
       const kept = keptToken(tokens, rejected);
       if (kept) return { token: kept };
       refreshing ??= refresh(rejected).finally(() => {
