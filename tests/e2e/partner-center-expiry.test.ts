@@ -9,7 +9,14 @@ import { draftItem } from '@/utils/drafts';
 import type { SignIn } from '@/utils/sign-in/model';
 import { signInItem } from '@/utils/sign-in/session-item';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
-import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import {
+  billingPath,
+  callApi,
+  openBillingForm,
+  someCustomers,
+  waitForLiveText,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { connectToLocalPartnerCenter, putSignIn, signInThroughWindow } from '../helpers/sign-in-window';
 
@@ -31,8 +38,7 @@ beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem
 /** Opens the customer's billing form in a new popup and types a new city: an unsent edit. */
 async function editCity(index: number, city: string): Promise<Page> {
   const page = await desk.ext.open('popup');
-  await openCustomer(page, customers[index].companyProfile.companyName);
-  await page.locator(aria('button', 'Edit billing profile')).click();
+  await openBillingForm(page, customers[index].companyProfile.companyName);
   await page.locator(aria('textbox', 'City')).fill(city);
   return page;
 }
@@ -47,7 +53,7 @@ async function outlive(page: Page): Promise<SignIn> {
 }
 
 const cityOf = async (index: number) =>
-  (await callApi(desk.api.url, `/customers/${customers[index].id}/profiles/billing`)).body.defaultAddress.city;
+  (await callApi(desk.api.url, billingPath(customers[index].id))).body.defaultAddress.city;
 
 test('a token that ran out while the agent was editing is refreshed before the Submit goes out', async () => {
   const page = await editCity(0, 'Refreshville');

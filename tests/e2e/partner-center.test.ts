@@ -15,7 +15,15 @@ import {
   searchQueryItem,
 } from '@/utils/storage';
 import { violations } from '../helpers/axe';
-import { callApi, openCustomer, textOf, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import {
+  billingPath,
+  callApi,
+  openBillingForm,
+  openCustomer,
+  textOf,
+  waitForLiveText,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { pc, signIn } from '../helpers/partner-center';
 import { signInThroughWindow, signInWindow } from '../helpers/sign-in-window';
@@ -125,12 +133,11 @@ test('the header names the account and its role; search is starts_with and says 
 test('edit the billing profile and Submit: written through /v1, in recent changes under the signed-in user', async () => {
   const customer = customers[1];
   const page = await popup();
-  await openCustomer(page, customer.companyProfile.companyName);
-  await page.locator(aria('button', 'Edit billing profile')).click();
+  await openBillingForm(page, customer.companyProfile.companyName);
   await fill(page, 'City', 'Springfield');
   await page.locator(aria('button', 'Submit')).click();
   await waitForLiveText(page, 'Billing profile saved.');
-  const saved = await callApi(desk.api.url, `/customers/${customer.id}/profiles/billing`);
+  const saved = await callApi(desk.api.url, billingPath(customer.id));
   expect(saved.body.defaultAddress.city).toBe('Springfield');
   const changes = await page.waitForSelector(aria('region', 'Recent changes'));
   await page.waitForFunction((e) => e.textContent?.includes('adminagent@partner.test'), {}, changes!);
@@ -139,22 +146,21 @@ test('edit the billing profile and Submit: written through /v1, in recent change
   // Undo, through the same PUT.
   await page.locator(aria('button', 'Undo')).click();
   await waitForLiveText(page, 'Change undone.');
-  const undone = await callApi(desk.api.url, `/customers/${customer.id}/profiles/billing`);
+  const undone = await callApi(desk.api.url, billingPath(customer.id));
   expect(undone.body.defaultAddress.city).not.toBe('Springfield');
   await page.close();
 });
 
 test("a colleague's save through /v1 meanwhile: the same merge dialog, then the agent's choice saved", async () => {
   const customer = customers[2];
-  const billingPath = `/v1/customers/${customer.id}/profiles/billing`;
+  const v1Billing = `/v1${billingPath(customer.id)}`;
   const page = await popup();
-  await openCustomer(page, customer.companyProfile.companyName);
-  await page.locator(aria('button', 'Edit billing profile')).click();
+  await openBillingForm(page, customer.companyProfile.companyName);
   await fill(page, 'City', 'Mine City');
 
   const colleague = (await signIn(desk.api.url, 'salesagent@partner.test')).access_token;
-  const theirs = (await pc(desk.api.url, colleague, billingPath)).body;
-  const put = await pc(desk.api.url, colleague, billingPath, {
+  const theirs = (await pc(desk.api.url, colleague, v1Billing)).body;
+  const put = await pc(desk.api.url, colleague, v1Billing, {
     method: 'PUT',
     body: { ...theirs, defaultAddress: { ...theirs.defaultAddress, city: 'Their City' } },
   });
@@ -167,7 +173,7 @@ test("a colleague's save through /v1 meanwhile: the same merge dialog, then the 
   expect(text).toContain('Mine City');
   await page.locator(aria('button', 'Keep my changes')).click();
   await waitForLiveText(page, 'Billing profile saved.');
-  expect((await pc(desk.api.url, colleague, billingPath)).body.defaultAddress.city).toBe('Mine City');
+  expect((await pc(desk.api.url, colleague, v1Billing)).body.defaultAddress.city).toBe('Mine City');
   await page.close();
 });
 

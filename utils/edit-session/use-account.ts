@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { signInItem } from '../sign-in/session-item';
+import { useSignIns } from '../sign-in/use-sign-ins';
 import { customerChangedItem } from '../storage';
 import { useStorageItem } from '../use-storage-item';
 import { accountPage, openAccount } from './account';
@@ -15,8 +15,7 @@ export function useAccount(id: string, mayView: boolean) {
   }, [id]);
   const page = useStore(store);
   const changed = useStorageItem(customerChangedItem);
-  // Signing in (again) to Partner Center is a reason to read again: what failed for want of it now works.
-  const signedIn = useStorageItem(signInItem)?.status === 'signedIn';
+  const signIns = useSignIns();
 
   // Only a change to this customer makes it worth reading again.
   useEffect(() => {
@@ -27,7 +26,7 @@ export function useAccount(id: string, mayView: boolean) {
     if (!mayView) return;
     effects.load();
     return effects.stop;
-  }, [effects, page.version, mayView, signedIn]);
+  }, [effects, page.version, mayView, signIns]);
 
   useEffect(() => {
     void effects.reopenDraft();
