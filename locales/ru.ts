@@ -153,13 +153,11 @@ export const ru: Messages = {
   connection: 'Подключение',
   'connection.mock': 'Макет API',
   'connection.partnerCenter': 'Partner Center',
-  'pc.apiAddressHint': 'API Partner Center, {example}; для локального Partner Center — адрес макета API.',
+  'pc.apiAddressHint': 'API Partner Center, {example}, или локального Partner Center.',
   signInAddress: 'Адрес для входа',
-  signInAddressHint:
-    'Microsoft Entra ID для любой рабочей учетной записи, {example}, или с вашим клиентом вместо organizations.',
+  signInAddressHint: 'Microsoft Entra ID и ваш клиент (или organizations), например {example}.',
   applicationId: 'Идентификатор приложения',
-  applicationIdHint:
-    'Из приложения, зарегистрированного вашей организацией в Entra ID, с этим URI перенаправления: {uri}',
+  applicationIdHint: 'Из регистрации приложения в Entra ID с URI перенаправления {uri}',
   'pc.addressInvalid': 'Введите адрес https:// (http:// — только для этого компьютера).',
   'pc.signInAddressInvalid': 'Введите адрес для входа с одним клиентом, например {example}.',
   'pc.applicationIdRequired': 'Введите идентификатор приложения.',
@@ -195,7 +193,7 @@ export const ru: Messages = {
   'pc.signInNeeded': 'Сначала войдите в Partner Center.',
   'pc.signInAgain': 'Срок действия входа в Partner Center истек. Войдите снова и повторите: ваши изменения сохранены.',
   'pc.mfaRequired':
-    'Partner Center требует многофакторной проверки подлинности. Войдите снова со вторым фактором и повторите: ваши изменения сохранены.',
+    'Partner Center требует многофакторной проверки подлинности. Войдите снова и повторите: ваши изменения сохранены.',
   'pc.network': 'Partner Center не отвечает. Проверьте сеть и повторите.',
   'pc.unavailable': 'Partner Center сейчас недоступен. Повторите попытку чуть позже.',
   'pc.throttled': 'Partner Center перегружен запросами. Повторите попытку через минуту.',

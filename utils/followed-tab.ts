@@ -3,7 +3,26 @@
  * address is visible only with the host permission for the web app (asked at sign-in): no `tabs` permission, so
  * every other site's address stays unseen.
  */
-import { customerInWebApp } from './partner-center-web';
+import { PC_WEB_APP } from './partner-center-web';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const CUSTOMER_PATH = new RegExp(`/customers/(${UUID})(?:[/?#]|$)`, 'i');
+
+/**
+ * The customer's tenant id when `url` is a customer's page in the web app; null otherwise. Only the part after
+ * `/customers/` is relied on, as the rest of the web app's paths moves.
+ */
+export function customerInWebApp(url: string | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== PC_WEB_APP) return null;
+  return CUSTOMER_PATH.exec(parsed.pathname)?.[1].toLowerCase() ?? null;
+}
 
 /** Calls `onChange` with the tenant id the active tab of this window shows (null for none), now and on each change. */
 export function followActiveTab(onChange: (tenantId: string | null) => void): () => void {

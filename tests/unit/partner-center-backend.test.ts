@@ -298,7 +298,7 @@ describe('the purchase permission is the SelfServePolicy', () => {
       azureSavingsPlans: false,
       etag: policy.attributes.etag,
     });
-    expect(errorMessage(conflict)).toBe('A colleague changed this customer meanwhile: here it is as it is now.');
+    expect(errorMessage(conflict)).toBe('A colleague changed this customer meanwhile: here it is now.');
   });
 
   test("a role Partner Center refuses (403, code 2032) says so in Partner Center's words", async () => {
