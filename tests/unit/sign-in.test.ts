@@ -115,6 +115,15 @@ describe('the background service', () => {
     expect(stored()).toEqual({ status: 'signedIn', account: ann, tokens: tokens(2), problem: null });
   });
 
+  test('a sign-in left "signing in" by a stopped background ends as failed when the background starts again', async () => {
+    const { service: s, stored } = service({ ...signedIn(), status: 'signingIn' });
+    await s.started();
+    expect(stored()).toMatchObject({ status: 'signedIn', tokens: tokens(1), problem: { kind: 'failed' } });
+    const idle = service(signedIn());
+    await idle.service.started();
+    expect(idle.stored()).toEqual(signedIn());
+  });
+
   test('after MFA was required, the window asks for the sign-in afresh', async () => {
     const { service: s, deps } = service();
     await s.signIn('login');

@@ -22,6 +22,7 @@ export function serveSignIn(): void {
     refresh: (settings, refreshToken) => refreshTokens(settings, refreshToken, Date.now),
     now: Date.now,
   });
+  void service.started();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id || !isSignInRequest(message)) return;
     answer(service, message).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));

@@ -36,11 +36,15 @@ const none = ({ problem }: SignIn): TokenAnswer =>
 
 export function signInService(deps: SignInDeps) {
   let queue: Promise<unknown> = Promise.resolve();
-  function dispatch(event: SignInEvent): Promise<SignIn> {
+  /** One change at a time: `event`, or the event the state calls for (none: no change). */
+  function dispatch(event: SignInEvent | ((state: SignIn) => SignInEvent | null)): Promise<SignIn> {
     const next = queue.then(async () => {
-      const state = signIn(await deps.load(), event);
-      await deps.save(state);
-      return state;
+      const state = await deps.load();
+      const happened = typeof event === 'function' ? event(state) : event;
+      if (!happened) return state;
+      const changed = signIn(state, happened);
+      await deps.save(changed);
+      return changed;
     });
     queue = next.catch(() => undefined);
     return next;
@@ -91,6 +95,16 @@ export function signInService(deps: SignInDeps) {
       return signingIn;
     },
     signOut: () => dispatch({ type: 'signedOut' }),
+    /**
+     * At the background's start: a sign-in window it had open went with the previous background (stopped by the
+     * browser), so a stored "signing in" will never end on its own.
+     */
+    started: () =>
+      dispatch((state) =>
+        state.status === 'signingIn'
+          ? { type: 'failed', problem: 'failed', detail: 'the sign-in window was interrupted' }
+          : null,
+      ),
     /**
      * A token to call the API with: the one kept while it is fresh, else a refreshed one. `rejected` is a token the
      * API refused (expired early, revoked): it is refreshed even when it looks fresh.
