@@ -86,6 +86,8 @@ afterEach(() => {
 });
 
 const path = (s: Sent) => `${s.url.pathname}${s.url.search}`;
+/** What was asked, in order: method and path with the query. */
+const requests = () => sent.map((s) => [s.method, path(s)]);
 const filterOf = (s: Sent) => JSON.parse(s.url.searchParams.get('filter')!);
 
 describe('search', () => {
@@ -179,7 +181,7 @@ describe('the billing profile', () => {
   test("is written whole: the agent's merge patch on the profile as it is, with its etag in If-Match and attributes", async () => {
     serve('billing', 'billing-updated');
     const saved = await backend.write(id, 'billing', { defaultAddress: { city: 'Springfield' } }, etag);
-    expect(sent.map((s) => [s.method, path(s)])).toEqual([
+    expect(requests()).toEqual([
       ['GET', billingPath],
       ['PUT', billingPath],
     ]);
@@ -240,14 +242,12 @@ describe('the billing profile', () => {
 describe('the purchase permission is the SelfServePolicy', () => {
   const policy = recorded('policies-one').body.items[0];
   const policyPath = `/v1/SelfServePolicy/${policy.id}`;
+  const readPolicy = ['GET', `/v1/SelfServePolicy?entity_id=${id}`];
 
   test('none → some creates it (POST, no version), granted by the signed-in partner', async () => {
     serve('policies-none', 'policy-created');
     const saved = await backend.write(id, 'permission', { azureReservations: true }, '');
-    expect(sent.map((s) => [s.method, path(s)])).toEqual([
-      ['GET', `/v1/SelfServePolicy?entity_id=${id}`],
-      ['POST', '/v1/SelfServePolicy'],
-    ]);
+    expect(requests()).toEqual([readPolicy, ['POST', '/v1/SelfServePolicy']]);
     expect(sent[1].body).toEqual({
       id: policy.id,
       selfServeEntity: { selfServeEntityType: 'customer', tenantID: id },
@@ -265,10 +265,7 @@ describe('the purchase permission is the SelfServePolicy', () => {
   test('some → some changes it (PUT with its etag)', async () => {
     serve('policies-one', 'policy-updated');
     const saved = await backend.write(id, 'permission', { azureSavingsPlans: true }, policy.attributes.etag);
-    expect(sent.map((s) => [s.method, path(s)])).toEqual([
-      ['GET', `/v1/SelfServePolicy?entity_id=${id}`],
-      ['PUT', policyPath],
-    ]);
+    expect(requests()).toEqual([readPolicy, ['PUT', policyPath]]);
     expect(sent[1].headers.get('If-Match')).toBe(policy.attributes.etag);
     expect(sent[1].body.attributes.etag).toBe(policy.attributes.etag);
     expect(sent[1].body.permissions.map((p: { resource: string }) => p.resource)).toEqual([
@@ -281,10 +278,7 @@ describe('the purchase permission is the SelfServePolicy', () => {
   test('some → none deletes it (DELETE, its etag in If-Match): both off, no version', async () => {
     serve('policies-one', 'policy-deleted');
     const saved = await backend.write(id, 'permission', { azureReservations: false }, policy.attributes.etag);
-    expect(sent.map((s) => [s.method, path(s)])).toEqual([
-      ['GET', `/v1/SelfServePolicy?entity_id=${id}`],
-      ['DELETE', policyPath],
-    ]);
+    expect(requests()).toEqual([readPolicy, ['DELETE', policyPath]]);
     expect(sent[1].headers.get('If-Match')).toBe(policy.attributes.etag);
     expect(saved).toEqual({ azureReservations: false, azureSavingsPlans: false });
   });

@@ -6,7 +6,7 @@
  */
 import type { PcErrorBody } from '@/domain/partner-center';
 import type { ApiErrorBody } from '@/domain/schemas';
-import { ApiError, TIMEOUT_MS } from '../api-client';
+import { ApiError, type RequestOptions, send } from '../api-client';
 import { getLanguage, t } from '../i18n';
 import { accessToken, endSignIn } from '../sign-in/client';
 import type { TokenAnswer } from '../sign-in/service';
@@ -19,12 +19,8 @@ export const MFA_REQUIRED = '900421';
 const MAX_WAITS = 3;
 const MAX_WAIT_SECONDS = 60;
 
-export interface PcRequestOptions {
-  method?: 'GET' | 'PUT' | 'POST' | 'DELETE';
-  body?: unknown;
-  ifMatch?: string;
+export interface PcRequestOptions extends RequestOptions {
   headers?: Record<string, string>;
-  signal?: AbortSignal;
 }
 
 export interface PcAnswer<T> {
@@ -88,21 +84,8 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
       'X-Locale': getLanguage() === 'ru' ? 'ru-RU' : 'en-US',
       ...options.headers,
     };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.ifMatch) headers['If-Match'] = options.ifMatch;
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, apiBase), {
-        method: options.method ?? 'GET',
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (options.signal?.aborted) throw error;
-      throw localError(0, 'network', t('pc.network'));
-    }
+    const response = await send(new URL(path, apiBase), headers, options);
+    if (!response) throw localError(0, 'network', t('pc.network'));
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (response.ok) return { data: body as T, status: response.status };
     const failure = body as Partial<PcErrorBody> | null;
