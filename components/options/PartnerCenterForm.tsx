@@ -79,7 +79,9 @@ export function PartnerCenterForm() {
             {t('signIn.signOut')}
           </button>
         ) : (
-          <button type="submit">{t('signIn.signIn')}</button>
+          <button type="submit" class="primary">
+            {t('signIn.signIn')}
+          </button>
         )}
       </div>
       <p role="status" class="options-status">
