@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { onWait } from '@/utils/backends/waits';
 import { t } from '@/utils/i18n';
 import { startSignIn } from '@/utils/sign-in/client';
@@ -29,6 +29,7 @@ export function PartnerCenterAccount() {
   const state = useStorageItem(signInItem);
   const settings = useStorageItem(partnerCenterItem);
   const wait = useWait();
+  const reasonId = useId();
   if (!state || !settings) return null;
   const { account } = state;
 
@@ -39,23 +40,30 @@ export function PartnerCenterAccount() {
     await startSignIn(state?.problem?.kind === 'mfaRequired' ? 'login' : undefined);
   }
 
+  const said = signInStatus(state);
+  // One row like the mock's Role box: long text is cut short on screen, whole in its tooltip and for screen readers.
   return (
     <div class="pc-account">
       {state.status === 'signedIn' && account ? (
-        <p>
+        <p class="pc-account-line" title={`${account.name} · ${roleName(account.role)}`}>
           {account.name} · {roleName(account.role)}
         </p>
-      ) : (
-        <p role="alert">
-          {signInStatus(state)}{' '}
-          {state.status === 'signedOut' && (
-            <button type="button" onClick={() => void signIn()}>
-              {t(account ? 'signIn.again' : 'signIn.signIn')}
-            </button>
-          )}
+      ) : state.status === 'signingIn' ? (
+        <p role="status" class="pc-account-line" title={said}>
+          {said}
         </p>
+      ) : (
+        <>
+          {/* Why there is no sign-in: an alert when one ended or failed; the button says what to do about it. */}
+          <p id={reasonId} role={state.problem ? 'alert' : 'status'} class="visually-hidden">
+            {said}
+          </p>
+          <button type="button" title={said} aria-describedby={reasonId} onClick={() => void signIn()}>
+            {t(account ? 'signIn.again' : 'signIn.signIn')}
+          </button>
+        </>
       )}
-      <p role="status" class="pc-account-wait">
+      <p role="status" class="pc-account-line pc-account-wait">
         {wait !== null && t('pc.waiting', { seconds: wait })}
       </p>
     </div>

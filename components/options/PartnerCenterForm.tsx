@@ -69,7 +69,7 @@ export function PartnerCenterForm() {
           value={values[key]}
           readOnly={connected}
           hint={connected ? t('pc.signOutToChange') : hint(key)}
-          error={errors[key] && t(errors[key], { example: PARTNER_CENTER_DEFAULTS.signInAddress, status: '' })}
+          error={errors[key] && t(errors[key], { example: PARTNER_CENTER_DEFAULTS.signInAddress })}
           onInput={(value) => setTyped((now) => ({ ...now, [key]: value }))}
         />
       ))}

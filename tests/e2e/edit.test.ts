@@ -4,11 +4,14 @@ import { draftItem } from '@/utils/drafts';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import {
   billingPath,
+  CONFLICT,
   callApi,
+  choice,
   colleaguePatch,
   openBillingForm,
   openCustomer,
   someCustomers,
+  submitMerge,
   waitForLiveText,
   withExtensionAndApi,
 } from '../helpers/customer-desk';
@@ -106,11 +109,6 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.close();
 });
 
-const CONFLICT = aria('dialog', 'This customer was changed');
-/** In the conflict dialog, the field's group of radios (named by its label) and one of them. */
-const choice = (field: string, option: string) =>
-  `${CONFLICT} >>> ${aria('group', field)} >>> ${aria('radio', option)}`;
-
 /** The agent edits `mine` (field label → value) while a colleague saves `theirs`; Submit meets the conflict dialog. */
 async function editAgainstColleague(popup: Page, index: number, mine: Record<string, string>, theirs: object) {
   const customer = await editBilling(popup, index);
@@ -118,12 +116,6 @@ async function editAgainstColleague(popup: Page, index: number, mine: Record<str
   await colleaguePatch(desk.api.url, billingPath(customer.id), theirs);
   await popup.locator(aria('button', 'Submit')).click();
   return { customer, dialog: (await popup.waitForSelector(CONFLICT))! };
-}
-
-/** The dialog's Submit sends the merge; waits until it is saved. */
-async function submitMerge(popup: Page) {
-  await popup.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
-  await waitForLiveText(popup, 'Billing profile saved.');
 }
 
 for (const [option, expected] of [

@@ -80,6 +80,17 @@ export async function waitForLiveText(page: Page, text: string): Promise<string>
   return (await handle.jsonValue()) as string;
 }
 
+export const CONFLICT = aria('dialog', 'This customer was changed');
+/** In the conflict dialog, the field's group of radios (named by its label) and one of them. */
+export const choice = (field: string, option: string) =>
+  `${CONFLICT} >>> ${aria('group', field)} >>> ${aria('radio', option)}`;
+
+/** The conflict dialog's Submit sends the merge; waits until it is saved. */
+export async function submitMerge(page: Page) {
+  await page.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
+  await waitForLiveText(page, 'Billing profile saved.');
+}
+
 /**
  * A test file's own mock API (fresh database) and a browser (Chromium unless `launch` says otherwise) with the
  * extension pointed at it, for all its tests.
