@@ -34,6 +34,6 @@ export default defineBackground(() => {
 });
 
 async function searchMenuTitle(): Promise<string> {
-  setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
+  await setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
   return t('searchFor');
 }
