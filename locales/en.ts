@@ -166,7 +166,7 @@ export const en = {
   'signIn.signedIn': 'Signed in to Partner Center as {name} ({role}).',
   'signIn.signedOut': 'Not signed in to Partner Center.',
   'signIn.cancelled': 'Sign-in cancelled: the window was closed.',
-  'signIn.refused': 'Partner Center refused the sign-in: {detail}',
+  'signIn.refused': 'The sign-in was refused: {detail}',
   'signIn.failed': 'Could not sign in: {detail}',
   'signIn.expired': 'Your Partner Center sign-in has expired.',
   'signIn.mfaRequired': 'Partner Center asks you to sign in with multi-factor authentication.',

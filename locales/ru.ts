@@ -170,7 +170,7 @@ export const ru: Messages = {
   'signIn.signedIn': 'Вход в Partner Center выполнен: {name} ({role}).',
   'signIn.signedOut': 'Вход в Partner Center не выполнен.',
   'signIn.cancelled': 'Вход отменен: окно было закрыто.',
-  'signIn.refused': 'Partner Center отклонил вход: {detail}',
+  'signIn.refused': 'Вход отклонен: {detail}',
   'signIn.failed': 'Не удалось войти: {detail}',
   'signIn.expired': 'Срок действия входа в Partner Center истек.',
   'signIn.mfaRequired': 'Partner Center требует входа с многофакторной проверкой подлинности.',
