@@ -17,7 +17,7 @@ import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
 /** Step 2 of the job: the customer's Account page; its state and writes are utils/edit-session's account model. */
-export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void }) {
+export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: boolean }) {
   const role = useRole();
   const mayView = role !== undefined && !denial(role, 'viewCustomers');
   const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
@@ -27,10 +27,8 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   const edit = (kind: FormKind) => dispatch({ type: 'editOpened', kind, draft: null });
 
   return (
-    <section class="account">
-      <button type="button" class="subtle back" onClick={onBack}>
-        {t('back')}
-      </button>
+    // Hidden, not gone, while the agent searches over it: Escape brings it back as it was, an open form included.
+    <section class="account" hidden={hidden}>
       <StatusMessage status={page.status} onUndo={() => void act.undo()} />
       {!mayView && role && <p class="reason">{denial(role, 'viewCustomers')}</p>}
       {page.loadError && (
