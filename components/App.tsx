@@ -15,7 +15,11 @@ const loadFollowedCustomer = () => import('./FollowedCustomer');
 
 export type View = 'popup' | 'sidepanel';
 
-/** The one app behind the popup and the side panel; `view` only decides the chrome around it. */
+/**
+ * The one app behind the popup and the side panel; `view` only decides the chrome around it. Its first render (before
+ * storage answers) is also prerendered into their pages at build time (modules/prerender), so it must not depend on
+ * anything but `view`.
+ */
 export function App({ view }: { view: View }) {
   // A language change re-renders the whole app in the new language.
   useLanguage();

@@ -18,7 +18,11 @@ export function SearchBox({ search }: { search: CustomerSearch }) {
 
   useLayoutEffect(() => {
     const box = input.current!;
-    box.focus();
+    // The page arrives with this box prerendered and focused (modules/prerender): text typed into it before this
+    // script ran is the agent's newest search.
+    if (box.value) search.type(box.value);
+    // Without the prerendered box (`wxt dev`) it is focused here, unless the agent has already moved on.
+    if (document.activeElement === document.body) box.focus();
     const slash = (event: KeyboardEvent) => {
       if (event.key !== '/' || isTyping(event.target)) return;
       event.preventDefault();
@@ -47,6 +51,8 @@ export function SearchBox({ search }: { search: CustomerSearch }) {
       type="search"
       aria-label={t('searchCustomers')}
       placeholder={t(partnerCenter ? 'pc.searchPlaceholder' : 'searchPlaceholder')}
+      // The popup exists to look a customer up: the box has focus the moment it shows, before any script has run.
+      autofocus
       value={search.query ?? ''}
       onInput={(event) => search.type(event.currentTarget.value)}
       onKeyDown={onKeyDown}
