@@ -1,7 +1,8 @@
 /**
  * A WXT module: popup.html and sidepanel.html arrive with the app's first render in them — the header and the focused
  * search box — so an agent can type before any script has run; components/mount.tsx hydrates it, keeping the text.
- * The HTML is the real App rendered with preact-render-to-string (render.tsx), never a hand-kept copy.
+ * The HTML is the real App rendered with preact-render-to-string (render.tsx), never a hand-kept copy. The pages'
+ * stylesheets are inlined too: the first paint (and with it `autofocus`) waits for every linked stylesheet.
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -31,6 +32,27 @@ function prerender(root: string): Plugin {
   };
 }
 
+/** Each page's `<link rel="stylesheet">` to a built stylesheet becomes a `<style>` with its text. */
+function inlineStyles(): Plugin {
+  const LINK = /<link rel="stylesheet"[^>]*\bhref="\/([^"]+\.css)"[^>]*>/g;
+  return {
+    name: 'customer-desk:inline-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      // After Vite has linked the built stylesheets.
+      order: 'post',
+      handler: (html, { bundle }) =>
+        html.replace(LINK, (link, file: string) => {
+          const asset = bundle?.[file];
+          const css = asset?.type === 'asset' ? String(asset.source) : '';
+          // A url() would resolve from the page rather than from assets/, and "</" could end the element: such a
+          // sheet stays linked.
+          return css && !/url\(|<\//.test(css) ? `<style>${css}</style>` : link;
+        }),
+    },
+  };
+}
+
 export default defineWxtModule((wxt) => {
-  addViteConfig(wxt, () => ({ plugins: [prerender(wxt.config.root)] }));
+  addViteConfig(wxt, () => ({ plugins: [prerender(wxt.config.root), inlineStyles()] }));
 });
