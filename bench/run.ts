@@ -42,7 +42,8 @@ const { values: flags } = parseArgs({
   options: {
     customers: { type: 'string', default: '100000' },
     queries: { type: 'string', default: '200' },
-    opens: { type: 'string', default: '20' },
+    // Pairs of popup and blank opens: the popup figure is noisy, and is judged by the median of at least 50 ratios.
+    opens: { type: 'string', default: '50' },
     writes: { type: 'string', default: '200' },
     // Stock json-server needs about a second per search and seconds per write at 100k: a sample keeps the run short.
     'stock-queries': { type: 'string', default: '50' },
@@ -158,8 +159,6 @@ try {
   const typed = (phase: keyof Timing) => typing.timings.map((t) => t[phase]);
   const loopback = `loopback round trip ${round(median(roundTrips))} ms from Node, ${round(median(typing.fetchFloorMs))} ms by fetch() in the popup`;
   const phases = `medians: keystroke→request ${round(median(typed('toRequest')))} ms, request ${round(median(typed('request')))} ms, answer→rendered ${round(median(typed('toRender')))} ms`;
-  const popupMs = median(ready.popupMs);
-  const blankMs = median(ready.blankMs);
   const fsyncAll = [...fsyncMs, ...fsyncDuringWrites];
   const failures = (what: string, n: number) => (n ? `${n} ${what} failed` : undefined);
 
@@ -183,10 +182,10 @@ try {
     },
     results: stamp(date, on, {
       popupReadyRatio: metric(
-        popupMs / blankMs,
+        median(ready.ratios),
         '×',
-        `blank page ${round(blankMs)} ms, popup ${round(popupMs)} ms (medians of ${options.opens} opens each)`,
-        { kind: 'max', limit: 1.3 },
+        `median of ${ready.ratios.length} paired ratios popup ÷ blank page (p25–p75 ${round(percentile(ready.ratios, 25))}–${round(percentile(ready.ratios, 75))}); medians: blank ${round(median(ready.blankMs))} ms, popup ${round(median(ready.popupMs))} ms, popup content rendered ${round(median(ready.contentMs))} ms`,
+        { kind: 'max', limit: 1.1 },
       ),
       searchP95Ms100k: metric(
         percentile(typed('total'), 95),
@@ -232,7 +231,7 @@ try {
         bundle.gzipBytes / 1024,
         'KB',
         `Preact ≈ 4 KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\/(.*)-[\w-]{8}\.js$/, '$1')).join(', ')}`,
-        { kind: 'max', limit: 30 },
+        { kind: 'max', limit: 25 },
       ),
       apiStartMs100k: metric(
         median(start.ms),
