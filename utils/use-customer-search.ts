@@ -37,6 +37,8 @@ export function useCustomerSearch(customerId: string | null | undefined) {
   const [active, setActive] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
+  // A customer chosen from the list, until storage says it is the open one.
+  const [chosen, setChosen] = useState<string | null>(null);
   const recent = useStorageItem(recentCustomersItem) ?? [];
   // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
   const written = useRef<string[]>([]);
@@ -76,6 +78,15 @@ export function useCustomerSearch(customerId: string | null | undefined) {
       controller.abort();
     };
   }, [query, attempt]);
+
+  // The list gives way only once the chosen account is the open one: clearing it sooner would show the previous
+  // account (or the recent customers) for a moment.
+  useLayoutEffect(() => {
+    if (chosen === null || chosen !== customerId) return;
+    setChosen(null);
+    setText('');
+    setListOpen(false);
+  }, [chosen, customerId]);
 
   /** The text as this view writes it: shown at once, kept in storage for the other views and the next popup. */
   function setText(value: string) {
@@ -134,9 +145,8 @@ export function useCustomerSearch(customerId: string | null | undefined) {
     },
     /** Opens a customer's account: the search is done, so its text goes and the list closes. */
     choose(id: string) {
+      setChosen(id);
       void currentCustomerItem.setValue(id);
-      setText('');
-      setListOpen(false);
     },
     /** Escape: whether it left the search (utils/search-view.ts says when it does). */
     leave(): boolean {
