@@ -13,6 +13,7 @@ import { BillingDetails } from './BillingDetails';
 import { CompanyDetails } from './CompanyDetails';
 import { ProfileSection } from './ProfileSection';
 import { PurchasePermissionSwitches } from './PurchasePermissionSwitches';
+import { RetryAlert } from './RetryAlert';
 import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
@@ -31,14 +32,7 @@ export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: b
     <section class="account" hidden={hidden}>
       <StatusMessage status={page.status} onUndo={() => void act.undo()} />
       {!mayView && role && <p class="reason">{denial(role, 'viewCustomers')}</p>}
-      {page.loadError && (
-        <p role="alert" class="error">
-          {page.loadError}{' '}
-          <button type="button" onClick={act.load}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      {page.loadError && <RetryAlert message={page.loadError} onRetry={act.load} />}
       {mayView && !customer && !page.loadError && <Skeleton title cards={2} />}
       {customer && (
         <>

@@ -6,6 +6,7 @@ import { useRole } from '@/utils/use-role';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerOptions } from './CustomerOptions';
 import { EmptyState } from './EmptyState';
+import { RetryAlert } from './RetryAlert';
 
 /**
  * The main area while the agent searches: the results (or, with an empty box, the recent customers) in place of the
@@ -31,14 +32,7 @@ export function SearchResults({ search }: { search: CustomerSearch }) {
         {state.kind === 'loading' && t('searching')}
         {searching && state.kind === 'done' && resultStatus(state, partnerCenter)}
       </p>
-      {state.kind === 'error' && (
-        <p role="alert" class="error">
-          {state.message}{' '}
-          <button type="button" onClick={search.retry}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      {state.kind === 'error' && <RetryAlert message={state.message} onRetry={search.retry} />}
       {searching && state.kind === 'done' && !state.customers.length && (
         <p class="hint">{t(partnerCenter ? 'pc.noResultsHint' : 'noResultsHint')}</p>
       )}
