@@ -151,14 +151,19 @@ export const AuditEntry = z.strictObject({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The error body every 4xx/5xx of the API carries; 412 adds `current`, a 400 from address validation may add `suggestedAddress`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-  current?: unknown;
-  suggestedAddress?: Address;
-}
+export const ApiErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    /** Dotted path inside the resource (or the import's body) → English message. */
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+  /** With 412: the resource as it is now. */
+  current: z.optional(z.unknown()),
+  suggestedAddress: z.optional(Address),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
 /** `POST /validations/address` answers this with 200 when the address is valid and already spelled the canonical way. */
-export interface AddressValidation {
-  valid: true;
-  address: Address;
-}
+export const AddressValidation = z.strictObject({ valid: z.literal(true), address: Address });
+export type AddressValidation = z.infer<typeof AddressValidation>;

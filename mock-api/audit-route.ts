@@ -24,7 +24,12 @@ export function auditRoute(app: Express, db: Database): void {
       _limit: String(paging.limit),
     };
     req.url = `/auditLog?${new URLSearchParams(query)}`;
+    // json-server's Link header rewrites `_page` in the URL the client sent: make sure it has one.
+    const sent = new URL(req.originalUrl, 'http://localhost');
+    sent.searchParams.set('_page', String(paging.page));
+    req.originalUrl = `${sent.pathname}${sent.search}`;
     Object.defineProperty(req, 'query', { value: query, configurable: true, writable: true });
+    router.db.setState({ auditLog: db.auditLog }); // the store's log now (a reset or an import replaces the store)
     router(req, res, next);
   });
 }

@@ -1,8 +1,8 @@
 /** `npm run api -- [flags]`: starts the mock API. `--help` lists the flags. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Authority, DEFAULT_TOKEN_LIFETIME } from './authority/authority';
-import { Database, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
+import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
+import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
 
@@ -17,6 +17,8 @@ Usage: npm run api -- [options]
   --seed <N>               (re)generate N deterministic customers, replacing the database
   --seed-value <n>         the seed: same value, same data (default 1)
   --reset                  regenerate the database even if it exists (${DEFAULT_SEED_COUNT} customers unless --seed)
+  --fixtures <file.json>   start from this data instead: { "customers": [...], "auditLog": [...], and any other
+                           collection json-server serves }, as GET /__admin/export writes it (replaces the database)
   --latency <ms|min-max>   delay every response (but /health) by ms, or a random time between min and max
   --fail-rate <0..1>       answer this share of requests (but /health) with 503
   --compact-after <n>      fold the write journal into the database file after n writes (default ${DEFAULT_COMPACT_AFTER})
@@ -28,6 +30,8 @@ Usage: npm run api -- [options]
                            *.localhost, 127.0.0.1, [::1] and the --host address
   --recover                when a database file is damaged, set the damaged files aside (<file>.damaged-<time>)
                            and load what precedes the damage, instead of refusing to start
+  --no-admin               no /__admin routes (reset, import, export, request journal, fault rules): 404;
+                           /openapi.json and /docs stay
   --help                   show this help
 `;
 
@@ -85,6 +89,7 @@ function parseFlags() {
         seed: { type: 'string' },
         'seed-value': { type: 'string' },
         reset: { type: 'boolean' },
+        fixtures: { type: 'string' },
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'compact-after': { type: 'string' },
@@ -92,6 +97,7 @@ function parseFlags() {
         'allow-origin': { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
         recover: { type: 'boolean' },
+        'no-admin': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -109,59 +115,57 @@ if (parsed.help) {
 const port = integer('port', parsed.port, 0) ?? 3000;
 if (port > 65535) fail(`--port must be at most 65535, not "${port}".`);
 const host = parsed.host ?? '127.0.0.1';
-const path = resolve(parsed.db ?? 'mock-api/data/db.json');
-const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
-const tokenLifetime = integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME;
-const access = { host, allowOrigins: origins(parsed['allow-origin']), allowHosts: hosts(parsed['allow-host']) };
-const cannotOpen = (error: Error) => {
-  process.stderr.write(`Cannot open the database: ${error.message}\n`);
-  process.exit(1);
-};
-const db = await Database.open({
-  path,
+const allowOrigins = origins(parsed['allow-origin']);
+const options = {
+  port,
+  host,
+  dbPath: resolve(parsed.db ?? 'mock-api/data/db.json'),
   seed: integer('seed', parsed.seed, 0),
   seedValue: integer('seed-value', parsed['seed-value'], 0),
+  fixtures: parsed.fixtures,
   reset: parsed.reset,
+  latency: latency(parsed.latency),
+  failRate: rate(parsed['fail-rate']),
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
+  tokenLifetime: integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME,
+  allowOrigins,
+  allowHosts: hosts(parsed['allow-host']),
+  admin: !parsed['no-admin'],
   recover: parsed.recover,
-}).catch(cannotOpen);
-if (db.recovered) process.stdout.write(`${db.recovered}\n`);
-if (access.allowOrigins.includes('*'))
+  // Damage found while loading in the background (a journal naming an unknown customer) stops the server too.
+  onFailure: (error: Error) => exit(1, `Cannot open the database: ${error.message}`),
+};
+if (options.seed !== undefined && options.fixtures !== undefined) fail('Give --seed or --fixtures, not both.');
+
+function exit(code: number, message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+// Loaded after the flags are checked: --help and a bad flag answer without loading the server.
+const { FixturesError, startMockApi } = await import('./index');
+const api = await startMockApi(options).catch((error: Error) =>
+  exit(
+    error instanceof FixturesError ? 2 : 1,
+    error instanceof FixturesError ? `Cannot use --fixtures: ${error.message}` : error.message,
+  ),
+);
+if (api.recovered) process.stdout.write(`${api.recovered}\n`);
+if (allowOrigins.includes('*'))
   process.stderr.write(
     "warning: --allow-origin '*': any web page open in your browser can read and change this API's data.\n",
   );
+process.stdout.write(
+  `Customer Desk mock API listening on ${api.url}\ndatabase: ${api.dbPath}\ncustomers: ${api.customers}\n`,
+);
 
-const authority = await Authority.open(path, tokenLifetime).catch((error: Error) => {
-  process.stderr.write(`Cannot open the signing key: ${error.message}\n`);
-  process.exit(1);
-});
-
-// Loaded after the flags are checked: --help and a bad flag answer without loading the server.
-const { createApp } = await import('./server');
-const server = createApp(db, faultOptions, authority, access).listen(port, host, () => {
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  process.stdout.write(
-    `Customer Desk mock API listening on http://${normalHost(host)}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
-  );
-  // Damage found while loading in the background (a journal naming an unknown customer) stops the server too.
-  setImmediate(() => db.warmUp(cannotOpen));
-});
-server.on('error', (error) => {
-  process.stderr.write(`Cannot listen on ${host}:${port}: ${error.message}\n`);
-  process.exit(1);
-});
-
-/** SIGTERM or Ctrl-C: no new connections, the requests in flight answered, the files closed. A second one stops at once. */
+/** SIGTERM or Ctrl-C: no new connections, the requests in flight answered, the files closed. */
 function stop(signal: NodeJS.Signals) {
   process.stdout.write(`${signal}: finishing the requests in flight, then stopping\n`);
-  server.close(() => db.close().then(() => process.exit(0), cannotStop));
-  // Keep-alive connections close as soon as their request is answered.
-  setInterval(() => server.closeIdleConnections(), 20).unref();
+  api.close().then(
+    () => process.exit(0),
+    (error: Error) => exit(1, `Stopping failed: ${error.message}`),
+  );
 }
-const cannotStop = (error: Error) => {
-  process.stderr.write(`Stopping failed: ${error.message}\n`);
-  process.exit(1);
-};
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

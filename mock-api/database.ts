@@ -34,7 +34,21 @@
  * (a full disk) or `close()` removes `<db>.tmp` and leaves the old snapshot and journals as they are. The old
  * snapshot stays open (its inode lives on after the rename), so unchanged customers keep being read from it.
  */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, read, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  read,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,6 +86,8 @@ export interface OpenOptions {
   compactAfter?: number;
   /** Set damaged files aside and load what precedes the damage, instead of refusing to start. */
   recover?: boolean;
+  /** Start from these instead (`--fixtures`), replacing the database as `seed` does. */
+  fixtures?: { customers: Customer[]; auditLog: AuditEntry[] };
 }
 
 /** `grams`: where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
@@ -306,8 +322,12 @@ export class Database {
     reset = false,
     compactAfter = DEFAULT_COMPACT_AFTER,
     recover = false,
+    fixtures,
   }: OpenOptions): Promise<Database> {
-    if (seed !== undefined || reset || !existsSync(path)) {
+    if (fixtures) {
+      for (const { file } of journalsOf(path)) rmSync(file);
+      await writeSnapshot(path, await sourceOf(fixtures.customers, fixtures.auditLog));
+    } else if (seed !== undefined || reset || !existsSync(path)) {
       for (const { file } of journalsOf(path)) rmSync(file);
       // Loaded only to seed: the fake-data library is a third of the start-up time.
       const { seedCustomers } = await import('./seed');
@@ -333,6 +353,32 @@ export class Database {
     else if (recover)
       db.recovered = '--recover: every line of the database file and its journals was read; nothing is damaged.';
     return db;
+  }
+
+  /**
+   * Writes `customers` and `audit` as a whole snapshot at `path` (through `<path>.tmp`, fsync'd) of `generation`:
+   * above every journal's, it replaces the store's state in one rename (admin/store-swap.ts).
+   */
+  static async writeData(path: string, customers: Customer[], audit: AuditEntry[], generation: number): Promise<void> {
+    await writeSnapshot(path, await sourceOf(customers, audit, generation));
+  }
+
+  /**
+   * Copies the snapshot at `from` to `to`, fsync'd, as generation `generation`: the same state, to take the place of
+   * a newer one (a reset). Only the trailer differs, so this costs a file copy.
+   */
+  static copySnapshot(from: string, to: string, generation: number): void {
+    copyFileSync(from, to);
+    const fd = openSync(to, 'r+');
+    try {
+      const trailer = readTrailer(fd, to);
+      const line = Buffer.from(`${JSON.stringify({ ...trailer, generation })}\n`);
+      ftruncateSync(fd, trailer.end + 1);
+      writeSync(fd, line, 0, line.length, trailer.end + 1);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
@@ -449,6 +495,11 @@ export class Database {
     return this.parsed.length;
   }
 
+  /** The generation writes go to now; a snapshot of a higher one supersedes this store and all its journals. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
   customer(i: number): Customer {
     try {
       this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
@@ -492,6 +543,12 @@ export class Database {
   /** How the last write to disk went: `full` or `error` until one succeeds again. */
   get storage(): StorageState {
     return this.journal?.state ?? 'ok';
+  }
+
+  /** Folds the journals into the snapshot now (as a compaction does after `compactAfter` writes). */
+  async fold(): Promise<void> {
+    await this.compacting;
+    await this.compact();
   }
 
   /** Stops a compaction under way (its half-written copy is removed; the journals keep everything) and closes the files. */

@@ -33,6 +33,16 @@ export type WriteOutcome =
   | { ok: false; reason: 'stale'; current: JsonObject }
   | { ok: false; reason: 'fields'; fields: Record<string, string> };
 
+/** A new version of `resource`: its prefix and random text, so an old ETag never matches again. */
+export function freshEtag(resource: Resource): string {
+  return `"${resource.etagPrefix}-${randomBytes(9).toString('base64url')}"`;
+}
+
+/** The id of the audit log's `n`-th entry (from 1): zero-padded, so sorting ids as text sorts them by time. */
+export function auditId(n: number): string {
+  return `a${String(n).padStart(10, '0')}`;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function split(value: JsonObject, keys: readonly string[]): [own: JsonObject, readOnly: JsonObject] {
@@ -80,12 +90,12 @@ export function writeResource(
   const updated: JsonObject = {
     ...readOnly,
     ...after,
-    etag: `"${resource.etagPrefix}-${randomBytes(9).toString('base64url')}"`,
+    etag: freshEtag(resource),
   };
   if (resource.stamped) Object.assign(updated, { updatedBy: actor.role, updatedAt: at });
   const next = { ...customer, [resource.field]: updated, updatedAt: at } as Customer;
   const audit: AuditEntry[] = resource.audit(changes).map((entry, n) => ({
-    id: `a${String(db.auditLog.length + n + 1).padStart(10, '0')}`,
+    id: auditId(db.auditLog.length + n + 1),
     customerId: customer.id,
     at,
     role: actor.role,

@@ -1,18 +1,23 @@
 /**
  * The mock Partner Center API on json-server: its app (with CORS and no-cache, as its defaults) carries every request, its router
- * serves the audit log; customers come from the durable store (database.ts), which json-server's router cannot
- * serve at 100k without rewriting the whole file per write. The middlewares add host and origin checks (first of
- * all), roles, faults, bodies, concurrency.
+ * serves the audit log and the other collections of a fixture file; customers come from the durable store
+ * (database.ts), which json-server's router cannot serve at 100k without rewriting the whole file per write. The
+ * middlewares add host and origin checks (first of all), the request journal, the contract document, /__admin,
+ * faults, roles, bodies, concurrency.
  */
 import cors from 'cors';
 import type { Express, RequestHandler } from 'express';
 import jsonServer from 'json-server';
 import { RESOURCES } from '@/domain/resources';
 import { addressRoute } from './address-route';
+import type { TesterControl } from './admin/control';
+import { FAULT_HEADER } from './admin/fault-rules';
+import { adminRoutes } from './admin/routes';
 import { auditRoute } from './audit-route';
 import type { Authority } from './authority/authority';
 import { authorityRoutes } from './authority/routes';
 import type { Database } from './database';
+import { healthRoute } from './health';
 import { allowedHosts } from './middlewares/allowed-hosts';
 import { allowedOrigins } from './middlewares/allowed-origins';
 import { findCustomer } from './middlewares/customer';
@@ -20,6 +25,8 @@ import { answerErrors, sendError } from './middlewares/errors';
 import { type FaultOptions, faults } from './middlewares/faults';
 import { requireRight } from './middlewares/roles';
 import { searchCustomers } from './middlewares/search';
+import { docsRoutes } from './openapi/docs-routes';
+import { openApiDocument } from './openapi/document';
 import { resourceRoutes } from './resource-routes';
 import { v1Routes } from './v1';
 
@@ -38,23 +45,46 @@ export interface AccessOptions {
   allowHosts?: string[];
 }
 
-export function createApp(
-  db: Database,
-  faultOptions: FaultOptions,
-  authority: Authority,
-  access: AccessOptions = {},
-): Express {
+export interface AppOptions {
+  /** The store the routes use: a LiveStore's `db` when the tester's tools may replace it. */
+  db: Database;
+  authority: Authority;
+  faults?: FaultOptions;
+  access?: AccessOptions;
+  /**
+   * The tester's tools: the request journal, fault rules, the other collections and (unless `admin` is false)
+   * `/__admin`. Without them, the API alone.
+   */
+  tools?: { control: TesterControl; admin: boolean };
+}
+
+export function createApp({ db, authority, faults: faultOptions = {}, access = {}, tools }: AppOptions): Express {
   const app = jsonServer.create() as unknown as Express;
   app.use(allowedHosts(access.host, access.allowHosts), allowedOrigins(access.allowOrigins));
+  if (tools) app.use(tools.control.journal.recorder);
   // json-server's defaults minus gzip and static files: on loopback, compressing each answer and looking for a
   // file on disk cost more than the search itself (measured at 100k: search p50 4.0 → 1.6 ms over HTTP).
   // Only allowed origins get this far, so reflecting the origin is safe. The extension reads totals and ETags,
   // so those headers are exposed to it.
-  app.use(cors({ origin: true, credentials: true, exposedHeaders: ['X-Total-Count', 'Link', 'ETag'] }), noCache);
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', customers: db.count, storage: db.storage });
-  });
+  app.use(
+    cors({ origin: true, credentials: true, exposedHeaders: ['X-Total-Count', 'Link', 'ETag', FAULT_HEADER] }),
+    noCache,
+  );
+  const collections = () => Object.keys(tools?.control.stores.collections.collections ?? {});
+  docsRoutes(app, (req) =>
+    openApiDocument({
+      admin: tools?.admin ?? false,
+      collections: collections(),
+      origin: `${req.protocol}://${req.get('host')}`,
+    }),
+  );
+  if (tools) {
+    adminRoutes(app, tools.control, tools.admin);
+    app.use(tools.control.faults.middleware);
+  }
   app.use(faults(faultOptions));
+  if (tools) app.use(tools.control.stores.live.gate);
+  healthRoute(app, db);
   app.get('/customers', requireRight('viewCustomers'), searchCustomers(db));
   app.get('/customers/:id', requireRight('viewCustomers'), findCustomer(db), (_req, res) => {
     const i = res.locals.index as number;
@@ -69,8 +99,10 @@ export function createApp(
   for (const resource of Object.values(RESOURCES)) resourceRoutes(app, db, resource);
   auditRoute(app, db);
   addressRoute(app);
-  v1Routes(app, db, authority);
+  const v1 = v1Routes(app, db, authority);
+  tools?.control.onSwap(v1.forget);
   authorityRoutes(app, authority);
+  if (tools) app.use(tools.control.stores.collections.handler);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
   app.use(answerErrors);
   return app;

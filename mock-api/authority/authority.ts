@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { PC_AUDIENCE, PC_SCOPE } from '@/domain/partner-center';
 import { isRoleId, type RoleId } from '@/domain/roles';
+import type { TokenResponse } from './shapes';
 import { loadSigningKey, type SigningKey } from './signing-key';
 import { type TestUser, testUser } from './users';
 
@@ -30,15 +31,6 @@ interface PendingCode extends Grant {
   redirectUri: string;
   challenge: string;
   expires: number;
-}
-
-export interface TokenResponse {
-  token_type: 'Bearer';
-  scope: string;
-  expires_in: number;
-  access_token: string;
-  refresh_token: string;
-  id_token?: string;
 }
 
 /** An OAuth error of the token endpoint (RFC 6749 §5.2). */

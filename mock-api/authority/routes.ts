@@ -6,6 +6,7 @@ import type { Express, Request, Response } from 'express';
 import { readBody } from '../middlewares/json-body';
 import { type Authority, type Grant, OAuthError } from './authority';
 import { isAllowedRedirectUri } from './redirect-uris';
+import type { OpenIdConfiguration } from './shapes';
 import { errorPage, signInPage } from './sign-in-page';
 import { testUser } from './users';
 
@@ -127,7 +128,7 @@ export function authorityRoutes(app: Express, authority: Authority): void {
       subject_types_supported: ['pairwise'],
       id_token_signing_alg_values_supported: ['RS256'],
       claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'preferred_username', 'oid', 'tid', 'nonce'],
-    });
+    } satisfies OpenIdConfiguration);
   });
   app.get('/:tenant/discovery/v2.0/keys', (_req, res) => {
     res.json(authority.jwks);

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { FAULT_HEADER } from '../admin/fault-rules';
 import { sendError } from './errors';
 
 export interface FaultOptions {
@@ -8,14 +9,18 @@ export interface FaultOptions {
   failRate?: number;
 }
 
-/** Testers' faults. `/health` and CORS preflights are exempt, so a prober and the browser still see the truth. */
+/**
+ * Testers' faults from the command line (`--latency`, `--fail-rate`); an injected 503 carries `X-Mock-Fault: fail-rate`.
+ * `/health` and CORS preflights are exempt, so a prober and the browser still see the truth.
+ */
 export function faults({ latency, failRate = 0 }: FaultOptions): RequestHandler {
   return (req, res, next) => {
     if (req.path === '/health' || req.method === 'OPTIONS') return next();
-    const go = () =>
-      Math.random() < failRate
-        ? sendError(res, 503, 'unavailable', 'The mock API is injecting failures (--fail-rate). Try again.')
-        : next();
+    const go = () => {
+      if (Math.random() >= failRate) return next();
+      res.setHeader(FAULT_HEADER, 'fail-rate');
+      sendError(res, 503, 'unavailable', 'The mock API is injecting failures (--fail-rate). Try again.');
+    };
     if (!latency) return go();
     const [min, max] = latency;
     setTimeout(go, min + Math.random() * (max - min));

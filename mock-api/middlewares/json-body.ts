@@ -30,42 +30,64 @@ const tooLarge: BodyFailure = {
   message: `The body is over the ${BODY_LIMIT / 1024} KiB limit.`,
 };
 
-/** The body of one of `mediaTypes` (415 otherwise), up to 64 KiB (413), as text. */
-export function readBody(req: Request, mediaTypes: readonly string[]): Promise<BodyResult<string>> {
-  const type = (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
-  if (!mediaTypes.includes(type)) {
-    req.resume();
-    return Promise.resolve({
-      ok: false,
-      status: 415,
-      code: 'unsupported-media-type',
-      message: `Send the body as ${mediaTypes.join(' or ')}.`,
-    });
-  }
-  if (Number(req.get('Content-Length') ?? 0) > BODY_LIMIT) {
-    req.resume();
-    return Promise.resolve({ ok: false, ...tooLarge });
-  }
-  return new Promise((done) => {
+/** What a request sent, as text; `over`: it sent more than the limit (the rest was read and dropped). */
+export interface RawBody {
+  text: string;
+  over: boolean;
+}
+
+/**
+ * Reads the whole request, keeping up to `limit` bytes. What was kept is also left in `res.locals.requestBody`
+ * for the request journal (admin/request-journal.ts), which shows testers what a client sent.
+ */
+export function readRaw(req: Request, limit: number): Promise<RawBody> {
+  return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= BODY_LIMIT) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () =>
-      done(size > BODY_LIMIT ? { ok: false, ...tooLarge } : { ok: true, body: Buffer.concat(chunks).toString('utf8') }),
-    );
+    req.on('error', fail);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (req.res) req.res.locals.requestBody = text;
+      done({ text, over: size > limit });
+    });
   });
+}
+
+/** The body of one of `mediaTypes` (415 otherwise), up to 64 KiB (413), as text. */
+export async function readBody(req: Request, mediaTypes: readonly string[]): Promise<BodyResult<string>> {
+  const type = (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (!mediaTypes.includes(type)) {
+    req.resume();
+    return {
+      ok: false,
+      status: 415,
+      code: 'unsupported-media-type',
+      message: `Send the body as ${mediaTypes.join(' or ')}.`,
+    };
+  }
+  if (Number(req.get('Content-Length') ?? 0) > BODY_LIMIT) {
+    req.resume();
+    return { ok: false, ...tooLarge };
+  }
+  const { text, over } = await readRaw(req, BODY_LIMIT);
+  return over ? { ok: false, ...tooLarge } : { ok: true, body: text };
 }
 
 /** A JSON object body; the first failure wins: 415 not JSON, 413 over 64 KiB, 400 malformed, not an object, or a prototype-pollution key. */
 export async function readJsonBody(req: Request, mediaTypes: readonly string[]): Promise<BodyResult<JsonObject>> {
   const text = await readBody(req, mediaTypes);
-  if (!text.ok) return text;
+  return text.ok ? parseJsonObject(text.body) : text;
+}
+
+/** Text as a JSON object: 400 when malformed, not an object, or with a prototype-pollution key. */
+export function parseJsonObject(text: string): BodyResult<JsonObject> {
   let body: unknown;
   try {
-    body = JSON.parse(text.body);
+    body = JSON.parse(text);
   } catch (error) {
     return {
       ok: false,

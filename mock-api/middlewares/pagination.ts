@@ -34,3 +34,25 @@ export function readPage(req: Request, res: Response, allowed: readonly string[]
   }
   return { page, limit };
 }
+
+/**
+ * json-server's paging headers: `X-Total-Count` and a `Link` to the `first`, `prev`, `next` and `last` pages, each
+ * only where json-server gives it (no links for an empty page, first and last only when there is more than one).
+ */
+export function pageHeaders(req: Request, res: Response, { page, limit }: Page, total: number): void {
+  res.setHeader('X-Total-Count', String(total));
+  const shown = Math.max(0, Math.min(limit, total - (page - 1) * limit));
+  if (!shown) return;
+  const url = new URL(`${req.protocol}://${req.get('host')}${req.originalUrl}`);
+  const to = (n: number) => {
+    url.searchParams.set('_page', String(n));
+    return url.href;
+  };
+  const last = Math.ceil(total / limit);
+  res.links({
+    ...(shown < total && { first: to(1) }),
+    ...(page > 1 && { prev: to(page - 1) }),
+    ...(page * limit < total && { next: to(page + 1) }),
+    ...(shown < total && { last: to(last) }),
+  });
+}

@@ -1,10 +1,10 @@
 import type { RequestHandler } from 'express';
 import type { Database } from '../database';
-import { readPage } from './pagination';
+import { pageHeaders, readPage } from './pagination';
 
 /**
  * `GET /customers?q=&_page=&_limit=`: ranked search from the in-memory index (company-name prefix matches first),
- * full customers as json-server would send them, `X-Total-Count` = all matches.
+ * full customers as json-server would send them; json-server's `X-Total-Count` (all matches) and `Link` headers.
  */
 export function searchCustomers(db: Database): RequestHandler {
   return (req, res) => {
@@ -12,7 +12,7 @@ export function searchCustomers(db: Database): RequestHandler {
     if (!paging) return;
     const hits = db.search.search(typeof req.query.q === 'string' ? req.query.q : '');
     const from = (paging.page - 1) * paging.limit;
-    res.setHeader('X-Total-Count', String(hits.length));
+    pageHeaders(req, res, paging, hits.length);
     res
       .type('json')
       .send(`[${Array.from(hits.subarray(from, from + paging.limit), (i) => db.customerJson(i)).join(',')}]`);

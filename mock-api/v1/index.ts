@@ -27,7 +27,8 @@ const headers: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function v1Routes(app: Express, db: Database, authority: Authority): void {
+/** Adds the `/v1` routes; answers what forgets the remembered `MS-RequestId` answers (after a reset or an import). */
+export function v1Routes(app: Express, db: Database, authority: Authority): { forget: () => void } {
   const requestIds = new RequestIds();
   const continuations = new Continuations();
   app.use('/v1', headers, signedIn(authority), replay(requestIds));
@@ -46,4 +47,5 @@ export function v1Routes(app: Express, db: Database, authority: Authority): void
         ? new PcError(error.state === 'full' ? 'storageFull' : 'storageError', error.message)
         : new PcError('unexpected', `The request failed: ${(error as Error).message}`),
     )) as ErrorRequestHandler);
+  return { forget: () => requestIds.clear() };
 }

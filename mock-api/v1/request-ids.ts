@@ -28,6 +28,11 @@ export class RequestIds {
     return this.answers.get(key)?.answer;
   }
 
+  /** After a reset or an import: a remembered answer described data that is gone. */
+  clear(): void {
+    this.answers.clear();
+  }
+
   remember(key: string, answer: Answer): void {
     if (answer.status < 200 || answer.status > 299) return;
     this.answers.set(key, { answer, expires: Date.now() + IDEMPOTENCY_MINUTES * 60_000 });

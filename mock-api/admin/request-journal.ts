@@ -1,0 +1,149 @@
+/**
+ * The request journal (WireMock's `/__admin/requests`): the last 1,000 requests the API answered, so a tester can
+ * check what a client sent — method, path, query, headers (`If-Match` too), body — and what it got back. The
+ * tester's own tools (`/__admin`, `/docs`, `/openapi.json`) are never journaled.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { z } from 'zod/mini';
+import { type Glob, globMatches, parseGlob } from './path-glob';
+
+export const JOURNAL_SIZE = 1000;
+export const DEFAULT_LIMIT = 100;
+
+export const JournaledRequest = z.strictObject({
+  id: z.string(),
+  /** When the request arrived (ISO 8601). */
+  at: z.string(),
+  method: z.string(),
+  /** The path as sent, without the query. */
+  path: z.string(),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  /** Header names in lower case. */
+  headers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  /** The parsed JSON where the body was JSON, else its text; null when nothing was read (none sent, or refused unread). */
+  body: z.unknown(),
+  /** null when the connection was dropped (a fault rule's `drop`, or the client went away) before an answer. */
+  status: z.nullable(z.int()),
+  durationMs: z.number(),
+});
+export type JournaledRequest = z.infer<typeof JournaledRequest>;
+
+export const JournalPage = z.strictObject({
+  /** How many kept requests match the filter (before `limit`). */
+  total: z.int(),
+  /** Newest first. */
+  requests: z.array(JournaledRequest),
+});
+
+/** The paths of the tester's tools, exempt from the journal and from faults. */
+export function isToolPath(path: string): boolean {
+  return /^\/(__admin|docs)(\/|$)/.test(path) || path === '/openapi.json';
+}
+
+export interface JournalFilter {
+  method?: string;
+  path?: Glob;
+  /** A status code (`412`) or class (`4`, from `4xx`). */
+  status?: { code: number } | { class: number };
+  limit: number;
+}
+
+function queryOf(req: Request): JournaledRequest['query'] {
+  const query: JournaledRequest['query'] = {};
+  for (const [name, value] of new URL(req.originalUrl, 'http://localhost').searchParams) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}
+
+function bodyOf(text: string | undefined): unknown {
+  if (text === undefined || text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export class RequestJournal {
+  /** Oldest first; at most JOURNAL_SIZE. */
+  private entries: JournaledRequest[] = [];
+
+  /** Records every request but the tools' when its answer is sent or its connection closes. */
+  readonly recorder: RequestHandler = (req, res, next) => {
+    if (isToolPath(req.path)) return next();
+    const started = performance.now();
+    const at = new Date().toISOString();
+    let recorded = false;
+    const record = (status: number | null) => {
+      if (recorded) return;
+      recorded = true;
+      this.entries.push({
+        id: randomUUID(),
+        at,
+        method: req.method,
+        path: req.path,
+        query: queryOf(req),
+        headers: { ...(req.headers as JournaledRequest['headers']) },
+        body: bodyOf(res.locals.requestBody as string | undefined),
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      });
+      if (this.entries.length > JOURNAL_SIZE) this.entries.shift();
+    };
+    res.on('finish', () => record(res.statusCode));
+    res.on('close', () => record(res.writableFinished ? res.statusCode : null));
+    next();
+  };
+
+  find({ method, path, status, limit }: JournalFilter): z.infer<typeof JournalPage> {
+    const matches = this.entries.filter(
+      (e) =>
+        (!method || e.method === method) &&
+        (!path || globMatches(path, e.path)) &&
+        (!status ||
+          ('code' in status
+            ? e.status === status.code
+            : e.status !== null && Math.floor(e.status / 100) === status.class)),
+    );
+    return { total: matches.length, requests: matches.slice(-limit).reverse() };
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+/** `?method=&path=&status=&limit=` → a filter, or the fields that are wrong. */
+export function readJournalFilter(
+  query: Record<string, unknown>,
+): { ok: true; filter: JournalFilter } | { ok: false; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  const filter: JournalFilter = { limit: DEFAULT_LIMIT };
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string') {
+      fields[name] = 'Give this parameter once.';
+      continue;
+    }
+    if (name === 'method') {
+      if (/^[A-Za-z]+$/.test(value)) filter.method = value.toUpperCase();
+      else fields.method = 'A method is a word like GET or PATCH.';
+    } else if (name === 'path') {
+      const glob = parseGlob(value);
+      if (typeof glob === 'string') fields.path = glob;
+      else filter.path = glob;
+    } else if (name === 'status') {
+      if (/^[1-5][0-9][0-9]$/.test(value)) filter.status = { code: Number(value) };
+      else if (/^[1-5]xx$/i.test(value)) filter.status = { class: Number(value[0]) };
+      else fields.status = 'A status code like 412, or a class like 4xx.';
+    } else if (name === 'limit') {
+      if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= JOURNAL_SIZE) filter.limit = Number(value);
+      else fields.limit = `A whole number from 1 to ${JOURNAL_SIZE}.`;
+    } else {
+      fields[name] = 'Unknown query parameter; use method, path, status, limit.';
+    }
+  }
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, filter };
+}
