@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type MockApi, startMockApi } from '../tests/helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../tests/helpers/mock-api';
 
 export interface StartRun {
   ms: number[];
@@ -16,7 +16,7 @@ export async function measureApiStart(dbPath: string, times: number): Promise<St
   for (let i = 0; i < times; i++) {
     await api?.stop();
     const started = performance.now();
-    api = await startMockApi([], { dbPath });
+    api = await spawnMockApi([], { dbPath });
     // Bounded: the helper resolved once the server listens, so /health answers at once or never.
     let healthy = false;
     for (let attempt = 0; attempt < 100 && !healthy; attempt++)

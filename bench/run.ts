@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
 import { roleItem } from '@/utils/storage';
 import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
-import { startMockApi } from '../tests/helpers/mock-api';
+import { spawnMockApi } from '../tests/helpers/mock-api';
 import { readAllCustomers } from './all-customers';
 import { measureApiSearch } from './api-search';
 import { measureApiStart, residentMB, waitUntilIdle } from './api-start';
@@ -85,7 +85,7 @@ try {
 
   log(`seeding ${options.customers} customers`);
   const dbPath = join(work, 'db.json');
-  const seeding = await startMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], {
+  const seeding = await spawnMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], {
     dbPath,
   });
   running.push(seeding);

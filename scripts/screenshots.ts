@@ -19,10 +19,10 @@ execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 
 // Imported after CD_OUT_DIR is set: the helper reads it when loaded.
 const { aria, launchExtension } = await import('../tests/helpers/extension');
-const { startMockApi } = await import('../tests/helpers/mock-api');
+const { startApi } = await import('../tests/helpers/mock-api');
 const { callApi, colleaguePatch, waitForLiveText } = await import('../tests/helpers/customer-desk');
 
-const api = await startMockApi(['--seed', '300', '--seed-value', '2026']);
+const api = await startApi({ seed: 300, seedValue: 2026 });
 const ext = await launchExtension({ apiUrl: api.url });
 mkdirSync(OUT, { recursive: true });
 const QUERY = 'co';

@@ -1,19 +1,21 @@
 /** Host and Origin allow-lists: a web page the tester happens to open, or a rebound DNS name, gets nothing. */
 import http from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import type { MockApiOptions } from '@/mock-api/index';
+import { checkedFetch } from '../helpers/contract';
+import { type InProcessApi, spawnMockApi, startApi } from '../helpers/mock-api';
 
-const started: MockApi[] = [];
-let api: MockApi;
+const started: { stop: () => Promise<void> }[] = [];
+let api: InProcessApi;
 let id: string;
 beforeAll(async () => {
-  api = await start(['--seed', '5']);
+  api = await start({ seed: 5 });
   id = (await api.call('/customers?_limit=1')).body[0].id;
 });
 afterAll(() => Promise.all(started.map((a) => a.stop())));
 
-async function start(args: string[]) {
-  const server = await startMockApi(args);
+async function start(options: MockApiOptions) {
+  const server = await startApi(options);
   started.push(server);
   return server;
 }
@@ -40,8 +42,8 @@ function withHost(
   });
 }
 
-const preflight = (target: MockApi, origin: string) =>
-  fetch(`${target.url}${billing()}`, {
+const preflight = (target: InProcessApi, origin: string) =>
+  checkedFetch(`${target.url}${billing()}`, {
     method: 'OPTIONS',
     headers: {
       Origin: origin,
@@ -50,7 +52,7 @@ const preflight = (target: MockApi, origin: string) =>
     },
   });
 
-async function patchFrom(target: MockApi, origin: string, firstName: string) {
+async function patchFrom(target: InProcessApi, origin: string, firstName: string) {
   const read = await target.call(billing());
   return target.call(billing(), {
     method: 'PATCH',
@@ -144,18 +146,12 @@ test('a foreign Host gets 403 host-not-allowed on GET, preflight, PATCH and /hea
 });
 
 test('--allow-origin and --allow-host widen the lists; the --host address and its own origin are answered', async () => {
-  const wider = await start([
-    '--seed',
-    '3',
-    '--host',
-    '127.0.0.2',
-    '--allow-origin',
-    'https://desk.example:8443',
-    '--allow-host',
-    'desk.example',
-    '--allow-host',
-    'other.example',
-  ]);
+  const wider = await start({
+    seed: 3,
+    host: '127.0.0.2',
+    allowOrigins: ['https://desk.example:8443'],
+    allowHosts: ['desk.example', 'other.example'],
+  });
   expect(wider.url).toContain('127.0.0.2');
   const ok = await wider.call('/customers?_limit=1', { headers: { Origin: 'https://desk.example:8443' } });
   expect(ok.status).toBe(200);
@@ -172,7 +168,9 @@ test('--allow-origin and --allow-host widen the lists; the --host address and it
 });
 
 test("--allow-origin '*' answers every origin and warns", async () => {
-  const open = await start(['--seed', '3', '--allow-origin', '*']);
+  // The warning is the command line's.
+  const open = await spawnMockApi(['--seed', '3', '--allow-origin', '*']);
+  started.push(open);
   expect(open.output()).toContain("warning: --allow-origin '*'");
   const res = await open.call('/customers?_limit=1', { headers: { Origin: 'https://anything.example' } });
   expect(res.status).toBe(200);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '5']);
+  api = await startApi({ seed: 5 });
 });
 afterAll(() => api?.stop());
 

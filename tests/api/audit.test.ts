@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AuditEntry } from '@/domain/schemas';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let id: string;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '10']);
+  api = await startApi({ seed: 10 });
   id = (await api.call('/customers?_limit=1')).body[0].id;
 });
 afterAll(() => api?.stop());

@@ -1,6 +1,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { checkedFetch } from '../helpers/contract';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import {
   authorizationCode,
   authorizeUrl,
@@ -12,11 +13,11 @@ import {
   token,
 } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let tid: string;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '5']);
+  api = await startApi({ seed: 5 });
   tid = decodeJwt((await signIn(api.url)).access_token).tid as string;
 });
 afterAll(() => api?.stop());
@@ -27,7 +28,7 @@ const text = async (res: Response) => ({
   html: await res.text(),
 });
 const authorize = (o: Parameters<typeof authorizeUrl>[1], tenant?: string) =>
-  fetch(authorizeUrl(api.url, o, tenant), { redirect: 'manual' }).then(text);
+  checkedFetch(authorizeUrl(api.url, o, tenant), { redirect: 'manual' }).then(text);
 
 test("discovery at Entra ID's paths: the partner's tenant names itself, common/organizations keep the placeholder", async () => {
   const own = await api.call(`/${tid}/v2.0/.well-known/openid-configuration`, { role: null });
@@ -86,7 +87,7 @@ test("the page's button (a form POST) signs in the chosen user", async () => {
     code_challenge_method: 'S256',
     login_hint: 'helpdeskagent@partner.test',
   });
-  const res = await fetch(`${api.url}/organizations/oauth2/v2.0/authorize`, {
+  const res = await checkedFetch(`${api.url}/organizations/oauth2/v2.0/authorize`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: form,
@@ -194,7 +195,7 @@ test('access tokens: RS256 from the published key, with the claims Partner Cente
 
 test('with openid in the scope, an ID token for the client carries the nonce', async () => {
   const { verifier, challenge } = pkce();
-  const res = await fetch(
+  const res = await checkedFetch(
     authorizeUrl(api.url, {
       loginHint: 'billingadmin@partner.test',
       challenge,

@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { checkedFetch } from '../helpers/contract';
+import { type InProcessApi, spawnMockApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-authority-'));
 const dbPath = join(dir, 'db.json');
-let api: MockApi;
+let api: InProcessApi;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '5'], { dbPath });
+  api = await startApi({ seed: 5, dbPath });
 });
 afterAll(async () => {
   await api?.stop();
@@ -83,7 +84,7 @@ test('a restart keeps the signing key and the tenant: tokens issued before still
   const before = await signIn(api.url, 'globaladmin@partner.test');
   const key = readFileSync(`${dbPath}.signing-key.json`, 'utf8');
   await api.stop();
-  api = await startMockApi([], { dbPath });
+  api = await startApi({ dbPath });
   expect(readFileSync(`${dbPath}.signing-key.json`, 'utf8')).toBe(key);
   expect((await pc(api.url, before.access_token, '/v1/customers?size=1')).status).toBe(200);
   const after = await signIn(api.url);
@@ -93,7 +94,7 @@ test('a restart keeps the signing key and the tenant: tokens issued before still
 test('--token-lifetime: an expired token is refused (no leeway), a refreshed one works', async () => {
   // Long enough that the refreshed token is still alive when it is used on a loaded machine.
   const lifetime = 5;
-  const short = await startMockApi(['--seed', '3', '--token-lifetime', String(lifetime)]);
+  const short = await startApi({ seed: 3, tokenLifetime: lifetime });
   try {
     const tokens = await signIn(short.url);
     expect(tokens.expires_in).toBe(lifetime);
@@ -104,7 +105,7 @@ test('--token-lifetime: an expired token is refused (no leeway), a refreshed one
     const res = await pc(short.url, tokens.access_token, '/v1/customers?size=1');
     expect(res.status).toBe(401);
     expect(res.body.description).toMatch(/expired/);
-    const refreshed = await fetch(`${short.url}/common/oauth2/v2.0/token`, {
+    const refreshed = await checkedFetch(`${short.url}/common/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -120,7 +121,7 @@ test('--token-lifetime: an expired token is refused (no leeway), a refreshed one
 });
 
 test('a bad --token-lifetime is refused at start', async () => {
-  await expect(startMockApi(['--token-lifetime', '0'])).rejects.toThrow(
+  await expect(spawnMockApi(['--token-lifetime', '0'])).rejects.toThrow(
     /--token-lifetime must be a whole number of at least 1/,
   );
 });

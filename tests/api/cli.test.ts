@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
 import { seedCustomers } from '@/mock-api/seed';
-import { runCli as cli, type MockApi, startMockApi } from '../helpers/mock-api';
+import { runCli as cli, type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 const started: MockApi[] = [];
 let plain: MockApi;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all(started.map((api) => api.stop())));
 
 async function start(args: string[]) {
-  const api = await startMockApi(args);
+  const api = await spawnMockApi(args);
   started.push(api);
   return api;
 }

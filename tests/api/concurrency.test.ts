@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let ids: string[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '30']);
+  api = await startApi({ seed: 30 });
   ids = (await api.call('/customers?_limit=30')).body.map((c: { id: string }) => c.id);
 });
 afterAll(() => api?.stop());

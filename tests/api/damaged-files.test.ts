@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, runCli, startMockApi } from '../helpers/mock-api';
+import { type MockApi, runCli, spawnMockApi } from '../helpers/mock-api';
 
 const root = mkdtempSync(join(tmpdir(), 'customer-desk-damage-'));
 const running: MockApi[] = [];
@@ -42,7 +42,7 @@ async function prepared(name: string, writes: number, args: string[] = [], befor
 }
 
 async function start(dbPath: string, args: string[] = []) {
-  const api = await startMockApi(args, { dbPath });
+  const api = await spawnMockApi(args, { dbPath });
   running.push(api);
   return api;
 }

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'customer-desk-small-disk-'));
 let unavailable = '';
@@ -42,7 +42,7 @@ async function emptyDisk() {
 }
 
 async function start(dbPath: string, args: string[] = []) {
-  const api = await startMockApi(args, { dbPath });
+  const api = await spawnMockApi(args, { dbPath });
   running.push(api);
   return api;
 }

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-durability-'));
 const running: MockApi[] = [];
@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 async function start(dbPath: string, args: string[] = []) {
-  const api = await startMockApi(args, { dbPath });
+  const api = await spawnMockApi(args, { dbPath });
   running.push(api);
   return api;
 }

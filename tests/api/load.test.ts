@@ -5,7 +5,7 @@
  * and the audit log holds exactly the acknowledged writes.
  */
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 const CLIENTS = 64;
 const DURATION_MS = 3000;
@@ -29,7 +29,7 @@ async function auditOf(api: MockApi, id: string): Promise<{ changes: { firstName
 }
 
 test('64 clients for a few seconds, then SIGKILL: only 200/412, every acknowledged write kept, the audit log exact', async () => {
-  const api = await startMockApi(['--seed', '300', '--compact-after', '40']);
+  const api = await spawnMockApi(['--seed', '300', '--compact-after', '40']);
   running.push(api);
   const pool: { id: string; companyProfile: { companyName: string } }[] = (await api.call('/customers?_limit=100'))
     .body;
@@ -100,7 +100,7 @@ test('64 clients for a few seconds, then SIGKILL: only 200/412, every acknowledg
   expect(counts.written).toBeGreaterThan(20);
   expect(counts.search).toBeGreaterThan(20);
 
-  const again = await startMockApi([], { dbPath: api.dbPath });
+  const again = await spawnMockApi([], { dbPath: api.dbPath });
   running.push(again);
   for (const { id } of pool) {
     // The acknowledged writes form one chain of ETags from the original: none was lost or overwritten blindly.

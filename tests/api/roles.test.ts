@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ACTIONS, type Action, can, denialReason, ROLE_IDS } from '@/domain/roles';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let id: string;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '20']);
+  api = await startApi({ seed: 20 });
   id = (await api.call('/customers?_limit=1')).body[0].id;
 });
 afterAll(() => api?.stop());
 
 /** One request per action, made as `role`; writes first read the resource's ETag as an admin agent. */
-const attempt: Record<Action, (role: string) => ReturnType<MockApi['call']>> = {
+const attempt: Record<Action, (role: string) => ReturnType<InProcessApi['call']>> = {
   viewCustomers: (role) => api.call(`/customers/${id}`, { role }),
   viewAuditLog: (role) => api.call(`/customers/${id}/auditLog`, { role }),
   editBillingProfile: (role) => writeAs(role, 'profiles/billing', { firstName: `Ann ${role}` }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let all: {
   id: string;
   companyProfile: { companyName: string; domain: string };
@@ -9,7 +9,7 @@ let all: {
 }[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '120', '--seed-value', '5']);
+  api = await startApi({ seed: 120, seedValue: 5 });
   all = (await api.call('/customers?_limit=100')).body.concat((await api.call('/customers?_limit=100&_page=2')).body);
 });
 afterAll(() => api?.stop());

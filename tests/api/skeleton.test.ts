@@ -1,41 +1,42 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { checkedFetch } from '../helpers/contract';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 const asAgent = { headers: { 'X-Partner-Role': 'admin-agent' } };
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '120', '--seed-value', '3']);
+  api = await startApi({ seed: 120, seedValue: 3 });
 });
 afterAll(() => api?.stop());
 
 test('GET /health answers without a role', async () => {
-  const res = await fetch(`${api.url}/health`);
+  const res = await checkedFetch(`${api.url}/health`);
   expect(res.status).toBe(200);
   expect(await res.json()).toMatchObject({ status: 'ok', customers: 120 });
 });
 
 test('search pages results and reports the total', async () => {
-  const res = await fetch(`${api.url}/customers?_page=2&_limit=50`, asAgent);
+  const res = await checkedFetch(`${api.url}/customers?_page=2&_limit=50`, asAgent);
   expect(res.status).toBe(200);
   expect(res.headers.get('X-Total-Count')).toBe('120');
   expect(((await res.json()) as unknown[]).length).toBe(50);
 });
 
 test('search matches part of a company name, case-insensitively', async () => {
-  const [first] = (await (await fetch(`${api.url}/customers?_limit=1`, asAgent)).json()) as {
+  const [first] = (await (await checkedFetch(`${api.url}/customers?_limit=1`, asAgent)).json()) as {
     id: string;
     companyProfile: { companyName: string };
   }[];
   const part = first.companyProfile.companyName.slice(0, 5).toUpperCase();
   const hits = (await (
-    await fetch(`${api.url}/customers?q=${encodeURIComponent(part)}&_limit=100`, asAgent)
+    await checkedFetch(`${api.url}/customers?q=${encodeURIComponent(part)}&_limit=100`, asAgent)
   ).json()) as { id: string }[];
   expect(hits.map((h) => h.id)).toContain(first.id);
 });
 
 test('the extension origin may read the total and ETag (CORS)', async () => {
-  const res = await fetch(`${api.url}/customers?_limit=1`, {
+  const res = await checkedFetch(`${api.url}/customers?_limit=1`, {
     headers: { ...asAgent.headers, Origin: 'chrome-extension://abc' },
   });
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('chrome-extension://abc');
@@ -43,7 +44,7 @@ test('the extension origin may read the total and ETag (CORS)', async () => {
 });
 
 test('no role is 401 with how to pick one', async () => {
-  const res = await fetch(`${api.url}/customers`);
+  const res = await checkedFetch(`${api.url}/customers`);
   expect(res.status).toBe(401);
   expect(((await res.json()) as { error: { message: string } }).error.message).toContain('X-Partner-Role');
 });

@@ -194,7 +194,7 @@ test('a compaction that hits ENOSPC leaves the old snapshot and journals, remove
 
 test('over HTTP, desk and /v1: 507 / 503 in the error shape of each, nothing changed, /health says so, then ok again', async () => {
   const authority = await Authority.open(db.path);
-  const server = createApp(db, {}, authority).listen(0, '127.0.0.1');
+  const server = createApp({ db, authority }).listen(0, '127.0.0.1');
   await new Promise((done) => server.once('listening', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {

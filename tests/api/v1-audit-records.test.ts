@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AuditRecord, Collection } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let admin: string;
 let a: Customer;
 let b: Customer;
@@ -22,7 +22,7 @@ async function deskPatch(id: string, path: string, body: object, role = 'admin-a
 }
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '10']);
+  api = await startApi({ seed: 10 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   const all: Customer[] = (await api.call('/customers?_limit=10')).body;
   const off = all.filter((c) => !c.purchasePermission.azureReservations && !c.purchasePermission.azureSavingsPlans);

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Collection, CustomerSummary, PcCustomer } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
 import { normalizeText } from '@/domain/search';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let bearer: string;
 let all: Customer[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '60']);
+  api = await startApi({ seed: 60 });
   bearer = (await signIn(api.url, 'helpdeskagent@partner.test')).access_token;
   all = (await api.call('/customers?_limit=100')).body;
 });

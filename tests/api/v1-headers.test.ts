@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let admin: string;
 let global: string;
 let customers: Customer[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '30']);
+  api = await startApi({ seed: 30 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   global = (await signIn(api.url, 'globaladmin@partner.test')).access_token;
   customers = (await api.call('/customers?_limit=30')).body.filter(

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CustomerBillingProfile, CustomerCompanyProfile } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let admin: string;
 let helpdesk: string;
 let customers: Customer[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '40']);
+  api = await startApi({ seed: 40 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   helpdesk = (await signIn(api.url, 'helpdeskagent@partner.test')).access_token;
   customers = (await api.call('/customers?_limit=40')).body;

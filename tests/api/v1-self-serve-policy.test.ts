@@ -2,17 +2,17 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Collection, SelfServePolicy } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let admin: string;
 let sales: string;
 let partner: string;
 let off: Customer[];
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '40']);
+  api = await startApi({ seed: 40 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   sales = (await signIn(api.url, 'salesagent@partner.test')).access_token;
   partner = decodeJwt(admin).tid as string;

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let customers: { id: string; billingProfile: { defaultAddress: { country: string } } }[];
 let id: string;
 const billing = (c = id) => `/customers/${c}/profiles/billing`;
 const company = (c = id) => `/customers/${c}/profiles/company`;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '60', '--seed-value', '7']);
+  api = await startApi({ seed: 60, seedValue: 7 });
   customers = (await api.call('/customers?_limit=60')).body;
   id = customers.find((c) => c.billingProfile.defaultAddress.country === 'US')!.id;
 });
@@ -139,7 +139,7 @@ test('field rules: email, lengths, types — each message at its dotted path', a
 test('the error precedence is 401 → 403 → 404 → 415 → 413 → 400 → 428 → 412 → 422', async () => {
   const unknown = '/customers/00000000-0000-4000-8000-000000000000/profiles/billing';
   const stale = '"stale"';
-  const cases: [number, Parameters<MockApi['call']>][] = [
+  const cases: [number, Parameters<InProcessApi['call']>][] = [
     [401, [unknown, { role: null, method: 'PATCH', raw: 'x' }]],
     [403, [unknown, { role: 'helpdesk-agent', method: 'PATCH', raw: 'x' }]],
     [404, [unknown, { method: 'PATCH', raw: 'x' }]],

@@ -11,13 +11,13 @@ import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import { violations } from '../helpers/axe';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let company: { id: string; name: string };
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '30', '--seed-value', '11']);
+  api = await spawnMockApi(['--seed', '30', '--seed-value', '11']);
   const [customer] = await someCustomers(api.url, 1);
   company = { id: customer.id, name: customer.companyProfile.companyName };
 });

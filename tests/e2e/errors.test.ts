@@ -3,7 +3,7 @@ import { en } from '@/locales/en';
 import { apiBaseItem, currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import { someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
-import { startMockApi } from '../helpers/mock-api';
+import { spawnMockApi } from '../helpers/mock-api';
 
 const desk = withExtensionAndApi(['--seed', '10']);
 
@@ -23,7 +23,7 @@ test('API down: a clear message with Retry; once it is back, Retry finds the cus
   await popup.waitForSelector(aria('button', 'Retry'));
 
   // The same database on the same port: the API is back.
-  desk.api = await startMockApi(['--port', port], { dbPath: desk.api.dbPath });
+  desk.api = await spawnMockApi(['--port', port], { dbPath: desk.api.dbPath });
   await popup.bringToFront();
   await popup.locator(aria('button', 'Retry')).click();
   await popup.waitForSelector(aria('option', name));
@@ -32,7 +32,7 @@ test('API down: a clear message with Retry; once it is back, Retry finds the cus
 });
 
 test('an API answering 503 to everything: reads retry, then say so with Retry', async () => {
-  const failing = await startMockApi(['--seed', '5', '--fail-rate', '1']);
+  const failing = await spawnMockApi(['--seed', '5', '--fail-rate', '1']);
   try {
     await desk.ext.setItems([apiBaseItem, failing.url]);
     const popup = await desk.ext.open('popup');

@@ -6,14 +6,14 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { violations } from '../helpers/axe';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 import { authorizeUrl, CLIENT_ID, pkce, token } from '../helpers/partner-center';
 
 let api: MockApi;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '3']);
+  api = await spawnMockApi(['--seed', '3']);
   ext = await launchExtension();
 });
 afterAll(async () => {

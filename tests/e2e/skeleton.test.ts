@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { currentCustomerItem, roleItem, searchQueryItem } from '@/utils/storage';
 import { textOf } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let ext: ExtensionBrowser;
@@ -13,7 +13,7 @@ let company: string;
 let domain: string;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '50', '--seed-value', '7']);
+  api = await spawnMockApi(['--seed', '50', '--seed-value', '7']);
   ext = await launchExtension({ apiUrl: api.url });
   const [first] = (await api.call('/customers?_limit=1')).body;
   company = first.companyProfile.companyName;

@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { aria, type ExtensionBrowser, launchExtension } from './extension';
-import { type CallOptions, call, type MockApi, startMockApi } from './mock-api';
+import { type CallOptions, call, type MockApi, spawnMockApi } from './mock-api';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -98,7 +98,7 @@ export async function submitMerge(page: Page) {
 export function withExtensionAndApi(apiArgs: string[], launch: typeof launchExtension = launchExtension) {
   const desk = {} as { api: MockApi; ext: ExtensionBrowser };
   beforeAll(async () => {
-    desk.api = await startMockApi(apiArgs);
+    desk.api = await spawnMockApi(apiArgs);
     desk.ext = await launch({ apiUrl: desk.api.url });
   });
   afterAll(async () => {

@@ -1,9 +1,16 @@
-/** Starts the real mock API (the same CLI testers use) on a free loopback port with its own temporary database. */
+/**
+ * The real mock API for tests, on a free loopback port with its own temporary database: in this process
+ * (`startApi`, through `startMockApi` of mock-api/index.ts, as testers' suites use it), or as the command line
+ * testers run (`spawnMockApi`, for what only a process shows: flags, output, exit codes, signals, kill -9).
+ * Every answer `call` receives is checked against the API's contract document (contract.ts).
+ */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { type MockApiOptions, startMockApi } from '@/mock-api/index';
+import { expectConforms } from './contract';
 
 export interface CallOptions {
   /** The X-Partner-Role header; null sends none. Default admin-agent. */
@@ -20,6 +27,16 @@ export interface CallResult {
   status: number;
   headers: Headers;
   body: any;
+}
+
+export interface InProcessApi {
+  url: string;
+  /** One HTTP request to the API; the body is parsed as JSON when it is JSON. */
+  call: (path: string, options?: CallOptions) => Promise<CallResult>;
+  dbPath: string;
+  /** As POST /__admin/reset. */
+  reset: () => Promise<{ customers: number }>;
+  stop: () => Promise<void>;
 }
 
 export interface MockApi {
@@ -56,10 +73,26 @@ export async function call(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, headers: res.headers, body: parsed };
+  const answer = { status: res.status, headers: res.headers, body: parsed };
+  await expectConforms(method, `${url}${path}`, answer);
+  return answer;
 }
 
-export async function startMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
+/** The API in this process; a new database of 200 customers unless `seed`, `fixtures` or `dbPath` say otherwise. */
+export async function startApi(options: MockApiOptions = {}): Promise<InProcessApi> {
+  const seeded = options.seed !== undefined || options.fixtures !== undefined || options.dbPath !== undefined;
+  const api = await startMockApi({ ...(seeded ? {} : { seed: 200 }), ...options });
+  return {
+    url: api.url,
+    dbPath: api.dbPath,
+    call: (path, callOptions) => call(api.url, path, callOptions),
+    reset: api.reset,
+    stop: api.close,
+  };
+}
+
+/** The command line in a child process (for flags, output, exit codes, signals and kill -9). */
+export async function spawnMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
   const dbPath = options.dbPath ?? join(dir!, 'db.json');
   const hasSeed = args.includes('--seed');

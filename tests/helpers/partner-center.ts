@@ -3,6 +3,7 @@
  * code from the redirect, redeem it at the token endpoint with the verifier. Then `/v1` calls with the token.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { expectConforms } from './contract';
 import { type CallOptions, type CallResult, call } from './mock-api';
 
 export const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
@@ -41,18 +42,24 @@ export function authorizeUrl(url: string, o: AuthorizeOptions = {}, tenant = 'or
 }
 
 export async function token(url: string, form: Record<string, string>) {
-  const res = await fetch(`${url}/organizations/oauth2/v2.0/token`, {
+  const endpoint = `${url}/organizations/oauth2/v2.0/token`;
+  const res = await fetch(endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(form),
   });
-  return { status: res.status, body: await res.json() };
+  const answer = { status: res.status, headers: res.headers, body: await res.json() };
+  await expectConforms('POST', endpoint, answer);
+  return answer;
 }
 
 /** The code the authority redirects to `redirect_uri` with, for a user named by `login_hint`. */
 export async function authorizationCode(url: string, upn: string, challenge: string, scope = PC_SCOPE) {
-  const res = await fetch(authorizeUrl(url, { loginHint: upn, challenge, scope }), { redirect: 'manual' });
-  if (res.status !== 302) throw new Error(`authorize answered ${res.status}: ${await res.text()}`);
+  const authorize = authorizeUrl(url, { loginHint: upn, challenge, scope });
+  const res = await fetch(authorize, { redirect: 'manual' });
+  const body = await res.text();
+  await expectConforms('GET', authorize, { status: res.status, headers: res.headers, body });
+  if (res.status !== 302) throw new Error(`authorize answered ${res.status}: ${body}`);
   return new URL(res.headers.get('Location')!).searchParams.get('code')!;
 }
 
