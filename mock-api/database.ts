@@ -547,6 +547,7 @@ export class Database {
 
   /** Folds the journals into the snapshot now (as a compaction does after `compactAfter` writes). */
   async fold(): Promise<void> {
+    this.warm(); // the journals' writes are applied with the lookups: before compaction copies the state
     await this.compacting;
     await this.compact();
   }

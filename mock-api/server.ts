@@ -61,7 +61,7 @@ export interface AppOptions {
 export function createApp({ db, authority, faults: faultOptions = {}, access = {}, tools }: AppOptions): Express {
   const app = jsonServer.create() as unknown as Express;
   app.use(allowedHosts(access.host, access.allowHosts), allowedOrigins(access.allowOrigins));
-  if (tools) app.use(tools.control.journal.recorder);
+  if (tools) app.use(tools.control.journal.recorder, tools.control.faults.preflights);
   // json-server's defaults minus gzip and static files: on loopback, compressing each answer and looking for a
   // file on disk cost more than the search itself (measured at 100k: search p50 4.0 → 1.6 ms over HTTP).
   // Only allowed origins get this far, so reflecting the origin is safe. The extension reads totals and ETags,

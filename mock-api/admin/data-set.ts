@@ -54,6 +54,10 @@ function readCustomers(value: unknown, fields: Fields): Customer[] {
   for (const [i, item] of value.entries()) {
     if (Object.keys(fields).length >= MAX_FIELDS) break;
     const at = `customers.${i}`;
+    const id = isJsonObject(item) && typeof item.id === 'string' ? item.id : undefined;
+    const first = id === undefined ? undefined : firstWithId.get(id);
+    if (first !== undefined) fields[`${at}.id`] = `customers.${first} has this id too.`;
+    else if (id !== undefined) firstWithId.set(id, i);
     const parsed = Customer.safeParse(item);
     if (!parsed.success) {
       Object.assign(fields, prefixed(at, issueFields(parsed.error.issues)));
@@ -68,9 +72,6 @@ function readCustomers(value: unknown, fields: Fields): Customer[] {
     }
     if (c.companyProfile.tenantId !== c.id)
       fields[`${at}.companyProfile.tenantId`] = "The tenant id is the customer's id.";
-    const first = firstWithId.get(c.id);
-    if (first !== undefined) fields[`${at}.id`] = `customers.${first} has this id too.`;
-    else firstWithId.set(c.id, i);
     customers.push(c);
   }
   return customers;

@@ -125,6 +125,13 @@ export class FaultRules {
     return applied;
   }
 
+  /**
+   * For CORS preflights, before the CORS middleware answers them: only a rule that names OPTIONS applies, and its
+   * answer carries no CORS headers, as a browser would meet a failing preflight.
+   */
+  readonly preflights: RequestHandler = (req, res, next) =>
+    req.method === 'OPTIONS' ? this.middleware(req, res, next) : next();
+
   /** Applies the first matching rule; the request body is read first, so the journal shows what was sent. */
   readonly middleware: RequestHandler = (req, res, next) => {
     if (isToolPath(req.path) || req.path === '/health') return next();

@@ -4,7 +4,7 @@
  * tester's own tools (`/__admin`, `/docs`, `/openapi.json`) are never journaled.
  */
 import { randomUUID } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { z } from 'zod/mini';
 import { type Glob, globMatches, parseGlob } from './path-glob';
 
@@ -49,9 +49,9 @@ export interface JournalFilter {
   limit: number;
 }
 
-function queryOf(req: Request): JournaledRequest['query'] {
+function queryOf(url: URL): JournaledRequest['query'] {
   const query: JournaledRequest['query'] = {};
-  for (const [name, value] of new URL(req.originalUrl, 'http://localhost').searchParams) {
+  for (const [name, value] of url.searchParams) {
     const seen = query[name];
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
@@ -76,6 +76,9 @@ export class RequestJournal {
     if (isToolPath(req.path)) return next();
     const started = performance.now();
     const at = new Date().toISOString();
+    // As sent: routes may rewrite the URL on the way (the audit log's hands json-server a query of its own).
+    const sent = new URL(req.originalUrl, 'http://localhost');
+    const { path, method } = req;
     let recorded = false;
     const record = (status: number | null) => {
       if (recorded) return;
@@ -83,9 +86,9 @@ export class RequestJournal {
       this.entries.push({
         id: randomUUID(),
         at,
-        method: req.method,
-        path: req.path,
-        query: queryOf(req),
+        method,
+        path,
+        query: queryOf(sent),
         headers: { ...(req.headers as JournaledRequest['headers']) },
         body: bodyOf(res.locals.requestBody as string | undefined),
         status,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
@@ -42,6 +45,9 @@ test('--help documents every flag', async () => {
     '--allow-origin',
     '--allow-host',
     '--recover',
+    '--fixtures',
+    '--no-admin',
+    '--token-lifetime',
     '--help',
   ]) {
     expect(run.stdout).toContain(flag);
@@ -66,6 +72,34 @@ test('bad flags get a clear message and exit code 2', async () => {
   for (const [n, [args, mention]] of cases.entries()) {
     expect(runs[n].status, args.join(' ')).toBe(2);
     expect(runs[n].stderr, args.join(' ')).toContain(mention);
+  }
+});
+
+test('--fixtures starts from a file; a bad one is named with each problem, exit code 2; --no-admin turns /__admin off', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'customer-desk-fixtures-'));
+  try {
+    const good = join(dir, 'good.json');
+    const customers = seedCustomers(3, 4);
+    writeFileSync(good, JSON.stringify({ customers, orders: [{ id: 1 }] }, null, 2));
+    const api = await start(['--fixtures', good, '--no-admin']);
+    expect(api.output()).toContain('customers: 3');
+    expect((await api.call('/orders')).body).toEqual([{ id: 1 }]);
+    expect((await api.call('/__admin/export', { role: null })).status).toBe(404);
+    expect((await api.call('/openapi.json', { role: null })).status).toBe(200);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ customers: [{ ...customers[0], relationshipToPartner: 'friend' }] }));
+    const refused = await cli(['--port', '0', '--db', join(dir, 'db.json'), '--fixtures', bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(bad);
+    expect(refused.stderr).toContain('customers.0.relationshipToPartner');
+    const missing = await cli(['--port', '0', '--db', join(dir, 'db.json'), '--fixtures', join(dir, 'none.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('none.json');
+    const both = await cli(['--seed', '3', '--fixtures', good]);
+    expect(both.status).toBe(2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

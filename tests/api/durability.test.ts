@@ -139,3 +139,39 @@ test('SIGTERM and SIGINT answer the writes in flight, then exit 0 with them on d
     await again.stop();
   }
 });
+
+test('SIGKILL during imports and resets: the data is the last acknowledged one or the one in flight, never a mix', async () => {
+  const dbPath = join(dir, 'swaps.json');
+  const api = await start(dbPath, ['--seed', '30']);
+  const customers = (await api.call('/__admin/export', { role: null })).body.customers.slice(0, 3);
+  // Each state has its customers and its collections: 30 and none at the start, 3 and their orders when imported.
+  const imported = { customers, orders: [{ id: 1, customerId: customers[0].id }] };
+  let acked: 'start' | 'imported' = 'start';
+  let inFlight: typeof acked = 'start';
+  let swaps = 0;
+  let killed = false;
+  const worker = (async () => {
+    while (!killed) {
+      inFlight = acked === 'start' ? 'imported' : 'start';
+      const res = await (inFlight === 'imported'
+        ? api.call('/__admin/import', { method: 'POST', role: null, body: imported })
+        : api.call('/__admin/reset', { method: 'POST', role: null })
+      ).catch(() => null);
+      if (res?.status !== 200) return;
+      acked = inFlight;
+      swaps++;
+    }
+  })();
+  while (swaps < 6) await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, Math.random() * 40));
+  killed = true;
+  await api.stop('SIGKILL');
+  await worker;
+
+  const again = await start(dbPath);
+  const count = (await again.call('/health')).body.customers;
+  const orders = (await again.call('/orders')).status;
+  const state = count === 30 && orders === 404 ? 'start' : count === 3 && orders === 200 ? 'imported' : 'mixed';
+  expect([acked, inFlight]).toContain(state);
+  await again.stop();
+});

@@ -16,11 +16,23 @@ test('GET /health answers without a role', async () => {
   expect(await res.json()).toMatchObject({ status: 'ok', customers: 120 });
 });
 
-test('search pages results and reports the total', async () => {
+test("search pages results and reports the total, with json-server's Link header", async () => {
   const res = await checkedFetch(`${api.url}/customers?_page=2&_limit=50`, asAgent);
   expect(res.status).toBe(200);
   expect(res.headers.get('X-Total-Count')).toBe('120');
   expect(((await res.json()) as unknown[]).length).toBe(50);
+  const page = (n: number) => `<${api.url}/customers?_page=${n}&_limit=50>`;
+  expect(res.headers.get('Link')).toBe(
+    `${page(1)}; rel="first", ${page(1)}; rel="prev", ${page(3)}; rel="next", ${page(3)}; rel="last"`,
+  );
+  // The first page has no prev; one page has no links; beyond the last, none.
+  const first = await checkedFetch(`${api.url}/customers?_limit=50&q=`, asAgent);
+  expect(first.headers.get('Link')).not.toContain('rel="prev"');
+  expect(first.headers.get('Link')).toContain(`<${api.url}/customers?_limit=50&q=&_page=2>; rel="next"`);
+  expect((await checkedFetch(`${api.url}/customers?_limit=100&_page=2`, asAgent)).headers.get('Link')).not.toContain(
+    'next',
+  );
+  expect((await checkedFetch(`${api.url}/customers?_limit=100&_page=9`, asAgent)).headers.get('Link')).toBeNull();
 });
 
 test('search matches part of a company name, case-insensitively', async () => {

@@ -95,7 +95,7 @@ export async function startApi(options: MockApiOptions = {}): Promise<InProcessA
 export async function spawnMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
   const dbPath = options.dbPath ?? join(dir!, 'db.json');
-  const hasSeed = args.includes('--seed');
+  const hasSeed = args.includes('--seed') || args.includes('--fixtures');
   const child = spawn(
     process.execPath,
     [
