@@ -146,8 +146,9 @@ test('SIGKILL during imports and resets: the data is the last acknowledged one o
   const customers = (await api.call('/__admin/export', { role: null })).body.customers.slice(0, 3);
   // Each state has its customers and its collections: 30 and none at the start, 3 and their orders when imported.
   const imported = { customers, orders: [{ id: 1, customerId: customers[0].id }] };
-  let acked: 'start' | 'imported' = 'start';
-  let inFlight: typeof acked = 'start';
+  type State = 'start' | 'imported';
+  let acked = 'start' as State;
+  let inFlight = 'start' as State;
   let swaps = 0;
   let killed = false;
   const worker = (async () => {
