@@ -4,7 +4,11 @@
  * the installed Swagger UI, nothing from the network. `--no-admin` takes /__admin away but keeps both.
  */
 
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { METHODS } from 'node:http';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -156,4 +160,14 @@ test('--no-admin: every /__admin path is 404; /openapi.json (without /__admin) a
   } finally {
     await off.stop();
   }
+});
+
+test('npm run openapi writes the same document to a file', async () => {
+  const out = `${api.dbPath}.openapi.json`;
+  await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/openapi.ts', '--out', out, '--server', api.url],
+    { cwd: resolve(import.meta.dirname, '../..') },
+  );
+  expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(document);
 });
