@@ -27,6 +27,7 @@ import { popupStartupJs } from './popup-bundle';
 import { measurePopupReady } from './popup-ready';
 import { measurePopupSearch, type Timing } from './popup-search';
 import { pickQueries } from './queries';
+import { measureReset } from './reset';
 import { loadAverage, machine, metric, type Results, stamp, table } from './results';
 import { median, percentile, round } from './stats';
 import { startStockJsonServer } from './stock-json-server';
@@ -131,6 +132,8 @@ try {
     fsyncDuringWrites.push(...measureFsync(work, 1)),
   );
   const rssMB = residentMB(start.api.process.pid!);
+  log('reset: 3 times, each after a write');
+  const reset = await measureReset(ours, customers, 3);
   ours.close();
   await start.api.stop();
 
@@ -240,6 +243,13 @@ try {
         { kind: 'max', limit: 1500 },
       ),
       apiRssMB100k: metric(rssMB, 'MB', `VmRSS after the search and write runs at ${n}`),
+      resetMs100k: metric(
+        median(reset.ms),
+        'ms',
+        `POST /__admin/reset after a write, median of ${reset.ms.length} at ${n}; the first search after it: median ${round(median(reset.firstSearchMs))} ms`,
+        { kind: 'max', limit: 1000 },
+        failures('resets', reset.failures),
+      ),
     }),
   };
 

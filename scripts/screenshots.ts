@@ -1,8 +1,8 @@
 /**
  * `npm run screenshots`: README pictures from the real extension — built here, loaded in Chromium, talking to the
  * mock API with deterministic seed data — in light and dark themes: the popup (first open, search), the account page,
- * a form with an error, the purchase-permission and conflict dialogs, the side panel and the options page.
- * Writes docs/screenshots/<view>-<theme>.png.
+ * a form with an error, the purchase-permission and conflict dialogs, the side panel and the options page; and the
+ * mock API's own reference at /docs. Writes docs/screenshots/<view>-<theme>.png and api-docs.png.
  */
 import '../tests/helpers/node-browser';
 import { execFileSync } from 'node:child_process';
@@ -58,7 +58,20 @@ async function withBillingForm(page: Page, edit: () => Promise<void>) {
   await page.waitForSelector(aria('button', 'Edit billing profile'));
 }
 
+/** The mock API's reference (Swagger UI at /docs), its filter narrowing it to the billing profile's operations. */
+async function apiDocs() {
+  const page = await ext.browser.newPage();
+  await page.setViewport({ width: 1200, height: 860 });
+  await page.goto(`${api.url}/docs`);
+  await page.waitForFunction(() => document.querySelectorAll('.opblock').length > 20);
+  await page.locator('.operation-filter-input').fill('billing');
+  await page.waitForFunction(() => document.querySelectorAll('.opblock').length < 10);
+  await shoot(page, 'api-docs.png');
+  await page.close();
+}
+
 try {
+  await apiDocs();
   for (const theme of ['light', 'dark'] as const) {
     await ext.setItems([currentCustomerItem, null], [searchQueryItem, ''], [recentCustomersItem, []]);
     const popup = await view('popup', POPUP, theme);

@@ -17,6 +17,7 @@ const KEYS = [
   'popupJsGzipKB',
   'apiStartMs100k',
   'apiRssMB100k',
+  'resetMs100k',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-bench-smoke-'));
