@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type CallOptions, startMockApi } from '../tests/helpers/mock-api';
+import { type CallOptions, startApi } from '../tests/helpers/mock-api';
 import { pc, signIn } from '../tests/helpers/partner-center';
 
 const OUT = resolve(import.meta.dirname, '../tests/fixtures/partner-center');
@@ -15,8 +15,8 @@ const KEPT = ['etag', 'location', 'retry-after', 'www-authenticate', 'ms-request
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-const api = await startMockApi(['--seed', '60', '--seed-value', '16']);
-const upToDate = await startMockApi(['--seed', '3', '--token-lifetime', '1']);
+const api = await startApi({ seed: 60, seedValue: 16 });
+const upToDate = await startApi({ seed: 3, tokenLifetime: 1 });
 try {
   const admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   const sales = (await signIn(api.url, 'salesagent@partner.test')).access_token;

@@ -6,14 +6,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { accountOf, refreshTokens, SIGN_IN_SCOPE, SignInError, signInInteractively } from '@/utils/sign-in/oauth';
 import type { PartnerCenterSettings } from '@/utils/storage';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { checkedFetch } from '../helpers/contract';
+import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, REDIRECT_URI } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let settings: PartnerCenterSettings;
 
 beforeAll(async () => {
-  api = await startMockApi(['--seed', '5', '--token-lifetime', '60']);
+  api = await startApi({ seed: 5, tokenLifetime: 60 });
   settings = { apiBase: api.url, signInAddress: `${api.url}/organizations`, clientId: 'customer-desk-tests' };
 });
 afterAll(() => api?.stop());
@@ -25,7 +26,7 @@ const chooses =
     const asked = new URL(url);
     seen.push(asked);
     asked.searchParams.set('login_hint', upn);
-    const res = await fetch(asked, { redirect: 'manual' });
+    const res = await checkedFetch(asked.href, { redirect: 'manual' });
     if (res.status !== 302) throw new Error(`authorize answered ${res.status}`);
     return res.headers.get('Location')!;
   };
