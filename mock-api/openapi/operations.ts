@@ -186,6 +186,21 @@ const COLLECTION_QUERY = [
 ];
 const collectionErrors = (...statuses: number[]) => deskErrors(401, ...statuses);
 
+/** POST of an item: needs a role that may edit; json-server gives it an id when it has none. */
+const addItem = (path: string, summary: string): Operation => ({
+  method: 'post',
+  path,
+  tag: 'Other collections',
+  summary,
+  description: 'Needs a role that may edit customers. json-server gives the item an id when it has none.',
+  auth: 'role',
+  body: { schema: collectionItem },
+  responses: {
+    201: { description: 'The item added.', schema: collectionItem, headers: { Location: 'The item.' } },
+    ...collectionErrors(400, 404, 413, 415, 507),
+  },
+});
+
 const collectionOperations: Operation[] = [
   {
     method: 'get',
@@ -201,19 +216,7 @@ const collectionOperations: Operation[] = [
       ...collectionErrors(404),
     },
   },
-  {
-    method: 'post',
-    path: '/{collection}',
-    tag: 'Other collections',
-    summary: 'Add an item',
-    description: 'Needs a role that may edit customers. json-server gives it an id when it has none.',
-    auth: 'role',
-    body: { schema: collectionItem },
-    responses: {
-      201: { description: 'The item added.', schema: collectionItem, headers: { Location: 'The item.' } },
-      ...collectionErrors(400, 404, 413, 415, 507),
-    },
-  },
+  addItem('/{collection}', 'Add an item'),
   {
     method: 'get',
     path: '/{collection}/{id}',
@@ -255,18 +258,7 @@ const collectionOperations: Operation[] = [
     parameters: COLLECTION_QUERY,
     responses: { 200: { description: 'The items.', schema: z.array(collectionItem) }, ...collectionErrors(404) },
   },
-  {
-    method: 'post',
-    path: '/{collection}/{id}/{nested}',
-    tag: 'Other collections',
-    summary: 'Add an item to another collection, pointing at this item',
-    auth: 'role',
-    body: { schema: collectionItem },
-    responses: {
-      201: { description: 'The item added.', schema: collectionItem, headers: { Location: 'The item.' } },
-      ...collectionErrors(400, 404, 413, 415, 507),
-    },
-  },
+  addItem('/{collection}/{id}/{nested}', 'Add an item to another collection, pointing at this item'),
 ];
 
 const adminError = (...statuses: number[]) =>
@@ -472,19 +464,24 @@ const v1Operations: Operation[] = [
       ...pcErrors(400, 404, 409, 413, 415, 507),
     },
   },
-  {
-    method: 'put',
-    path: '/v1/SelfServePolicy',
-    tag: 'Partner Center (/v1)',
-    summary: 'Change a self-serve policy (its id in the body)',
-    auth: 'bearer',
-    parameters: [requestId],
-    body: { schema: SelfServePolicyInput },
-    responses: {
-      200: { description: 'The policy.', schema: pc.SelfServePolicy },
-      ...pcErrors(400, 404, 413, 415, 507),
-    },
-  },
+  ...[
+    ['/v1/SelfServePolicy', 'Change a self-serve policy (its id in the body)'],
+    ['/v1/SelfServePolicy/{id}', 'Change a self-serve policy'],
+  ].map(
+    ([path, summary]): Operation => ({
+      method: 'put',
+      path,
+      tag: 'Partner Center (/v1)',
+      summary,
+      auth: 'bearer',
+      parameters: [requestId],
+      body: { schema: SelfServePolicyInput },
+      responses: {
+        200: { description: 'The policy.', schema: pc.SelfServePolicy },
+        ...pcErrors(400, 404, 413, 415, 507),
+      },
+    }),
+  ),
   {
     method: 'get',
     path: '/v1/SelfServePolicy/{id}',
@@ -492,19 +489,6 @@ const v1Operations: Operation[] = [
     summary: 'A self-serve policy',
     auth: 'bearer',
     responses: { 200: { description: 'The policy.', schema: pc.SelfServePolicy }, ...pcErrors(404) },
-  },
-  {
-    method: 'put',
-    path: '/v1/SelfServePolicy/{id}',
-    tag: 'Partner Center (/v1)',
-    summary: 'Change a self-serve policy',
-    auth: 'bearer',
-    parameters: [requestId],
-    body: { schema: SelfServePolicyInput },
-    responses: {
-      200: { description: 'The policy.', schema: pc.SelfServePolicy },
-      ...pcErrors(400, 404, 413, 415, 507),
-    },
   },
   {
     method: 'delete',

@@ -34,6 +34,13 @@ async function rename(id: string, firstName: string, target = api) {
 }
 
 const exported = async (target = api) => (await target.call('/__admin/export', { role: null })).body;
+/** POST /__admin/import of `body`, or of raw text as `type`. */
+const importing = (body: unknown, type?: string) =>
+  api.call('/__admin/import', {
+    method: 'POST',
+    role: null,
+    ...(type ? { raw: String(body), headers: { 'Content-Type': type } } : { body }),
+  });
 
 /** A small hand-written fixture: two customers (one Russian), an audit entry, and another collection. */
 function fixture() {
@@ -88,7 +95,7 @@ test('import replaces everything: fresh ETags (an old one is 412), fresh audit i
   const data = fixture();
   const [us] = data.customers;
   const oldEtag = (await api.call(billing(us.id))).headers.get('ETag')!;
-  const res = await api.call('/__admin/import', { method: 'POST', role: null, body: data });
+  const res = await importing(data);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ customers: 2, auditLog: 1, collections: { orders: 1 } });
 
@@ -110,7 +117,7 @@ test('import replaces everything: fresh ETags (an old one is 412), fresh audit i
   expect(back.customers[0].companyProfile.companyName).toBe('Fixture Works');
 
   // A second import of the export is the same data again (with fresh ETags).
-  expect((await api.call('/__admin/import', { method: 'POST', role: null, body: back })).status).toBe(200);
+  expect((await importing(back)).status).toBe(200);
   const again = await exported();
   expect(again.customers.map((c: Customer) => c.companyProfile.companyName)).toEqual(
     back.customers.map((c: Customer) => c.companyProfile.companyName),
@@ -128,7 +135,7 @@ test('a bad import is refused whole, each problem by its path, and changes nothi
   (data.customers[1].billingProfile as { email: string }).email = 'not an email';
   (data.customers[0] as Record<string, unknown>).nickname = 'Co';
   data.auditLog[0].customerId = '00000000-0000-4000-8000-000000000000';
-  const res = await api.call('/__admin/import', { method: 'POST', role: null, body: { ...data, 'bad name': [] } });
+  const res = await importing({ ...data, 'bad name': [] });
   expect(res.status).toBe(422);
   expect(res.body.error.code).toBe('validation');
   expect(res.body.error.fields).toEqual({
@@ -138,30 +145,17 @@ test('a bad import is refused whole, each problem by its path, and changes nothi
     'auditLog.0.customerId': 'No customer in this file has this id.',
     'bad name': expect.stringMatching(/collection name/),
   });
-  expect(
-    (await api.call('/__admin/import', { method: 'POST', role: null, body: { auditLog: [] } })).body.error.fields,
-  ).toEqual({ customers: 'This field is required.' });
-  expect(
-    (await api.call('/__admin/import', { method: 'POST', role: null, body: { customers: [], customersX: 3 } })).body
-      .error.fields,
-  ).toEqual({ customersX: 'A collection is a list of objects.' });
-
-  const notJson = await api.call('/__admin/import', {
-    method: 'POST',
-    role: null,
-    raw: '{"customers": [',
-    headers: { 'Content-Type': 'application/json' },
+  expect((await importing({ auditLog: [] })).body.error.fields).toEqual({ customers: 'This field is required.' });
+  expect((await importing({ customers: [], customersX: 3 })).body.error.fields).toEqual({
+    customersX: 'A collection is a list of objects.',
   });
+
+  const notJson = await importing('{"customers": [', 'application/json');
   expect(notJson.status).toBe(400);
   expect(notJson.body.error.code).toBe('malformed-json');
-  const notObject = await api.call('/__admin/import', { method: 'POST', role: null, body: [1] });
+  const notObject = await importing([1]);
   expect(notObject.status).toBe(400);
-  const text = await api.call('/__admin/import', {
-    method: 'POST',
-    role: null,
-    raw: 'customers',
-    headers: { 'Content-Type': 'text/plain' },
-  });
+  const text = await importing('customers', 'text/plain');
   expect(text.status).toBe(415);
   expect(await exported()).toEqual(before);
 });

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
-import { afterAll, beforeAll, expect, type Mock, test, vi } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { expect, type Mock, test, vi } from 'vitest';
+import { withApi } from '../helpers/mock-api';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
@@ -22,21 +22,16 @@ const failOnce = (fn: unknown, code: string) =>
     throw Object.assign(new Error(`${code}: injected`), { code });
   });
 
-let api: InProcessApi;
-let id: string;
+const desk = withApi({ seed: 6 });
 
-beforeAll(async () => {
-  api = await startApi({ seed: 6 });
-  id = (await api.call('/customers?_limit=1')).body[0].id;
-});
-afterAll(() => api?.stop());
-
-const exported = async () => (await api.call('/__admin/export', { role: null })).body;
+const exported = async () => (await desk.api.call('/__admin/export', { role: null })).body;
 
 async function rename(firstName: string) {
-  const path = `/customers/${id}/profiles/billing`;
-  const read = await api.call(path);
-  expect((await api.call(path, { method: 'PATCH', body: { firstName }, ifMatch: read.body.etag })).status).toBe(200);
+  const path = `/customers/${desk.id}/profiles/billing`;
+  const read = await desk.api.call(path);
+  expect((await desk.api.call(path, { method: 'PATCH', body: { firstName }, ifMatch: read.body.etag })).status).toBe(
+    200,
+  );
 }
 
 test('reset: 507 on a full disk, 503 on an I/O error, nothing changed; then it resets', async () => {
@@ -47,12 +42,12 @@ test('reset: 507 on a full disk, 503 on an I/O error, nothing changed; then it r
     ['EIO', 503, 'storage-error'],
   ] as const) {
     failOnce(fs.copyFileSync, code);
-    const res = await api.call('/__admin/reset', { method: 'POST', role: null });
+    const res = await desk.api.call('/__admin/reset', { method: 'POST', role: null });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBe(errorCode);
     expect(await exported()).toEqual(before);
   }
-  expect((await api.call('/__admin/reset', { method: 'POST', role: null })).status).toBe(200);
+  expect((await desk.api.call('/__admin/reset', { method: 'POST', role: null })).status).toBe(200);
   expect((await exported()).customers[0].billingProfile.firstName).not.toBe('Kept');
 });
 
@@ -60,25 +55,25 @@ test('import: 507 when the new snapshot cannot be written, or the collections ca
   const before = await exported();
   const data = { customers: before.customers.slice(0, 2), orders: [{ id: 1 }] };
   vi.mocked(fsPromises.open).mockRejectedValueOnce(Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' }));
-  const refused = await api.call('/__admin/import', { method: 'POST', role: null, body: data });
+  const refused = await desk.api.call('/__admin/import', { method: 'POST', role: null, body: data });
   expect(refused.status).toBe(507);
   expect(await exported()).toEqual(before);
   failOnce(fs.writeFileSync, 'ENOSPC');
-  expect((await api.call('/__admin/import', { method: 'POST', role: null, body: data })).status).toBe(507);
+  expect((await desk.api.call('/__admin/import', { method: 'POST', role: null, body: data })).status).toBe(507);
   expect(await exported()).toEqual(before);
-  expect((await api.call('/orders')).status).toBe(404);
+  expect((await desk.api.call('/orders')).status).toBe(404);
 
-  expect((await api.call('/__admin/import', { method: 'POST', role: null, body: data })).status).toBe(200);
-  expect((await api.call('/customers')).body).toHaveLength(2);
+  expect((await desk.api.call('/__admin/import', { method: 'POST', role: null, body: data })).status).toBe(200);
+  expect((await desk.api.call('/customers')).body).toHaveLength(2);
 });
 
 test('a write to another collection: 507, the collection as it was; then it is written', async () => {
-  const before = (await api.call('/orders')).body;
+  const before = (await desk.api.call('/orders')).body;
   failOnce(fs.writeFileSync, 'ENOSPC');
-  const refused = await api.call('/orders', { method: 'POST', body: { id: 2 } });
+  const refused = await desk.api.call('/orders', { method: 'POST', body: { id: 2 } });
   expect(refused.status).toBe(507);
   expect(refused.body.error.code).toBe('storage-full');
-  expect((await api.call('/orders')).body).toEqual(before);
-  expect((await api.call('/orders', { method: 'POST', body: { id: 2 } })).status).toBe(201);
-  expect((await api.call('/orders')).body).toEqual([...before, { id: 2 }]);
+  expect((await desk.api.call('/orders')).body).toEqual(before);
+  expect((await desk.api.call('/orders', { method: 'POST', body: { id: 2 } })).status).toBe(201);
+  expect((await desk.api.call('/orders')).body).toEqual([...before, { id: 2 }]);
 });

@@ -1,20 +1,13 @@
 /** `/__admin/faults`: injected statuses, bodies, waits and dropped connections, by method and path glob. */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { afterEach, expect, test } from 'vitest';
+import { withApi } from '../helpers/mock-api';
 
-let api: InProcessApi;
-let id: string;
-
-beforeAll(async () => {
-  api = await startApi({ seed: 5 });
-  id = (await api.call('/customers?_limit=1')).body[0].id;
-});
-afterAll(() => api?.stop());
+const desk = withApi({ seed: 5 });
 afterEach(async () => {
-  await api.call('/__admin/faults', { method: 'DELETE', role: null });
+  await desk.api.call('/__admin/faults', { method: 'DELETE', role: null });
 });
 
-const addFault = (rule: object) => api.call('/__admin/faults', { method: 'POST', role: null, body: rule });
+const addFault = (rule: object) => desk.api.call('/__admin/faults', { method: 'POST', role: null, body: rule });
 
 test('a status and body for a method and path, `times` times, then the rule is gone; marked X-Mock-Fault', async () => {
   const added = await addFault({ method: 'get', path: '/customers/*', status: 503, body: { busy: true }, times: 2 });
@@ -27,70 +20,70 @@ test('a status and body for a method and path, `times` times, then the rule is g
     body: { busy: true },
     times: 2,
   });
-  const first = await api.call(`/customers/${id}`);
+  const first = await desk.api.call(`/customers/${desk.id}`);
   expect(first.status).toBe(503);
   expect(first.body).toEqual({ busy: true });
   expect(first.headers.get('X-Mock-Fault')).toBe(added.body.id);
   // Another method, or a path with more segments: not this rule.
-  expect((await api.call(`/customers/${id}/auditLog`)).status).toBe(200);
-  expect((await api.call('/__admin/faults', { role: null })).body.faults[0].times).toBe(1);
-  expect((await api.call(`/customers/${id}`)).status).toBe(503);
-  expect((await api.call(`/customers/${id}`)).status).toBe(200);
-  expect((await api.call('/__admin/faults', { role: null })).body).toEqual({ faults: [] });
+  expect((await desk.api.call(`/customers/${desk.id}/auditLog`)).status).toBe(200);
+  expect((await desk.api.call('/__admin/faults', { role: null })).body.faults[0].times).toBe(1);
+  expect((await desk.api.call(`/customers/${desk.id}`)).status).toBe(503);
+  expect((await desk.api.call(`/customers/${desk.id}`)).status).toBe(200);
+  expect((await desk.api.call('/__admin/faults', { role: null })).body).toEqual({ faults: [] });
 });
 
 test('without a body, the error shape naming the rule; the first matching rule applies, in the order added', async () => {
   const general = (await addFault({ path: '/customers/**', status: 500 })).body;
-  await addFault({ path: `/customers/${id}`, status: 418 });
-  const res = await api.call(`/customers/${id}`);
+  await addFault({ path: `/customers/${desk.id}`, status: 418 });
+  const res = await desk.api.call(`/customers/${desk.id}`);
   expect(res.status).toBe(500);
   expect(res.body.error).toEqual({ code: 'injected-fault', message: `Answered 500 by the fault rule ${general.id}.` });
-  await api.call(`/__admin/faults/${general.id}`, { method: 'DELETE', role: null });
-  expect((await api.call(`/customers/${id}`)).status).toBe(418);
+  await desk.api.call(`/__admin/faults/${general.id}`, { method: 'DELETE', role: null });
+  expect((await desk.api.call(`/customers/${desk.id}`)).status).toBe(418);
   // ** is any number of segments, none included.
-  await api.call('/__admin/faults', { method: 'DELETE', role: null });
+  await desk.api.call('/__admin/faults', { method: 'DELETE', role: null });
   await addFault({ path: '/v1/**', status: 502 });
-  expect((await api.call('/v1', { role: null })).status).toBe(502);
-  expect((await api.call(`/v1/customers/${id}/profiles/billing`, { role: null })).status).toBe(502);
+  expect((await desk.api.call('/v1', { role: null })).status).toBe(502);
+  expect((await desk.api.call(`/v1/customers/${desk.id}/profiles/billing`, { role: null })).status).toBe(502);
 });
 
 test('latency: a fixed wait or a random one in [min, max], then the API answers as usual', async () => {
   await addFault({ path: '/customers', latencyMs: 300, times: 1 });
   let started = performance.now();
-  expect((await api.call('/customers?_limit=1')).status).toBe(200);
+  expect((await desk.api.call('/customers?_limit=1')).status).toBe(200);
   expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   await addFault({ path: '/customers', latencyMs: [100, 200], status: 504 });
   started = performance.now();
-  expect((await api.call('/customers?_limit=1')).status).toBe(504);
+  expect((await desk.api.call('/customers?_limit=1')).status).toBe(504);
   expect(performance.now() - started).toBeGreaterThanOrEqual(95);
 });
 
 test('drop: "reset" destroys the connection without an answer; the journal shows what was sent, status null', async () => {
   await addFault({ method: 'PATCH', path: '/customers/*/profiles/billing', drop: 'reset', times: 1 });
-  const path = `/customers/${id}/profiles/billing`;
+  const path = `/customers/${desk.id}/profiles/billing`;
   await expect(
-    fetch(`${api.url}${path}`, {
+    fetch(`${desk.api.url}${path}`, {
       method: 'PATCH',
       headers: { 'X-Partner-Role': 'admin-agent', 'Content-Type': 'application/json', 'If-Match': '"x"' },
       body: JSON.stringify({ firstName: 'Lost' }),
     }),
   ).rejects.toThrow();
-  const [dropped] = (await api.call('/__admin/requests?method=PATCH', { role: null })).body.requests;
+  const [dropped] = (await desk.api.call('/__admin/requests?method=PATCH', { role: null })).body.requests;
   expect(dropped).toMatchObject({ path, status: null, body: { firstName: 'Lost' } });
-  expect((await api.call(path)).body.firstName).not.toBe('Lost');
+  expect((await desk.api.call(path)).body.firstName).not.toBe('Lost');
 });
 
 test('CORS preflights are exempt unless a rule names OPTIONS; /health never fails', async () => {
   await addFault({ path: '/**', status: 503 });
   const preflight = () =>
-    fetch(`${api.url}/customers`, {
+    fetch(`${desk.api.url}/customers`, {
       method: 'OPTIONS',
       headers: { Origin: 'chrome-extension://abc', 'Access-Control-Request-Method': 'GET' },
     });
   expect((await preflight()).status).toBe(204);
-  expect((await api.call('/health')).status).toBe(200);
-  expect((await api.call('/customers')).status).toBe(503);
-  await api.call('/__admin/faults', { method: 'DELETE', role: null });
+  expect((await desk.api.call('/health')).status).toBe(200);
+  expect((await desk.api.call('/customers')).status).toBe(503);
+  await desk.api.call('/__admin/faults', { method: 'DELETE', role: null });
   await addFault({ method: 'OPTIONS', path: '/customers', status: 500 });
   expect((await preflight()).status).toBe(500);
 });
@@ -118,21 +111,21 @@ test('bad rules are a 422 naming the field; unknown ids and admin paths 404; not
     expect(res.status, JSON.stringify(rule)).toBe(422);
     expect(Object.keys(res.body.error.fields), JSON.stringify(rule)).toContain(field);
   }
-  const notJson = await api.call('/__admin/faults', {
+  const notJson = await desk.api.call('/__admin/faults', {
     method: 'POST',
     role: null,
     raw: '{',
     headers: { 'Content-Type': 'application/json' },
   });
   expect(notJson.status).toBe(400);
-  expect((await api.call('/__admin/faults', { role: null })).body).toEqual({ faults: [] });
-  expect((await api.call('/__admin/faults/nope', { role: null })).status).toBe(404);
-  expect((await api.call('/__admin/faults/nope', { method: 'DELETE', role: null })).status).toBe(404);
-  expect((await api.call('/__admin/mappings', { role: null })).status).toBe(404);
-  expect((await api.call('/__admin', { method: 'POST', role: null })).status).toBe(404);
+  expect((await desk.api.call('/__admin/faults', { role: null })).body).toEqual({ faults: [] });
+  expect((await desk.api.call('/__admin/faults/nope', { role: null })).status).toBe(404);
+  expect((await desk.api.call('/__admin/faults/nope', { method: 'DELETE', role: null })).status).toBe(404);
+  expect((await desk.api.call('/__admin/mappings', { role: null })).status).toBe(404);
+  expect((await desk.api.call('/__admin', { method: 'POST', role: null })).status).toBe(404);
 });
 
 test('GET /__admin/faults/{id} reads one rule', async () => {
   const { body: rule } = await addFault({ path: '/customers', latencyMs: [1, 2] });
-  expect((await api.call(`/__admin/faults/${rule.id}`, { role: null })).body).toEqual(rule);
+  expect((await desk.api.call(`/__admin/faults/${rule.id}`, { role: null })).body).toEqual(rule);
 });

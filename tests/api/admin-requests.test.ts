@@ -1,26 +1,19 @@
 /** `/__admin/requests`: what clients sent, newest first, filtered; the tester's own tools never in it. */
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { beforeEach, expect, test } from 'vitest';
+import { withApi } from '../helpers/mock-api';
 
-let api: InProcessApi;
-let id: string;
-
-beforeAll(async () => {
-  api = await startApi({ seed: 5 });
-  id = (await api.call('/customers?_limit=1')).body[0].id;
-});
-afterAll(() => api?.stop());
+const desk = withApi({ seed: 5 });
 beforeEach(async () => {
-  expect((await api.call('/__admin/requests', { method: 'DELETE', role: null })).status).toBe(204);
+  expect((await desk.api.call('/__admin/requests', { method: 'DELETE', role: null })).status).toBe(204);
 });
 
-const journal = async (query = '') => (await api.call(`/__admin/requests${query}`, { role: null })).body;
+const journal = async (query = '') => (await desk.api.call(`/__admin/requests${query}`, { role: null })).body;
 
 test('a write as it was sent: method, path, query, headers (If-Match), parsed body, status, duration', async () => {
-  const path = `/customers/${id}/profiles/billing`;
-  const etag = (await api.call(path)).headers.get('ETag')!;
-  await api.call(`${path}?trace=1&trace=2`, { method: 'PATCH', body: { firstName: 'Journaled' }, ifMatch: etag });
-  await api.call(path, { method: 'PATCH', body: { firstName: 'Stale' }, ifMatch: etag });
+  const path = `/customers/${desk.id}/profiles/billing`;
+  const etag = (await desk.api.call(path)).headers.get('ETag')!;
+  await desk.api.call(`${path}?trace=1&trace=2`, { method: 'PATCH', body: { firstName: 'Journaled' }, ifMatch: etag });
+  await desk.api.call(path, { method: 'PATCH', body: { firstName: 'Stale' }, ifMatch: etag });
   const { total, requests } = await journal();
   expect(total).toBe(3);
   const [stale, write, read] = requests;
@@ -40,12 +33,12 @@ test('a write as it was sent: method, path, query, headers (If-Match), parsed bo
 });
 
 test('a body that is not JSON is kept as text; one refused unread is null', async () => {
-  await api.call('/validations/address', {
+  await desk.api.call('/validations/address', {
     method: 'POST',
     raw: 'city=Paris',
     headers: { 'Content-Type': 'text/plain' },
   });
-  await api.call('/validations/address', {
+  await desk.api.call('/validations/address', {
     method: 'POST',
     raw: '{"city": "Par',
     headers: { 'Content-Type': 'application/json' },
@@ -56,20 +49,20 @@ test('a body that is not JSON is kept as text; one refused unread is null', asyn
 });
 
 test('filters: method, path glob, status code or class, limit (default 100); total counts every match kept', async () => {
-  for (let n = 0; n < 105; n++) await api.call('/health');
-  await api.call(`/customers/${id}`);
-  await api.call(`/customers/${id}/auditLog`);
-  await api.call('/customers/00000000-0000-4000-8000-000000000000');
-  await api.call(`/customers/${id}`, { role: null });
-  await api.call(`/customers/${id}/profiles/company`, { method: 'PUT', body: {} });
+  for (let n = 0; n < 105; n++) await desk.api.call('/health');
+  await desk.api.call(`/customers/${desk.id}`);
+  await desk.api.call(`/customers/${desk.id}/auditLog`);
+  await desk.api.call('/customers/00000000-0000-4000-8000-000000000000');
+  await desk.api.call(`/customers/${desk.id}`, { role: null });
+  await desk.api.call(`/customers/${desk.id}/profiles/company`, { method: 'PUT', body: {} });
 
   const all = await journal();
   expect(all.total).toBe(110);
   expect(all.requests).toHaveLength(100);
   expect(all.requests[0].method).toBe('PUT');
   expect((await journal('?limit=3')).requests.map((r: { path: string }) => r.path)).toEqual([
-    `/customers/${id}/profiles/company`,
-    `/customers/${id}`,
+    `/customers/${desk.id}/profiles/company`,
+    `/customers/${desk.id}`,
     '/customers/00000000-0000-4000-8000-000000000000',
   ]);
   expect((await journal('?method=put')).total).toBe(1);
@@ -83,20 +76,20 @@ test('filters: method, path glob, status code or class, limit (default 100); tot
 });
 
 test('the last 1,000 are kept; /__admin, /docs and /openapi.json are never journaled; DELETE empties it', async () => {
-  for (let n = 0; n < 1003; n += 1) await api.call(`/health?n=${n}`);
-  await api.call('/openapi.json');
-  await api.call('/docs');
-  await api.call('/__admin/faults', { role: null });
+  for (let n = 0; n < 1003; n += 1) await desk.api.call(`/health?n=${n}`);
+  await desk.api.call('/openapi.json');
+  await desk.api.call('/docs');
+  await desk.api.call('/__admin/faults', { role: null });
   const kept = await journal('?limit=1000');
   expect(kept.total).toBe(1000);
   expect(kept.requests[0].query).toEqual({ n: '1002' });
   expect(kept.requests[999].query).toEqual({ n: '3' });
-  await api.call('/__admin/requests', { method: 'DELETE', role: null });
+  await desk.api.call('/__admin/requests', { method: 'DELETE', role: null });
   expect(await journal()).toEqual({ total: 0, requests: [] });
 });
 
 test('bad filters are a 400 naming each', async () => {
-  const res = await api.call('/__admin/requests?status=41x&limit=0&path=customers&method=P%20T&since=1', {
+  const res = await desk.api.call('/__admin/requests?status=41x&limit=0&path=customers&method=P%20T&since=1', {
     role: null,
   });
   expect(res.status).toBe(400);
