@@ -1,0 +1,235 @@
+/**
+ * The live search index: the blocks stored with the snapshot (search-blocks.ts), plus what writes changed since.
+ *
+ * Every customer has a rank, its place in tie order (folded company name, then id). A word of the query is a
+ * range of the sorted word list, so its matches are the postings of that range; a whole-field prefix is a range
+ * of the sorted domains, e-mails or ids. Matches are collected by rank with their tier (ranked-set.ts), pieces
+ * intersected, and a page is read off in (tier, rank) order, so the ranking costs no sort of the matches.
+ *
+ * A write that changes what search sees (company name, contact name, e-mail; domain and id are read-only) marks
+ * the record stale: the blocks' entries for it are skipped and its current fields are checked directly, until
+ * the next snapshot rebuilds the blocks. A new company name moves the record in the rank order at once.
+ * Nothing here builds a RegExp from the query.
+ */
+import type { CustomerSummary } from '@/domain/schemas';
+import {
+  foldText,
+  matchTier,
+  parseQuery,
+  type Query,
+  type QueryPiece,
+  type SearchableCustomer,
+  searchable,
+  Tier,
+  fold,
+} from '@/domain/search';
+import { type Matches, Marker, Pager } from './ranked-set';
+import type { Postings, SearchBlocks } from './search-blocks';
+import { SortedStrings } from './sorted-strings';
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface Found {
+  /** How many customers match in all. */
+  total: number;
+  /** The page's record numbers, in order. */
+  records: Int32Array;
+}
+
+const CACHE_SIZE = 32;
+
+export class SearchIndex {
+  readonly count: number;
+  private readonly names: SortedStrings;
+  private readonly ids: SortedStrings;
+  private readonly domains: SortedStrings;
+  private readonly emails: SortedStrings;
+  private readonly words: SortedStrings;
+  private readonly nameWords: Postings;
+  private readonly contactWords: Postings;
+  /** Live tie order: byRank[rank] is a record, rankOf[record] its rank. */
+  private readonly byRank: Int32Array;
+  private readonly rankOf: Int32Array;
+  /** Where each record's name and id are in the blocks. */
+  private readonly namePos: Int32Array;
+  private readonly idPos: Int32Array;
+  /** 1 for records written since the blocks were built: their entries there are stale. */
+  private readonly stale: Uint8Array;
+  private readonly changed = new Map<number, SearchableCustomer>();
+  private readonly marker: Marker;
+  private readonly pager: Pager;
+  /** Recent queries' matches (for the next page, or the same query again); any write clears it. */
+  private readonly cache = new Map<string, Matches>();
+
+  constructor(blocks: SearchBlocks) {
+    this.names = new SortedStrings(blocks.names);
+    this.ids = new SortedStrings(blocks.ids);
+    this.domains = new SortedStrings(blocks.domains);
+    this.emails = new SortedStrings(blocks.emails);
+    this.words = new SortedStrings(blocks.words);
+    this.nameWords = blocks.nameWords;
+    this.contactWords = blocks.contactWords;
+    this.count = this.names.size;
+    this.byRank = blocks.names.records.slice();
+    this.namePos = this.names.positions();
+    this.rankOf = this.namePos.slice();
+    this.idPos = this.ids.positions();
+    this.stale = new Uint8Array(this.count);
+    this.marker = new Marker(this.count);
+    this.pager = new Pager(this.count);
+  }
+
+  /** The record of the customer with this id (ids compare folded, as uuids compare case-insensitively). */
+  indexOf(id: string): number | undefined {
+    return this.ids.find(fold(id));
+  }
+
+  private nameOf(record: number): string {
+    return this.changed.get(record)?.name ?? this.names.at(this.namePos[record]);
+  }
+
+  private idOf(record: number): string {
+    return this.ids.at(this.idPos[record]);
+  }
+
+  /** Follows a write. Only a change of what search sees costs anything. */
+  update(record: number, before: CustomerSummary, after: CustomerSummary): void {
+    const [b, a] = [before.billingProfile, after.billingProfile];
+    if (
+      before.companyProfile.companyName === after.companyProfile.companyName &&
+      b.firstName === a.firstName &&
+      b.lastName === a.lastName &&
+      b.email === a.email
+    )
+      return;
+    const name = this.nameOf(record);
+    const now = searchable(after);
+    this.changed.set(record, now);
+    this.stale[record] = 1;
+    if (now.name !== name) this.move(record);
+    this.cache.clear();
+  }
+
+  /** Moves a renamed record to its new place in tie order: only the ranks between the two places shift. */
+  private move(record: number): void {
+    const { byRank, rankOf } = this;
+    const from = rankOf[record];
+    const key = { name: this.nameOf(record), id: this.idOf(record) };
+    // The place among the others (the order without `record`), found by binary search.
+    const other = (i: number) => byRank[i < from ? i : i + 1];
+    const to = SortedStrings.search(0, this.count - 1, (i) => {
+      const r = other(i);
+      const name = this.nameOf(r);
+      return name < key.name || (name === key.name && this.idOf(r) < key.id);
+    });
+    if (to > from) byRank.copyWithin(from, from + 1, to + 1);
+    else byRank.copyWithin(to + 1, to, from);
+    byRank[to] = record;
+    for (let rank = Math.min(from, to); rank <= Math.max(from, to); rank++) rankOf[byRank[rank]] = rank;
+  }
+
+  /** A page of the customers matching `query`, best first; no query: every customer in tie order. */
+  search(query: string, page: Page): Found {
+    const parsed = parseQuery(query);
+    if (!parsed.pieces.length) return this.rankRange(0, this.count, page);
+    let matches = this.cache.get(parsed.text);
+    if (matches) this.cache.delete(parsed.text); // re-inserted below: least recently used goes first
+    else matches = this.matches(parsed);
+    this.cache.set(parsed.text, matches);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return { total: matches.ranks.length, records: this.recordsOf(this.pager.page(matches, page.offset, page.limit)) };
+  }
+
+  /**
+   * Customers whose company name or domain starts with `prefix` (folded: case-insensitive, and ё/е, width and
+   * Latin accents alike), in tie order, a page at a time.
+   */
+  startingWith(field: 'companyName' | 'domain', prefix: string, page: Page): Found {
+    if (field === 'companyName') {
+      const [lo, hi] = this.nameRange(foldText(prefix));
+      return this.rankRange(lo, hi, page);
+    }
+    const [lo, hi] = this.domains.prefixRange(fold(prefix).trim());
+    for (let pos = lo; pos < hi; pos++) this.marker.offer(this.rankOf[this.domains.blocks.records[pos]], Tier.exact);
+    const matches = this.marker.take();
+    return { total: matches.ranks.length, records: this.recordsOf(this.pager.page(matches, page.offset, page.limit)) };
+  }
+
+  private rankRange(lo: number, hi: number, { offset, limit }: Page): Found {
+    const from = Math.min(hi, lo + offset);
+    return { total: hi - lo, records: this.byRank.slice(from, Math.min(hi, from + limit)) };
+  }
+
+  private recordsOf(ranks: Int32Array): Int32Array {
+    return ranks.map((rank) => this.byRank[rank]);
+  }
+
+  /** The ranks [lo, hi) of the customers whose folded company name starts with `prefix` (the live order). */
+  private nameRange(prefix: string): [lo: number, hi: number] {
+    const name = (rank: number) => this.nameOf(this.byRank[rank]);
+    const lo = SortedStrings.search(0, this.count, (rank) => name(rank) < prefix);
+    return [lo, SortedStrings.search(lo, this.count, (rank) => name(rank).startsWith(prefix))];
+  }
+
+  private matches(query: Query): Matches {
+    let matches: Matches | null = null;
+    for (const piece of query.pieces) {
+      this.offerPiece(piece);
+      matches = matches ? this.marker.intersect(matches) : this.marker.take();
+    }
+    const { marker } = this;
+    marker.offerAll(matches!);
+    for (const [record, c] of this.changed) {
+      const tier = matchTier(query, c);
+      if (tier !== null) marker.offer(this.rankOf[record], tier);
+    }
+    // A company name equal to the query, then one starting with it: a range of ranks each (the changed ones too).
+    const [lo, hi] = this.nameRange(query.text);
+    for (let rank = lo; rank < hi; rank++)
+      marker.promote(rank, this.nameOf(this.byRank[rank]) === query.text ? Tier.exact : Tier.namePrefix);
+    return marker.take();
+  }
+
+  /** Puts the customers matching one piece (the blocks' part) in the marker, each with its best tier. */
+  private offerPiece(piece: QueryPiece): void {
+    const { marker } = this;
+    if (piece.words.length === 1) this.offerWord(piece.words[0]);
+    else {
+      let matches: Matches | null = null;
+      for (const word of piece.words) {
+        this.offerWord(word);
+        matches = matches ? marker.intersect(matches) : marker.take();
+      }
+      marker.offerAll(matches!);
+    }
+    this.offerField(this.domains, piece.text, Tier.domain);
+    this.offerField(this.emails, piece.text, Tier.contact);
+    this.offerField(this.ids, piece.text, Tier.id);
+  }
+
+  private offerWord(word: string): void {
+    const [lo, hi] = this.words.prefixRange(word);
+    this.offerPostings(this.nameWords, lo, hi, Tier.nameWord);
+    this.offerPostings(this.contactWords, lo, hi, Tier.contact);
+  }
+
+  private offerPostings({ starts, records }: Postings, lo: number, hi: number, tier: Tier): void {
+    const { marker, stale, rankOf } = this;
+    for (let k = starts[lo], end = starts[hi]; k < end; k++) {
+      const record = records[k];
+      if (stale[record] === 0) marker.offer(rankOf[record], tier);
+    }
+  }
+
+  private offerField(field: SortedStrings, prefix: string, tier: Tier): void {
+    const [lo, hi] = field.prefixRange(prefix);
+    const { records } = field.blocks;
+    for (let pos = lo; pos < hi; pos++) {
+      const record = records[pos];
+      if (this.stale[record] === 0) this.marker.offer(this.rankOf[record], tier);
+    }
+  }
+}
