@@ -108,7 +108,6 @@ const server = createApp(db, faultOptions, authority).listen(port, host, () => {
   process.stdout.write(
     `Customer Desk mock API listening on http://${host}:${actual}\ndatabase: ${path}\ncustomers: ${db.count}\n`,
   );
-  setImmediate(() => db.warmUp());
 });
 server.on('error', (error) => {
   process.stderr.write(`Cannot listen on ${host}:${port}: ${error.message}\n`);

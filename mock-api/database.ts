@@ -2,21 +2,19 @@
  * The mock's durable store: served from memory, and a write is acknowledged only once it is on disk.
  *
  * Files, next to `<db>`:
- * - `<db>`, the snapshot: N customer JSON lines, M audit entry lines, then the blocks start-up needs, then a
- *   one-line JSON trailer that says where everything is:
- *     search texts joined by \0, as UTF-16LE (decoding it is a copy, not a UTF-8 parse)
- *     customer ids joined by \n (latin1)
- *     N+1 line offsets (float64, little-endian)
- *     the search's trigram and bigram lists (gram-lists.ts), as their typed arrays' bytes
+ * - `<db>`, the snapshot: N customer JSON lines, M audit entry lines, N summary JSON lines (what lists show), then
+ *   typed blocks (snapshot-blocks.ts) — where each customer's and summary's line starts, and the search index
+ *   (search/search-blocks.ts) — then a one-line JSON trailer that says where everything is.
  * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the answer.
  *
- * Start reads only the trailer, the offsets and the audit lines; a customer's JSON is read (pread) and parsed the
- * first time it is used, and the search blocks load in slices once the server listens (`warmUp`). 100k customers
- * are ~90 MB of JSON: parsing it all would not fit the 1.5 s start budget. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append, never
- * acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit entries have ids.
+ * Start reads the trailer, the audit lines and the blocks (copies, no parsing: a million customers load in well
+ * under a second); a customer's JSON or summary is read (pread) when it is used, and parsed the first time it is
+ * needed whole. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append,
+ * never acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit
+ * entries have ids.
  *
  * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1;
- * the search lists are rebuilt in slices, and the state as of that instant is written to `<db>.tmp` in chunks,
+ * the state as of that instant is written to `<db>.tmp` in chunks (search index rebuilt),
  * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old snapshot with all its journals, or
  * the new one with its own: both load with every acknowledged write. The old snapshot stays open (its inode lives
  * on after the rename), so unchanged customers keep being read from it.
@@ -30,28 +28,27 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  read,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import type { AuditEntry, Customer } from '@/domain/schemas';
-import type { GramBlocks } from './gram-lists';
-import { SearchIndex, searchText } from './search-index';
+import { type AuditEntry, type Customer, type CustomerSummary, summaryOf } from '@/domain/schemas';
+import { searchable } from '@/domain/search';
+import { flattenSearchBlocks, SearchBlocksBuilder, unflattenSearchBlocks } from './search/search-blocks';
+import { SearchIndex } from './search/search-index';
+import { type BlockAt, blockBytes, readBlock, readBytes } from './snapshot-blocks';
+import { chunkOf, joinLines, type SnapshotChunk } from './snapshot-chunk';
+import { tsWorker } from './ts-worker';
 
 export const DEFAULT_SEED_COUNT = 1000;
 export const DEFAULT_COMPACT_AFTER = 10_000;
 const FORMAT = 'customer-desk-db';
+const VERSION = 3;
 const CHUNK = 2000;
-const NEWLINE = Buffer.from('\n');
-const SEPARATOR = Buffer.alloc(2);
-const readAsync = promisify(read);
 
 export interface OpenOptions {
   path: string;
@@ -59,6 +56,8 @@ export interface OpenOptions {
   seedValue?: number;
   reset?: boolean;
   compactAfter?: number;
+  /** Called as seeding goes: customers written so far of `total`. */
+  onSeedProgress?: (done: number, total: number) => void;
 }
 
 interface Trailer {
@@ -68,17 +67,9 @@ interface Trailer {
   customers: number;
   audit: number;
   auditStart: number;
-  searchStart: number;
-  idsStart: number;
-  offsetsStart: number;
-  /** Where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
-  grams?: { starts: number; records: number; owner: number; end: number }[];
+  /** `offsets` and `summaryOffsets` (N+1 line starts each, float64) and the search index's blocks. */
+  blocks: Record<string, BlockAt>;
   end: number;
-}
-
-interface Lookup {
-  search: SearchIndex;
-  byId: Map<string, number>;
 }
 
 interface JournalLine {
@@ -86,16 +77,13 @@ interface JournalLine {
   audit: AuditEntry[];
 }
 
-/** What a snapshot is written from: freshly seeded customers, or the live store during compaction. */
+/** What a snapshot is written from: freshly seeded customers, an older file, or the live store during compaction. */
 interface SnapshotSource {
   generation: number;
   count: number;
   audit: AuditEntry[];
-  texts: string[];
-  ids: string[];
-  grams: GramBlocks[];
-  /** The JSON bytes of customers [from, to). */
-  lines(from: number, to: number): Promise<Buffer[]>;
+  /** Customers [from, to), asked for in order. */
+  chunk(from: number, to: number): Promise<SnapshotChunk>;
 }
 
 function fsyncFolder(path: string): void {
@@ -107,76 +95,65 @@ function fsyncFolder(path: string): void {
   }
 }
 
-function readAt(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.alloc(end - start);
-  for (let done = 0; done < buffer.length; ) done += readSync(fd, buffer, done, buffer.length - done, start + done);
-  return buffer;
-}
-
 /** Writes a whole snapshot to `<path>.tmp`, fsyncs it and renames it over `path`. */
-async function writeSnapshot(path: string, source: SnapshotSource): Promise<void> {
+export async function writeSnapshot(
+  path: string,
+  source: SnapshotSource,
+  onProgress: (done: number) => void = () => {},
+): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp`;
   const file = await open(temp, 'w');
   try {
     let position = 0;
-    const put = async (parts: Buffer[]) => {
-      const buffer = Buffer.concat(parts);
-      await file.write(buffer, 0, buffer.length, position);
-      position += buffer.length;
+    const put = async (bytes: Uint8Array) => {
+      await file.write(bytes, 0, bytes.length, position);
+      position += bytes.length;
     };
     const offsets = new Float64Array(source.count + 1);
+    // Summaries are written after the audit lines: kept until then (a quarter of the customers' bytes).
+    const summaries: Uint8Array[] = [];
+    const summaryOffsets = new Float64Array(source.count + 1);
+    let summaryBytes = 0;
+    const search = new SearchBlocksBuilder();
     for (let from = 0; from < source.count; from += CHUNK) {
-      const parts: Buffer[] = [];
-      for (const [k, line] of (await source.lines(from, Math.min(source.count, from + CHUNK))).entries()) {
-        offsets[from + k] = position + parts.reduce((sum, p) => sum + p.length, 0);
-        parts.push(line, NEWLINE);
+      const to = Math.min(source.count, from + CHUNK);
+      const chunk = await source.chunk(from, to);
+      for (let k = 0; k < to - from; k++) {
+        offsets[from + k] = position + (k && chunk.customers.ends[k - 1]);
+        summaryOffsets[from + k] = summaryBytes + (k && chunk.summaries.ends[k - 1]);
       }
-      await put(parts);
+      await put(chunk.customers.bytes);
+      summaries.push(chunk.summaries.bytes);
+      summaryBytes += chunk.summaries.bytes.length;
+      for (const c of chunk.searchables) search.add(c);
+      onProgress(to);
     }
     offsets[source.count] = position;
     const auditStart = position;
     for (let from = 0; from < source.audit.length; from += CHUNK) {
-      await put([
-        Buffer.from(
-          `${source.audit
-            .slice(from, from + CHUNK)
-            .map((a) => JSON.stringify(a))
-            .join('\n')}\n`,
-        ),
-      ]);
+      await put(joinLines(source.audit.slice(from, from + CHUNK).map((a) => Buffer.from(JSON.stringify(a)))).bytes);
     }
-    const searchStart = position;
-    await put([Buffer.from(source.texts.join('\u0000'), 'utf16le')]);
-    const idsStart = position;
-    await put([Buffer.from(source.ids.join('\n'), 'latin1')]);
-    const offsetsStart = position;
-    await put([Buffer.from(offsets.buffer)]);
-    const grams: Trailer['grams'] = [];
-    for (const { starts, records, owner } of source.grams) {
-      const at = {
-        starts: position,
-        records: position + starts.byteLength,
-        owner: position + starts.byteLength + records.byteLength,
-      };
-      for (const block of [starts, records, owner])
-        await put([Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
-      grams.push({ ...at, end: position });
+    for (let i = 0; i <= source.count; i++)
+      summaryOffsets[i] = i < source.count ? summaryOffsets[i] + position : position + summaryBytes;
+    for (const bytes of summaries.splice(0)) await put(bytes);
+    const blocks: Trailer['blocks'] = {};
+    for (const [name, value] of Object.entries({ offsets, summaryOffsets, ...flattenSearchBlocks(search.build()) })) {
+      const { bytes, type } = blockBytes(value);
+      blocks[name] = { start: position, end: position + bytes.length, type };
+      await put(bytes);
     }
     const trailer: Trailer = {
       format: FORMAT,
-      version: 2,
+      version: VERSION,
       generation: source.generation,
       customers: source.count,
       audit: source.audit.length,
       auditStart,
-      searchStart,
-      idsStart,
-      offsetsStart,
-      grams,
+      blocks,
       end: position,
     };
-    await put([Buffer.from(`\n${JSON.stringify(trailer)}\n`)]);
+    await put(Buffer.from(`\n${JSON.stringify(trailer)}\n`));
     await file.sync();
   } finally {
     await file.close();
@@ -185,40 +162,70 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
   fsyncFolder(path);
 }
 
-/** The search's n-gram lists for `texts`, built in slices with `pause()` between them. */
-async function gramsOf(texts: string[], pause: () => Promise<void> | void): Promise<GramBlocks[]> {
-  const index = new SearchIndex(texts);
-  for (const _ of index.buildGrams()) await pause();
-  return index.gramBlocks()!;
+/** What a compaction worker is given: the snapshot to rewrite, and what changed since it was written. */
+export interface Compaction {
+  path: string;
+  generation: number;
+  audit: AuditEntry[];
+  /** Record number → the customer's JSON now, for each customer written since. */
+  changed: [number, string][];
 }
 
-async function sourceOf(customers: Customer[], audit: AuditEntry[] = []): Promise<SnapshotSource> {
-  const texts = customers.map(searchText);
+/** The store as it is now: the snapshot at `path` with the changed customers in it, read a chunk at a time. */
+export function compactionSource({ path, generation, audit, changed }: Compaction): SnapshotSource {
+  const fd = openSync(path, 'r');
+  const t = readTrailer(fd, path);
+  const offsets = readBlock(fd, t.blocks.offsets) as Float64Array;
+  const summaryOffsets = readBlock(fd, t.blocks.summaryOffsets) as Float64Array;
+  const now = new Map(changed);
+  return {
+    generation,
+    count: t.customers,
+    audit,
+    chunk: async (from, to) => {
+      const lines = (at: Float64Array) => {
+        const bytes = readBytes(fd, at[from], at[to]);
+        return (i: number) => bytes.subarray(at[i] - at[from], at[i + 1] - at[from] - 1);
+      };
+      const [customerLine, summaryLine] = [lines(offsets), lines(summaryOffsets)];
+      const customers: Uint8Array[] = [];
+      const summaries: Uint8Array[] = [];
+      const searchables = [];
+      for (let i = from; i < to; i++) {
+        const json = now.get(i);
+        const summary = json === undefined ? summaryLine(i) : Buffer.from(JSON.stringify(summaryOf(JSON.parse(json))));
+        customers.push(json === undefined ? customerLine(i) : Buffer.from(json));
+        summaries.push(summary);
+        searchables.push(searchable(JSON.parse(summary.toString()) as CustomerSummary));
+      }
+      if (to === t.customers) closeSync(fd);
+      return { customers: joinLines(customers), summaries: joinLines(summaries), searchables };
+    },
+  };
+}
+
+function sourceOf(customers: Customer[], audit: AuditEntry[] = []): SnapshotSource {
   return {
     generation: 0,
     count: customers.length,
     audit,
-    texts,
-    grams: await gramsOf(texts, () => {}),
-    ids: customers.map((c) => c.id),
-    lines: async (from, to) => customers.slice(from, to).map((c) => Buffer.from(JSON.stringify(c))),
+    chunk: async (from, to) => chunkOf(customers.slice(from, to)),
   };
 }
 
-function hasTrailer(path: string): boolean {
+function trailerOf(path: string): Trailer | null {
   const fd = openSync(path, 'r');
   try {
-    readTrailer(fd, path);
-    return true;
+    return readTrailer(fd, path);
   } catch {
-    return false;
+    return null;
   } finally {
     closeSync(fd);
   }
 }
 
 /** The walking skeleton kept one JSON document `{ customers, auditLog }`: such a file is converted once. */
-function legacySource(path: string): Promise<SnapshotSource> | null {
+function legacySource(path: string): SnapshotSource | null {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as { customers?: Customer[]; auditLog?: AuditEntry[] };
     return Array.isArray(data.customers) ? sourceOf(data.customers, data.auditLog ?? []) : null;
@@ -229,7 +236,7 @@ function legacySource(path: string): Promise<SnapshotSource> | null {
 
 function readTrailer(fd: number, path: string): Trailer {
   const size = fstatSync(fd).size;
-  const tail = readAt(fd, Math.max(0, size - 4096), size).toString('latin1');
+  const tail = readBytes(fd, Math.max(0, size - 4096), size).toString('latin1');
   const start = tail.lastIndexOf('\n', tail.length - 2);
   let trailer: Trailer | undefined;
   try {
@@ -237,9 +244,26 @@ function readTrailer(fd: number, path: string): Trailer {
   } catch {
     // reported below
   }
-  if (trailer?.format !== FORMAT || trailer.version !== 2)
+  if (trailer?.format !== FORMAT || (trailer.version !== VERSION && trailer.version !== 2))
     throw new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
   return trailer;
+}
+
+/** A snapshot of the version before (no summaries, another search index), read once to be rewritten. */
+function version2Source(path: string): SnapshotSource {
+  const fd = openSync(path, 'r');
+  const t = readTrailer(fd, path) as Trailer & { offsetsStart: number; searchStart: number };
+  const bytes = readBytes(fd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
+  const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, t.customers + 1);
+  const lines = (from: number, to: number, count: number) =>
+    count ? readBytes(fd, from, to).toString('utf8').split('\n', count) : [];
+  return {
+    generation: t.generation,
+    count: t.customers,
+    audit: lines(t.auditStart, t.searchStart, t.audit).map((line) => JSON.parse(line) as AuditEntry),
+    chunk: async (from, to) =>
+      chunkOf(lines(offsets[from], offsets[to], to - from).map((line) => JSON.parse(line) as Customer)),
+  };
 }
 
 function journalsOf(path: string): { generation: number; file: string }[] {
@@ -253,17 +277,17 @@ function journalsOf(path: string): { generation: number; file: string }[] {
 
 export class Database {
   readonly auditLog: AuditEntry[] = [];
-  private lookup: Lookup | null = null;
-  private readonly trailer: Trailer;
   /** Byte offsets of each customer's line in the snapshot; offsets[count] is where they end. */
   private readonly offsets: Float64Array;
+  /** The same for each customer's summary line. */
+  private readonly summaryOffsets: Float64Array;
+  /** Search, and finding a customer by id (search/search-index.ts). */
+  readonly search: SearchIndex;
   private readonly parsed: (Customer | undefined)[];
   private readonly json: (string | undefined)[];
   /** 1 where the record changed since the snapshot was read: its bytes there are stale. */
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
-  /** Journal writes read at start, applied when the index is built (so replay does not wait for it). */
-  private pending: Customer[] = [];
   private generation: number;
   private journalFd = -1;
   private journalWrites = 0;
@@ -275,15 +299,22 @@ export class Database {
     private readonly compactAfter: number,
   ) {
     const t = readTrailer(snapshotFd, path);
-    this.trailer = t;
     this.generation = t.generation;
-    const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
-    this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
+    const block = (name: string) => {
+      if (!t.blocks[name]) throw new Error(`${path} has no ${name} block; start with --reset to recreate it.`);
+      return readBlock(snapshotFd, t.blocks[name]);
+    };
+    this.offsets = block('offsets') as Float64Array;
+    this.summaryOffsets = block('summaryOffsets') as Float64Array;
+    this.search = new SearchIndex(unflattenSearchBlocks(block));
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
     if (t.audit) {
-      for (const line of readAt(snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit))
+      // The audit lines end where the summaries begin.
+      for (const line of readBytes(snapshotFd, t.auditStart, this.summaryOffsets[0])
+        .toString('utf8')
+        .split('\n', t.audit))
         this.addAudit(JSON.parse(line) as AuditEntry);
     }
   }
@@ -294,89 +325,33 @@ export class Database {
     seedValue = 1,
     reset = false,
     compactAfter = DEFAULT_COMPACT_AFTER,
+    onSeedProgress,
   }: OpenOptions): Promise<Database> {
     if (seed !== undefined || reset || !existsSync(path)) {
       for (const { file } of journalsOf(path)) rmSync(file);
+      const count = seed ?? DEFAULT_SEED_COUNT;
       // Loaded only to seed: the fake-data library is a third of the start-up time.
-      const { seedCustomers } = await import('./seed');
-      await writeSnapshot(path, await sourceOf(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
-    } else if (!hasTrailer(path)) {
-      const legacy = legacySource(path);
-      if (legacy) await writeSnapshot(path, await legacy);
+      const { seedChunks } = await import('./seed-chunks');
+      const chunks = seedChunks(count, seedValue, CHUNK);
+      try {
+        await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk }, (done) =>
+          onSeedProgress?.(done, count),
+        );
+      } finally {
+        await chunks.close();
+      }
+    } else {
+      const trailer = trailerOf(path);
+      const older = trailer ? (trailer.version === 2 ? version2Source(path) : null) : legacySource(path);
+      if (older) await writeSnapshot(path, older);
     }
     const db = new Database(path, openSync(path, 'r'), compactAfter);
     db.replayJournals();
     return db;
   }
 
-  /**
-   * The search index and the id map, built from the snapshot's blocks (a second or so at 100k). `warmUp` builds
-   * them in slices between requests right after the server starts listening; a lookup before that finishes the
-   * job at once.
-   */
-  warm(): Lookup {
-    while (!this.lookup) this.building.next();
-    return this.lookup;
-  }
-
-  /**
-   * In the background, a slice per event-loop turn: builds the lookups, then loads the search's n-gram lists
-   * stored with the snapshot (or builds them, for a snapshot without).
-   */
-  warmUp(): void {
-    const steps = (function* (db: Database) {
-      yield* db.building;
-      const { search } = db.warm();
-      if (!db.trailer.grams) return yield* search.buildGrams();
-      const blocks: GramBlocks[] = [];
-      for (const at of db.trailer.grams) {
-        const read = (from: number, to: number) => readAt(db.snapshotFd, from, to).buffer;
-        const starts = new Int32Array(read(at.starts, at.records));
-        yield;
-        const records = new Int32Array(read(at.records, at.owner));
-        yield;
-        blocks.push({ starts, records, owner: new Float64Array(read(at.owner, at.end)) });
-        yield;
-      }
-      search.loadGrams(blocks);
-    })(this);
-    const next = () => {
-      if (!steps.next().done) setImmediate(next);
-    };
-    next();
-  }
-
-  private readonly building = (function* (db: Database): Generator<void, void> {
-    const t = db.trailer;
-    const block = readAt(db.snapshotFd, t.searchStart, t.idsStart);
-    yield;
-    const texts: string[] = [];
-    // Decoded a few MB at a time, each piece ending at a record separator (a \0 UTF-16 unit: 00 00 at an even offset).
-    for (let from = 0; from < block.length; ) {
-      let end = block.indexOf(SEPARATOR, Math.min(block.length, from + 4_000_000));
-      while (end !== -1 && end % 2) end = block.indexOf(SEPARATOR, end + 1);
-      if (end === -1) end = block.length;
-      texts.push(...block.toString('utf16le', from, end).split('\u0000'));
-      from = end + 2;
-      yield;
-    }
-    const ids = t.customers ? readAt(db.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
-    const byId = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) {
-      byId.set(ids[i], i);
-      if (i % 20_000 === 0) yield;
-    }
-    db.lookup = { search: new SearchIndex(texts), byId };
-    for (const customer of db.pending) db.apply(customer);
-    db.pending = [];
-  })(this);
-
-  get search(): SearchIndex {
-    return this.warm().search;
-  }
-
   indexOf(id: string): number | undefined {
-    return this.warm().byId.get(id);
+    return this.search.indexOf(id);
   }
 
   get count(): number {
@@ -393,8 +368,19 @@ export class Database {
     // Kept once read: result pages repeat, and a pread per customer per page adds up.
     this.json[i] ??= this.dirty[i]
       ? JSON.stringify(this.parsed[i])
-      : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
+      : readBytes(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
     return this.json[i];
+  }
+
+  /** A customer's summary as JSON text (what lists show), read from the snapshot when it has not changed. */
+  summaryJson(i: number): string {
+    return this.dirty[i]
+      ? JSON.stringify(summaryOf(this.parsed[i]!))
+      : readBytes(this.snapshotFd, this.summaryOffsets[i], this.summaryOffsets[i + 1] - 1).toString('utf8');
+  }
+
+  summary(i: number): CustomerSummary {
+    return JSON.parse(this.summaryJson(i)) as CustomerSummary;
   }
 
   /** Makes a write durable (journal append + fdatasync), then applies it. Throws, changing nothing, if the disk refuses. */
@@ -415,10 +401,11 @@ export class Database {
   private apply(customer: Customer): void {
     const i = this.indexOf(customer.id);
     if (i === undefined) throw new Error(`the journal names an unknown customer ${customer.id}`);
+    const before = this.customer(i);
     this.parsed[i] = customer;
     this.json[i] = undefined;
     this.dirty[i] = 1;
-    this.search.update(i, searchText(customer));
+    this.search.update(i, before, customer);
   }
 
   private addAudit(entry: AuditEntry): void {
@@ -437,7 +424,7 @@ export class Database {
       let complete = 0;
       for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, complete)) {
         const { customer, audit } = JSON.parse(bytes.toString('utf8', complete, end)) as JournalLine;
-        this.pending.push(customer);
+        this.apply(customer);
         for (const entry of audit) this.addAudit(entry);
         complete = end + 1;
         this.journalWrites++;
@@ -471,29 +458,20 @@ export class Database {
     this.generation = generation;
     this.journalWrites = 0;
 
-    const dirty = this.dirty.slice();
-    const parsed = this.parsed.slice();
-    const offsets = this.offsets;
-    const texts = Array.from({ length: this.count }, (_, i) => this.search.textOf(i));
-    await writeSnapshot(this.path, {
-      generation,
-      count: this.count,
-      audit: this.auditLog.slice(),
-      texts,
-      grams: await gramsOf(texts, () => new Promise((done) => setImmediate(done))),
-      ids: [...this.warm().byId.keys()],
-      lines: async (from, to) => {
-        // Reads the snapshot this store was opened from, through its still-open descriptor, whatever `path` names now.
-        const chunk = Buffer.alloc(offsets[to] - offsets[from]);
-        const { bytesRead } = await readAsync(this.snapshotFd, chunk, 0, chunk.length, offsets[from]);
-        if (bytesRead !== chunk.length) throw new Error(`short read of ${this.path}`);
-        return Array.from({ length: to - from }, (_, k) => {
-          const i = from + k;
-          return dirty[i]
-            ? Buffer.from(JSON.stringify(parsed[i]))
-            : chunk.subarray(offsets[i] - offsets[from], offsets[i + 1] - offsets[from] - 1);
-        });
-      },
+    // The snapshot is written by a worker thread (compact-worker.ts): rebuilding the search index of a million
+    // customers takes seconds this thread must spend answering requests.
+    const changed: [number, string][] = [];
+    for (let i = 0; i < this.count; i++) if (this.dirty[i]) changed.push([i, JSON.stringify(this.parsed[i])]);
+    await new Promise<void>((done, fail) => {
+      const worker = tsWorker(new URL('./compact-worker.ts', import.meta.url), {
+        path: this.path,
+        generation,
+        audit: this.auditLog,
+        changed,
+      } satisfies Compaction);
+      worker.once('message', () => done());
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`the compaction worker stopped (exit code ${code})`)));
     });
     for (const j of journalsOf(this.path)) if (j.generation < generation) rmSync(j.file);
   }

@@ -3,18 +3,18 @@ import type { Database } from '../database';
 import { readPage } from './pagination';
 
 /**
- * `GET /customers?q=&_page=&_limit=`: ranked search from the in-memory index (company-name prefix matches first),
- * full customers as json-server would send them, `X-Total-Count` = all matches.
+ * `GET /customers?q=&_page=&_limit=`: ranked search (domain/search.ts says what matches and in which order),
+ * answered as customer summaries; `X-Total-Count` = all matches. Without `q`, every customer in tie order.
  */
 export function searchCustomers(db: Database): RequestHandler {
   return (req, res) => {
     const paging = readPage(req, res, ['q']);
     if (!paging) return;
-    const hits = db.search.search(typeof req.query.q === 'string' ? req.query.q : '');
-    const from = (paging.page - 1) * paging.limit;
-    res.setHeader('X-Total-Count', String(hits.length));
-    res
-      .type('json')
-      .send(`[${Array.from(hits.subarray(from, from + paging.limit), (i) => db.customerJson(i)).join(',')}]`);
+    const { total, records } = db.search.search(typeof req.query.q === 'string' ? req.query.q : '', {
+      offset: (paging.page - 1) * paging.limit,
+      limit: paging.limit,
+    });
+    res.setHeader('X-Total-Count', String(total));
+    res.type('json').send(`[${Array.from(records, (i) => db.summaryJson(i)).join(',')}]`);
   };
 }

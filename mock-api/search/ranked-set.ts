@@ -15,7 +15,7 @@ export interface Matches {
 export class Marker {
   /** tier + 1 per rank; 0: not in the set. */
   readonly marks: Uint8Array;
-  private readonly members: Int32Array;
+  readonly members: Int32Array;
   size = 0;
 
   constructor(count: number) {
@@ -31,50 +31,65 @@ export class Marker {
     } else if (tier + 1 < mark) this.marks[rank] = tier + 1;
   }
 
-  offerAll(m: Matches): void {
-    for (let k = 0; k < m.ranks.length; k++) this.offer(m.ranks[k], m.tiers[k] as Tier);
-  }
-
-  /** Makes `tier` the tier of `rank` if it is in the set. */
-  promote(rank: number, tier: Tier): void {
-    if (this.marks[rank] !== 0) this.marks[rank] = tier + 1;
-  }
-
-  /** The set as matches, leaving the marker empty. */
-  take(): Matches {
-    const ranks = this.members.slice(0, this.size);
-    const tiers = new Uint8Array(this.size);
-    const counts = new Array<number>(TIERS).fill(0);
-    for (let k = 0; k < ranks.length; k++) {
-      const tier = this.marks[ranks[k]] - 1;
-      tiers[k] = tier;
-      counts[tier]++;
+  /** Offers the records `records[from .. to)` but the stale ones, each at its rank: the loop every query runs. */
+  offerRecords(records: Int32Array, from: number, to: number, tier: Tier, rankOf: Int32Array, stale?: Uint8Array) {
+    const { marks, members } = this;
+    const mark = tier + 1;
+    let size = this.size;
+    for (let k = from; k < to; k++) {
+      const record = records[k];
+      if (stale !== undefined && stale[record] !== 0) continue;
+      const rank = rankOf[record];
+      const was = marks[rank];
+      if (was === 0) {
+        marks[rank] = mark;
+        members[size++] = rank;
+      } else if (mark < was) marks[rank] = mark;
     }
-    this.clear();
-    return { ranks, tiers, counts };
+    this.size = size;
   }
 
-  /** The members of `m` also in this set, each with the weaker of its two tiers; leaves the marker empty. */
-  intersect(m: Matches): Matches {
-    const ranks = new Int32Array(m.ranks.length);
-    const tiers = new Uint8Array(m.ranks.length);
-    const counts = new Array<number>(TIERS).fill(0);
-    let n = 0;
-    for (let k = 0; k < m.ranks.length; k++) {
-      const mark = this.marks[m.ranks[k]];
-      if (mark === 0) continue;
-      const tier = Math.max(m.tiers[k], mark - 1);
-      ranks[n] = m.ranks[k];
-      tiers[n++] = tier;
-      counts[tier]++;
+  /** Makes `tier` the tier of each rank in [from, to) that is in the set. */
+  promote(from: number, to: number, tier: Tier): void {
+    for (let rank = from; rank < to; rank++) if (this.marks[rank] !== 0) this.marks[rank] = tier + 1;
+  }
+
+  /** Keeps only the members also in `other`, each with the weaker of its two tiers; empties `other`. */
+  retain(other: Marker): void {
+    const { marks, members } = this;
+    let size = 0;
+    for (let k = 0; k < this.size; k++) {
+      const rank = members[k];
+      const theirs = other.marks[rank];
+      if (theirs === 0) marks[rank] = 0;
+      else {
+        if (theirs > marks[rank]) marks[rank] = theirs;
+        members[size++] = rank;
+      }
     }
-    this.clear();
-    return { ranks: ranks.subarray(0, n), tiers: tiers.subarray(0, n), counts };
+    this.size = size;
+    other.clear();
   }
 
   clear(): void {
     for (let k = 0; k < this.size; k++) this.marks[this.members[k]] = 0;
     this.size = 0;
+  }
+
+  /** The set as matches, leaving the marker empty. */
+  take(): Matches {
+    const { marks, members } = this;
+    const ranks = members.slice(0, this.size);
+    const tiers = new Uint8Array(this.size);
+    const counts = new Array<number>(TIERS).fill(0);
+    for (let k = 0; k < ranks.length; k++) {
+      const tier = marks[ranks[k]] - 1;
+      marks[ranks[k]] = 0;
+      tiers[k] = tier;
+      counts[tier]++;
+    }
+    this.size = 0;
+    return { ranks, tiers, counts };
   }
 }
 
@@ -121,25 +136,23 @@ export class Pager {
 
   private fromBitmap(m: Matches, tier: number, skip: number, want: number, out: number[]): void {
     const { bits } = this;
-    for (let k = 0; k < m.ranks.length; k++) {
-      if (m.tiers[k] === tier) bits[m.ranks[k] >>> 5] |= 1 << (m.ranks[k] & 31);
-    }
+    const { ranks, tiers } = m;
+    for (let k = 0; k < ranks.length; k++) if (tiers[k] === tier) bits[ranks[k] >>> 5] |= 1 << (ranks[k] & 31);
     let taken = 0;
     for (let w = 0; w < bits.length && taken < want; w++) {
       let word = bits[w];
-      if (!word) continue;
+      if (word === 0) continue;
       const n = popcount(word);
       if (skip >= n) {
         skip -= n;
         continue;
       }
-      for (; word && taken < want; word &= word - 1) {
-        if (skip > 0) {
-          skip--;
-          continue;
+      for (; word !== 0 && taken < want; word &= word - 1) {
+        if (skip > 0) skip--;
+        else {
+          out.push(w * 32 + 31 - Math.clz32(word & -word));
+          taken++;
         }
-        out.push(w * 32 + 31 - Math.clz32(word & -word));
-        taken++;
       }
     }
     bits.fill(0);

@@ -9,6 +9,7 @@
  *   order, as flat postings (word w's are records[starts[w] .. starts[w + 1])).
  */
 import type { SearchableCustomer } from '@/domain/search';
+import type { BlockValue } from '../snapshot-blocks';
 import { SortedStrings, type SortedStringsBlocks } from './sorted-strings';
 
 export interface Postings {
@@ -123,4 +124,33 @@ export class SearchBlocksBuilder {
       contactWords: this.contactWords.postings(rankOfWord),
     };
   }
+}
+
+/** The blocks by name (`names.text`, `nameWords.starts`, …), as the snapshot stores them. */
+export function flattenSearchBlocks(blocks: SearchBlocks): Record<string, BlockValue> {
+  return Object.fromEntries(
+    Object.entries(blocks).flatMap(([key, parts]) =>
+      Object.entries(parts as Record<string, BlockValue>).map(([part, value]) => [`${key}.${part}`, value]),
+    ),
+  );
+}
+
+const PARTS: Record<keyof SearchBlocks, string[]> = {
+  names: ['text', 'starts', 'records'],
+  ids: ['text', 'starts', 'records'],
+  domains: ['text', 'starts', 'records'],
+  emails: ['text', 'starts', 'records'],
+  words: ['text', 'starts', 'records'],
+  nameWords: ['starts', 'records'],
+  contactWords: ['starts', 'records'],
+};
+
+/** The blocks back from `read(name)`; throws if one is missing (a snapshot without them is not this version's). */
+export function unflattenSearchBlocks(read: (name: string) => BlockValue): SearchBlocks {
+  return Object.fromEntries(
+    Object.entries(PARTS).map(([key, parts]) => [
+      key,
+      Object.fromEntries(parts.map((part) => [part, read(`${key}.${part}`)])),
+    ]),
+  ) as unknown as SearchBlocks;
 }

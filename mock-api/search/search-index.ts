@@ -13,6 +13,7 @@
  */
 import type { CustomerSummary } from '@/domain/schemas';
 import {
+  fold,
   foldText,
   matchTier,
   parseQuery,
@@ -21,9 +22,8 @@ import {
   type SearchableCustomer,
   searchable,
   Tier,
-  fold,
 } from '@/domain/search';
-import { type Matches, Marker, Pager } from './ranked-set';
+import { Marker, type Matches, Pager } from './ranked-set';
 import type { Postings, SearchBlocks } from './search-blocks';
 import { SortedStrings } from './sorted-strings';
 
@@ -59,7 +59,8 @@ export class SearchIndex {
   /** 1 for records written since the blocks were built: their entries there are stale. */
   private readonly stale: Uint8Array;
   private readonly changed = new Map<number, SearchableCustomer>();
-  private readonly marker: Marker;
+  /** Scratch sets: a query's matches, one piece's, one word's. */
+  private readonly markers: [Marker, Marker, Marker];
   private readonly pager: Pager;
   /** Recent queries' matches (for the next page, or the same query again); any write clears it. */
   private readonly cache = new Map<string, Matches>();
@@ -78,7 +79,7 @@ export class SearchIndex {
     this.rankOf = this.namePos.slice();
     this.idPos = this.ids.positions();
     this.stale = new Uint8Array(this.count);
-    this.marker = new Marker(this.count);
+    this.markers = [new Marker(this.count), new Marker(this.count), new Marker(this.count)];
     this.pager = new Pager(this.count);
   }
 
@@ -136,7 +137,8 @@ export class SearchIndex {
     const parsed = parseQuery(query);
     if (!parsed.pieces.length) return this.rankRange(0, this.count, page);
     let matches = this.cache.get(parsed.text);
-    if (matches) this.cache.delete(parsed.text); // re-inserted below: least recently used goes first
+    if (matches)
+      this.cache.delete(parsed.text); // re-inserted below: least recently used goes first
     else matches = this.matches(parsed);
     this.cache.set(parsed.text, matches);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
@@ -153,8 +155,10 @@ export class SearchIndex {
       return this.rankRange(lo, hi, page);
     }
     const [lo, hi] = this.domains.prefixRange(fold(prefix).trim());
-    for (let pos = lo; pos < hi; pos++) this.marker.offer(this.rankOf[this.domains.blocks.records[pos]], Tier.exact);
-    const matches = this.marker.take();
+    const [marker] = this.markers;
+    // Domains are read-only: the blocks' are current, stale or not.
+    marker.offerRecords(this.domains.blocks.records, lo, hi, Tier.exact, this.rankOf);
+    const matches = marker.take();
     return { total: matches.ranks.length, records: this.recordsOf(this.pager.page(matches, page.offset, page.limit)) };
   }
 
@@ -175,61 +179,49 @@ export class SearchIndex {
   }
 
   private matches(query: Query): Matches {
-    let matches: Matches | null = null;
-    for (const piece of query.pieces) {
-      this.offerPiece(piece);
-      matches = matches ? this.marker.intersect(matches) : this.marker.take();
+    const [all, piece, word] = this.markers;
+    for (const [n, p] of query.pieces.entries()) {
+      this.offerPiece(p, n ? piece : all, word);
+      if (n) all.retain(piece);
     }
-    const { marker } = this;
-    marker.offerAll(matches!);
     for (const [record, c] of this.changed) {
       const tier = matchTier(query, c);
-      if (tier !== null) marker.offer(this.rankOf[record], tier);
+      if (tier !== null) all.offer(this.rankOf[record], tier);
     }
     // A company name equal to the query, then one starting with it: a range of ranks each (the changed ones too).
     const [lo, hi] = this.nameRange(query.text);
-    for (let rank = lo; rank < hi; rank++)
-      marker.promote(rank, this.nameOf(this.byRank[rank]) === query.text ? Tier.exact : Tier.namePrefix);
-    return marker.take();
+    const equal = SortedStrings.search(lo, hi, (rank) => this.nameOf(this.byRank[rank]) === query.text);
+    all.promote(lo, equal, Tier.exact);
+    all.promote(equal, hi, Tier.namePrefix);
+    return all.take();
   }
 
-  /** Puts the customers matching one piece (the blocks' part) in the marker, each with its best tier. */
-  private offerPiece(piece: QueryPiece): void {
-    const { marker } = this;
-    if (piece.words.length === 1) this.offerWord(piece.words[0]);
-    else {
-      let matches: Matches | null = null;
-      for (const word of piece.words) {
-        this.offerWord(word);
-        matches = matches ? marker.intersect(matches) : marker.take();
-      }
-      marker.offerAll(matches!);
+  /** Puts the customers matching one piece (the blocks' part) in `into`, each with its best tier. */
+  private offerPiece(piece: QueryPiece, into: Marker, spare: Marker): void {
+    const [first, ...rest] = piece.words;
+    this.offerWord(first, into);
+    for (const word of rest) {
+      this.offerWord(word, spare);
+      into.retain(spare);
     }
-    this.offerField(this.domains, piece.text, Tier.domain);
-    this.offerField(this.emails, piece.text, Tier.contact);
-    this.offerField(this.ids, piece.text, Tier.id);
+    // Whole fields, in tier order, after the words: a piece of several words may match a domain alone.
+    const { stale, rankOf } = this;
+    for (const [field, tier] of [
+      [this.domains, Tier.domain],
+      [this.emails, Tier.contact],
+      [this.ids, Tier.id],
+    ] as const) {
+      const [lo, hi] = field.prefixRange(piece.text);
+      into.offerRecords(field.blocks.records, lo, hi, tier, rankOf, stale);
+    }
   }
 
-  private offerWord(word: string): void {
+  private offerWord(word: string, into: Marker): void {
     const [lo, hi] = this.words.prefixRange(word);
-    this.offerPostings(this.nameWords, lo, hi, Tier.nameWord);
-    this.offerPostings(this.contactWords, lo, hi, Tier.contact);
-  }
-
-  private offerPostings({ starts, records }: Postings, lo: number, hi: number, tier: Tier): void {
-    const { marker, stale, rankOf } = this;
-    for (let k = starts[lo], end = starts[hi]; k < end; k++) {
-      const record = records[k];
-      if (stale[record] === 0) marker.offer(rankOf[record], tier);
-    }
-  }
-
-  private offerField(field: SortedStrings, prefix: string, tier: Tier): void {
-    const [lo, hi] = field.prefixRange(prefix);
-    const { records } = field.blocks;
-    for (let pos = lo; pos < hi; pos++) {
-      const record = records[pos];
-      if (this.stale[record] === 0) this.marker.offer(this.rankOf[record], tier);
-    }
+    for (const [{ starts, records }, tier] of [
+      [this.nameWords, Tier.nameWord],
+      [this.contactWords, Tier.contact],
+    ] as const)
+      into.offerRecords(records, starts[lo], starts[hi], tier, this.rankOf, this.stale);
   }
 }

@@ -56,7 +56,10 @@ export class SortedStrings {
   }
 
   /** Sorts `strings` (record i's is strings[i]) by code units, ties by `tie` (default: record number). */
-  static build(strings: readonly string[], tie: (a: number, b: number) => number = (a, b) => a - b): SortedStringsBlocks {
+  static build(
+    strings: readonly string[],
+    tie: (a: number, b: number) => number = (a, b) => a - b,
+  ): SortedStringsBlocks {
     const order = Array.from(strings.keys()).sort((a, b) =>
       strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : tie(a, b),
     );

@@ -36,13 +36,15 @@ async function cli(args: readonly string[]) {
   }
 }
 
+/** Every customer, whole: the list answers summaries, so each is read on its own. */
 async function everyCustomer(api: MockApi): Promise<Customer[]> {
   const first = await api.call('/customers?_limit=100');
   const pages = Math.ceil(Number(first.headers.get('X-Total-Count')) / 100);
   const rest = await Promise.all(
     Array.from({ length: pages - 1 }, (_, p) => api.call(`/customers?_limit=100&_page=${p + 2}`)),
   );
-  return [first, ...rest].flatMap((r) => r.body);
+  const ids: string[] = [first, ...rest].flatMap((r) => r.body.map((c: { id: string }) => c.id));
+  return Promise.all(ids.map(async (id) => (await api.call(`/customers/${id}`)).body));
 }
 
 test('--help documents every flag', async () => {

@@ -55,7 +55,8 @@ function queries(summaries: readonly CustomerSummary[], count: number, pick: (n:
     if (kind === 0) out.push(text.slice(0, 2 + pick(text.length)));
     else if (kind === 1) out.push(`${prefix} ${fields[pick(4)].slice(0, 2)}`);
     else if (kind === 2) out.push(prefix.toUpperCase());
-    else if (kind === 3) out.push(word.slice(1, 4)); // the middle of a word: mostly no match
+    else if (kind === 3)
+      out.push(word.slice(1, 4)); // the middle of a word: mostly no match
     else out.push(prefix);
   }
   return out;
@@ -85,8 +86,15 @@ test('the index agrees with the domain rules: 400 generated queries, before and 
     if (n % 3 === 0)
       write(i, (c) => ({ ...c, companyProfile: { ...c.companyProfile, companyName: `Renamed ${q} ${n}` } }));
     else if (n % 3 === 1)
-      write(i, (c) => ({ ...c, billingProfile: { ...c.billingProfile, firstName: `Zed${n}`, email: `new.${n}@x.example` } }));
-    else write(i, (c) => ({ ...c, companyProfile: { ...c.companyProfile, companyName: summaries[pick(1500)].companyProfile.companyName } }));
+      write(i, (c) => ({
+        ...c,
+        billingProfile: { ...c.billingProfile, firstName: `Zed${n}`, email: `new.${n}@x.example` },
+      }));
+    else
+      write(i, (c) => ({
+        ...c,
+        companyProfile: { ...c.companyProfile, companyName: summaries[pick(1500)].companyProfile.companyName },
+      }));
     for (const query of [q, 'renamed', `zed${n}`, 'new', ...queries(summaries, 2, pick)])
       expect(everything(index, query), query).toEqual(naive(summaries, query));
   }
