@@ -1,9 +1,14 @@
 import type { RecentCustomer } from '@/utils/storage';
 import { Highlight } from './Highlight';
 
+/** A customer in the list; a search result also names its contact, so a match on the contact shows. */
+export interface CustomerOption extends RecentCustomer {
+  contact?: string;
+}
+
 interface Props {
   label: string;
-  options: RecentCustomer[];
+  options: CustomerOption[];
   active: number;
   query: string;
   onOpen: (id: string) => void;
@@ -32,7 +37,13 @@ export function CustomerOptions({ label, options, active, query, onOpen }: Props
           </span>
           {/* Heard as the option's description, not as part of its name. */}
           <span class="detail" id={`customer-${customer.id}-domain`} aria-hidden="true">
-            {customer.domain}
+            <Highlight text={customer.domain} query={query} whole />
+            {customer.contact && (
+              <>
+                {' · '}
+                <Highlight text={customer.contact} query={query} />
+              </>
+            )}
           </span>
         </li>
       ))}

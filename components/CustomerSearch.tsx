@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Customer } from '@/domain/schemas';
+import type { CustomerSummary } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
 import { searchCustomers } from '@/utils/api-client';
 import { denial } from '@/utils/denial';
@@ -7,23 +7,21 @@ import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { isTyping } from '@/utils/is-typing';
 import { withRetry } from '@/utils/retry';
-import { type RecentCustomer, recentCustomersItem, roleItem, searchQueryItem } from '@/utils/storage';
+import { recentCustomersItem, roleItem, searchQueryItem } from '@/utils/storage';
 import { useStorageItem } from '@/utils/use-storage-item';
-import { CustomerOptions } from './CustomerOptions';
-
-/** Short enough to stay inside the 50 ms keystroke-to-results budget, long enough to skip mid-word requests. */
-const DEBOUNCE_MS = 10;
+import { type CustomerOption, CustomerOptions } from './CustomerOptions';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; query: string; customers: Customer[]; total: number; page: number }
+  | { kind: 'done'; query: string; customers: CustomerSummary[]; total: number; page: number }
   | { kind: 'error'; message: string };
 
-const asOption = (c: Customer): RecentCustomer => ({
+const asOption = (c: CustomerSummary): CustomerOption => ({
   id: c.id,
   companyName: c.companyProfile.companyName,
   domain: c.companyProfile.domain,
+  contact: `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
 });
 
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
@@ -65,24 +63,20 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
       setActive(0);
       return;
     }
-    // Aborting the previous request also drops its late answer: only the newest query renders.
+    // No debounce: each keystroke asks at once, and the next one aborts the request (dropping its late answer),
+    // so only the newest query renders and the last keystroke's answer is not kept waiting.
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
-      withRetry(() => searchCustomers(q, 1, DEFAULT_PAGE_SIZE, controller.signal), controller.signal).then(
-        ({ data, total }) => {
-          setActive(0);
-          setState({ kind: 'done', query: q, customers: data, total: total ?? data.length, page: 1 });
-        },
-        (error) => {
-          if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+    setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
+    withRetry(() => searchCustomers(q, 1, DEFAULT_PAGE_SIZE, controller.signal), controller.signal).then(
+      ({ data, total }) => {
+        setActive(0);
+        setState({ kind: 'done', query: q, customers: data, total: total ?? data.length, page: 1 });
+      },
+      (error) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
   }, [query, attempt]);
 
   function type(value: string) {
