@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Authority, DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { Database, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
+import { seedProgress } from './seed-progress';
 
 const HELP = `Customer Desk mock API
 
@@ -84,16 +85,19 @@ const host = parsed.host ?? '127.0.0.1';
 const path = resolve(parsed.db ?? 'mock-api/data/db.json');
 const faultOptions = { latency: latency(parsed.latency), failRate: rate(parsed['fail-rate']) };
 const tokenLifetime = integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME;
+const seeding = seedProgress();
 const db = await Database.open({
   path,
   seed: integer('seed', parsed.seed, 0),
   seedValue: integer('seed-value', parsed['seed-value'], 0),
   reset: parsed.reset,
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
+  onSeedProgress: seeding.progress,
 }).catch((error: Error) => {
   process.stderr.write(`Cannot open the database: ${error.message}\n`);
   process.exit(1);
 });
+seeding.done();
 
 const authority = await Authority.open(path, tokenLifetime).catch((error: Error) => {
   process.stderr.write(`Cannot open the signing key: ${error.message}\n`);

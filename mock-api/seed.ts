@@ -80,6 +80,16 @@ function mailbox(f: Faker): string {
   return name || 'contact';
 }
 
+/**
+ * A version-4 uuid from four of the faker's 32-bit numbers: faker's own `string.uuid()` draws a number per hex digit,
+ * which made a sixth of seeding.
+ */
+function uuid(f: Faker): string {
+  const [a, b, c, d] = Array.from({ length: 4 }, () => f.number.int(0xffffffff));
+  const hex = (n: number, digits: number) => n.toString(16).padStart(digits, '0');
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b & 0xfff, 3)}-${hex(0x8000 | ((c >>> 16) & 0x3fff), 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
+}
+
 const ASCII_DOMAIN = /[^a-z0-9]+/g;
 
 function domainFor(f: Faker, companyName: string, index: number): string {
@@ -120,7 +130,7 @@ export function seedRange(from: number, to: number, seedValue = 1): Customer[] {
 function seedOne(index: number): Customer {
   const c = chooser.helpers.weightedArrayElement(weighted);
   const f = fakers!.get(c.country)!;
-  const id = chooser.string.uuid();
+  const id = uuid(chooser);
   const companyName = f.company.name().slice(0, 255);
   const firstName = f.person.firstName().slice(0, 50);
   const lastName = f.person.lastName().slice(0, 50);
@@ -144,7 +154,7 @@ function seedOne(index: number): Customer {
       ...(c.country === 'RU' ? { organizationRegistrationNumber: digits(f, 13) } : {}),
     },
     billingProfile: {
-      id: chooser.string.uuid(),
+      id: uuid(chooser),
       etag: `"b-${index}-1"`,
       firstName,
       lastName,
