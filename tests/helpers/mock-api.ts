@@ -58,7 +58,10 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-export async function startMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
+export async function startMockApi(
+  args: string[] = [],
+  options: { dbPath?: string; startTimeoutMs?: number } = {},
+): Promise<MockApi> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
   const dbPath = options.dbPath ?? join(dir!, 'db.json');
   const hasSeed = args.includes('--seed');
@@ -84,7 +87,10 @@ export async function startMockApi(args: string[] = [], options: { dbPath?: stri
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`mock API did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`mock API did not start:\n${out}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     child.stdout!.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) {
