@@ -67,7 +67,10 @@ interface Trailer {
   customers: number;
   audit: number;
   auditStart: number;
-  /** `offsets` and `summaryOffsets` (N+1 line starts each, float64) and the search index's blocks. */
+  /**
+   * `offsets` and `summaryOffsets` (N+1 line starts each, float64, in line order), `lineOf` (record → line) and
+   * the search index's blocks.
+   */
   blocks: Record<string, BlockAt>;
   end: number;
 }
@@ -137,8 +140,10 @@ export async function writeSnapshot(
     for (let i = 0; i <= source.count; i++)
       summaryOffsets[i] = i < source.count ? summaryOffsets[i] + position : position + summaryBytes;
     for (const bytes of summaries.splice(0)) await put(bytes);
+    // Records are numbered in tie order (search/search-blocks.ts); `lineOf` says which line each record is.
+    const { blocks: index, lineOf } = search.build();
     const blocks: Trailer['blocks'] = {};
-    for (const [name, value] of Object.entries({ offsets, summaryOffsets, ...flattenSearchBlocks(search.build()) })) {
+    for (const [name, value] of Object.entries({ offsets, summaryOffsets, lineOf, ...flattenSearchBlocks(index) })) {
       const { bytes, type } = blockBytes(value);
       blocks[name] = { start: position, end: position + bytes.length, type };
       await put(bytes);
@@ -171,13 +176,17 @@ export interface Compaction {
   changed: [number, string][];
 }
 
-/** The store as it is now: the snapshot at `path` with the changed customers in it, read a chunk at a time. */
+/**
+ * The store as it is now: the snapshot at `path` with the changed customers in it, read a chunk of lines at a time
+ * (the new snapshot numbers its records afresh, so the order they come in is free).
+ */
 export function compactionSource({ path, generation, audit, changed }: Compaction): SnapshotSource {
   const fd = openSync(path, 'r');
   const t = readTrailer(fd, path);
   const offsets = readBlock(fd, t.blocks.offsets) as Float64Array;
   const summaryOffsets = readBlock(fd, t.blocks.summaryOffsets) as Float64Array;
-  const now = new Map(changed);
+  const lineOf = readBlock(fd, t.blocks.lineOf) as Int32Array;
+  const now = new Map(changed.map(([record, json]) => [lineOf[record], json]));
   return {
     generation,
     count: t.customers,
@@ -281,6 +290,8 @@ export class Database {
   private readonly offsets: Float64Array;
   /** The same for each customer's summary line. */
   private readonly summaryOffsets: Float64Array;
+  /** Record i (customers are numbered in tie order) is line lineOf[i]. */
+  private readonly lineOf: Int32Array;
   /** Search, and finding a customer by id (search/search-index.ts). */
   readonly search: SearchIndex;
   private readonly parsed: (Customer | undefined)[];
@@ -306,6 +317,7 @@ export class Database {
     };
     this.offsets = block('offsets') as Float64Array;
     this.summaryOffsets = block('summaryOffsets') as Float64Array;
+    this.lineOf = block('lineOf') as Int32Array;
     this.search = new SearchIndex(unflattenSearchBlocks(block));
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.json = new Array<string | undefined>(t.customers);
@@ -363,20 +375,21 @@ export class Database {
     return this.parsed[i];
   }
 
+  private line(offsets: Float64Array, i: number): string {
+    const line = this.lineOf[i];
+    return readBytes(this.snapshotFd, offsets[line], offsets[line + 1] - 1).toString('utf8');
+  }
+
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
   customerJson(i: number): string {
     // Kept once read: result pages repeat, and a pread per customer per page adds up.
-    this.json[i] ??= this.dirty[i]
-      ? JSON.stringify(this.parsed[i])
-      : readBytes(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
+    this.json[i] ??= this.dirty[i] ? JSON.stringify(this.parsed[i]) : this.line(this.offsets, i);
     return this.json[i];
   }
 
   /** A customer's summary as JSON text (what lists show), read from the snapshot when it has not changed. */
   summaryJson(i: number): string {
-    return this.dirty[i]
-      ? JSON.stringify(summaryOf(this.parsed[i]!))
-      : readBytes(this.snapshotFd, this.summaryOffsets[i], this.summaryOffsets[i + 1] - 1).toString('utf8');
+    return this.dirty[i] ? JSON.stringify(summaryOf(this.parsed[i]!)) : this.line(this.summaryOffsets, i);
   }
 
   summary(i: number): CustomerSummary {

@@ -1,62 +1,86 @@
 /**
- * Sets of customers by rank (their place in tie order), each with its tier, and pages of them in (tier, rank)
- * order. Built in typed arrays sized for every customer and reused by every query: no allocation per match.
+ * A set of customers by rank (their place in tie order), each with its tier, and pages of it in (tier, rank)
+ * order. Typed arrays sized for every customer, reused by every query; how many there are of each tier is kept as
+ * the set grows, so a query's total costs nothing more, and a page never sorts more than a few thousand ranks.
  */
 import { TIERS, type Tier } from '@/domain/search';
 
-/** A query's matches: ranks and tiers side by side (in no order), and how many there are of each tier. */
-export interface Matches {
-  ranks: Int32Array;
-  tiers: Uint8Array;
-  counts: number[];
-}
+/** A tier with fewer members than count / SPARSE is sorted for a page; a denser one is read off the marks in order. */
+const SPARSE = 256;
 
-/** Collects a set: offer (rank, tier) pairs and the best tier of each rank stays. */
 export class Marker {
   /** tier + 1 per rank; 0: not in the set. */
   readonly marks: Uint8Array;
-  readonly members: Int32Array;
+  /** The same bytes four at a time, to skip empty stretches when reading the set in rank order. */
+  private readonly quads: Uint32Array;
+  private readonly members: Int32Array;
+  /** How many members of each tier. */
+  readonly counts = new Int32Array(TIERS);
+  /** The range each tier was promoted over, if any: when all of it is in the set, a page is read off it at once. */
+  private readonly spans: ([from: number, to: number] | undefined)[] = new Array(TIERS);
   size = 0;
 
-  constructor(count: number) {
-    this.marks = new Uint8Array(count);
+  constructor(readonly count: number) {
+    this.marks = new Uint8Array(Math.ceil(count / 4) * 4);
+    this.quads = new Uint32Array(this.marks.buffer);
     this.members = new Int32Array(count);
   }
 
+  /** Puts `rank` in the set with `tier`, or gives it `tier` if that is better than the one it has. */
   offer(rank: number, tier: Tier): void {
-    const mark = this.marks[rank];
-    if (mark === 0) {
-      this.marks[rank] = tier + 1;
+    const was = this.marks[rank];
+    if (was === 0) {
       this.members[this.size++] = rank;
-    } else if (tier + 1 < mark) this.marks[rank] = tier + 1;
+      this.counts[tier]++;
+    } else if (tier + 1 < was) {
+      this.counts[was - 1]--;
+      this.counts[tier]++;
+    } else return;
+    this.marks[rank] = tier + 1;
   }
 
-  /** Offers the records `records[from .. to)` but the stale ones, each at its rank: the loop every query runs. */
-  offerRecords(records: Int32Array, from: number, to: number, tier: Tier, rankOf: Int32Array, stale?: Uint8Array) {
-    const { marks, members } = this;
+  /**
+   * Offers the records `records[from .. to)` but the stale ones, each at its rank (`rankOf`; none: the record
+   * number is the rank), with `tier`: the loop every query runs.
+   */
+  offerRecords(records: Int32Array, from: number, to: number, tier: Tier, rankOf?: Int32Array, stale?: Uint8Array) {
+    const { marks, members, counts } = this;
     const mark = tier + 1;
     let size = this.size;
     for (let k = from; k < to; k++) {
       const record = records[k];
       if (stale !== undefined && stale[record] !== 0) continue;
-      const rank = rankOf[record];
+      const rank = rankOf === undefined ? record : rankOf[record];
       const was = marks[rank];
       if (was === 0) {
         marks[rank] = mark;
         members[size++] = rank;
-      } else if (mark < was) marks[rank] = mark;
+        counts[tier]++;
+      } else if (mark < was) {
+        marks[rank] = mark;
+        counts[was - 1]--;
+        counts[tier]++;
+      }
     }
     this.size = size;
   }
 
-  /** Makes `tier` the tier of each rank in [from, to) that is in the set. */
+  /** Gives `tier` to each rank in [from, to) that is in the set. */
   promote(from: number, to: number, tier: Tier): void {
-    for (let rank = from; rank < to; rank++) if (this.marks[rank] !== 0) this.marks[rank] = tier + 1;
+    this.spans[tier] = [from, to];
+    for (let rank = from; rank < to; rank++) {
+      const was = this.marks[rank];
+      if (was === 0) continue;
+      this.counts[was - 1]--;
+      this.counts[tier]++;
+      this.marks[rank] = tier + 1;
+    }
   }
 
   /** Keeps only the members also in `other`, each with the weaker of its two tiers; empties `other`. */
   retain(other: Marker): void {
-    const { marks, members } = this;
+    const { marks, members, counts } = this;
+    counts.fill(0);
     let size = 0;
     for (let k = 0; k < this.size; k++) {
       const rank = members[k];
@@ -64,6 +88,7 @@ export class Marker {
       if (theirs === 0) marks[rank] = 0;
       else {
         if (theirs > marks[rank]) marks[rank] = theirs;
+        counts[marks[rank] - 1]++;
         members[size++] = rank;
       }
     }
@@ -72,89 +97,56 @@ export class Marker {
   }
 
   clear(): void {
-    for (let k = 0; k < this.size; k++) this.marks[this.members[k]] = 0;
+    if (this.size * 16 > this.count) this.marks.fill(0);
+    else for (let k = 0; k < this.size; k++) this.marks[this.members[k]] = 0;
+    this.counts.fill(0);
+    this.spans.fill(undefined);
     this.size = 0;
   }
 
-  /** The set as matches, leaving the marker empty. */
-  take(): Matches {
-    const { marks, members } = this;
-    const ranks = members.slice(0, this.size);
-    const tiers = new Uint8Array(this.size);
-    const counts = new Array<number>(TIERS).fill(0);
-    for (let k = 0; k < ranks.length; k++) {
-      const tier = marks[ranks[k]] - 1;
-      marks[ranks[k]] = 0;
-      tiers[k] = tier;
-      counts[tier]++;
-    }
-    this.size = 0;
-    return { ranks, tiers, counts };
-  }
-}
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Below this many, a tier's ranks are sorted; above, they are read off a bitmap in order. */
-const SORT_BELOW = 2048;
-
-/** Pages of matches: ranks in (tier, rank) order, from `offset`, at most `limit`. */
-export class Pager {
-  private readonly bits: Uint32Array;
-
-  constructor(count: number) {
-    this.bits = new Uint32Array(Math.ceil(count / 32));
-  }
-
-  page(m: Matches, offset: number, limit: number): Int32Array {
-    const out: number[] = [];
+  /** Ranks in (tier, rank) order, from `offset`, at most `limit`. */
+  page(offset: number, limit: number): Int32Array {
+    const page: number[] = [];
     let skip = offset;
-    for (let tier = 0; tier < TIERS && out.length < limit; tier++) {
-      if (skip >= m.counts[tier]) {
-        skip -= m.counts[tier];
-        continue;
-      }
-      const want = Math.min(limit - out.length, m.counts[tier] - skip);
-      if (m.counts[tier] < SORT_BELOW) this.sorted(m, tier, skip, want, out);
-      else this.fromBitmap(m, tier, skip, want, out);
-      skip = 0;
-    }
-    return Int32Array.from(out);
-  }
-
-  private sorted(m: Matches, tier: number, skip: number, want: number, out: number[]): void {
-    const ranks = new Int32Array(m.counts[tier]);
-    let n = 0;
-    for (let k = 0; k < m.ranks.length; k++) if (m.tiers[k] === tier) ranks[n++] = m.ranks[k];
-    ranks.sort();
-    for (let k = skip; k < skip + want; k++) out.push(ranks[k]);
-  }
-
-  private fromBitmap(m: Matches, tier: number, skip: number, want: number, out: number[]): void {
-    const { bits } = this;
-    const { ranks, tiers } = m;
-    for (let k = 0; k < ranks.length; k++) if (tiers[k] === tier) bits[ranks[k] >>> 5] |= 1 << (ranks[k] & 31);
-    let taken = 0;
-    for (let w = 0; w < bits.length && taken < want; w++) {
-      let word = bits[w];
-      if (word === 0) continue;
-      const n = popcount(word);
+    for (let tier = 0; tier < TIERS && page.length < limit; tier++) {
+      const n = this.counts[tier];
       if (skip >= n) {
         skip -= n;
         continue;
       }
-      for (; word !== 0 && taken < want; word &= word - 1) {
+      const want = Math.min(limit - page.length, n - skip);
+      const span = this.spans[tier];
+      if (span && span[1] - span[0] === n) for (let k = 0; k < want; k++) page.push(span[0] + skip + k);
+      else if (n * SPARSE < this.count) this.sorted(tier, skip, want, page);
+      else this.inOrder(tier, skip, want, page);
+      skip = 0;
+    }
+    return Int32Array.from(page);
+  }
+
+  private sorted(tier: number, skip: number, want: number, page: number[]): void {
+    const ranks = new Int32Array(this.counts[tier]);
+    let n = 0;
+    for (let k = 0; k < this.size; k++) if (this.marks[this.members[k]] === tier + 1) ranks[n++] = this.members[k];
+    ranks.sort();
+    for (let k = skip; k < skip + want; k++) page.push(ranks[k]);
+  }
+
+  /** Walks the marks from the lowest rank, skipping empty stretches four at a time, until the page is full. */
+  private inOrder(tier: number, skip: number, want: number, page: number[]): void {
+    const { marks, quads } = this;
+    const mark = tier + 1;
+    let taken = 0;
+    for (let q = 0; q < quads.length && taken < want; q++) {
+      if (quads[q] === 0) continue;
+      for (let rank = q * 4; rank < q * 4 + 4 && taken < want; rank++) {
+        if (marks[rank] !== mark) continue;
         if (skip > 0) skip--;
         else {
-          out.push(w * 32 + 31 - Math.clz32(word & -word));
+          page.push(rank);
           taken++;
         }
       }
     }
-    bits.fill(0);
   }
 }

@@ -1,8 +1,9 @@
 /**
  * What the search index is made of, built once from every customer and stored with the snapshot, so start-up
- * only reads it back:
- * - `names`: folded company names in tie order (name, then id): a record's position there is its rank, and a
- *   company-name prefix is a range of ranks;
+ * only reads it back. Customers are numbered in tie order (folded company name, then id): a customer's record
+ * number is its rank, so every list below that is in record order is in rank order too, and a query's matches are
+ * collected walking memory forwards.
+ * - `names`: folded company names in record order: a company-name prefix is a range of records;
  * - `ids`, `domains`, `emails`: folded, sorted, for whole-field prefixes (and `ids` to find a customer);
  * - `words`: every distinct word, sorted, so a word prefix is a range of words; for each word, the records with
  *   it among their company-name words (`nameWords`) and among their contact words (`contactWords`), in record
@@ -50,31 +51,51 @@ class IntList {
   }
 }
 
-/** (word, record) pairs of one kind of word, each pair once. */
+/** The words of one kind each customer has, customer after customer (in the order they were added), each once. */
 class Pairs {
-  readonly words = new IntList();
-  readonly records = new IntList();
-  /** The last record listed under each word: a record's repeated word is listed once. */
-  private last = new IntList();
+  private readonly words = new IntList();
+  /** Where each customer's words begin in `words`. */
+  private readonly firsts = new IntList();
+  /** The last customer listed under each word: a customer's repeated word is listed once. */
+  private readonly last = new IntList();
 
-  add(word: number, record: number): void {
-    while (this.last.length <= word) this.last.push(-1);
-    if (this.last.get(word) === record) return;
-    this.words.push(word);
-    this.records.push(record);
-    this.last.set(word, record);
+  /** Starts the next customer's words. */
+  next(): void {
+    this.firsts.push(this.words.length);
   }
 
-  /** The postings, in the order of `rankOfWord` (a word's records stay in record order, as they were added). */
-  postings(rankOfWord: Int32Array): Postings {
+  add(word: number): void {
+    const customer = this.firsts.length - 1;
+    while (this.last.length <= word) this.last.push(-1);
+    if (this.last.get(word) === customer) return;
+    this.words.push(word);
+    this.last.set(word, customer);
+  }
+
+  /**
+   * The postings by word rank (`rankOfWord`), each word's list in record order: record r is the customer added
+   * `added[r]`-th. Walking the records in order fills every list in order: nothing to sort.
+   */
+  postings(rankOfWord: Int32Array, added: Int32Array): Postings {
     const starts = new Int32Array(rankOfWord.length + 1);
     for (let k = 0; k < this.words.length; k++) starts[rankOfWord[this.words.get(k)] + 1]++;
     for (let w = 0; w < rankOfWord.length; w++) starts[w + 1] += starts[w];
     const fill = starts.slice(0, rankOfWord.length);
     const records = new Int32Array(this.words.length);
-    for (let k = 0; k < this.words.length; k++) records[fill[rankOfWord[this.words.get(k)]]++] = this.records.get(k);
+    this.firsts.push(this.words.length);
+    for (let record = 0; record < added.length; record++) {
+      for (let k = this.firsts.get(added[record]), end = this.firsts.get(added[record] + 1); k < end; k++)
+        records[fill[rankOfWord[this.words.get(k)]]++] = record;
+    }
     return { starts, records };
   }
+}
+
+/** The inverse of a permutation. */
+function inverse(permutation: Int32Array): Int32Array {
+  const inverted = new Int32Array(permutation.length);
+  for (let i = 0; i < permutation.length; i++) inverted[permutation[i]] = i;
+  return inverted;
 }
 
 export class SearchBlocksBuilder {
@@ -87,15 +108,16 @@ export class SearchBlocksBuilder {
   private readonly nameWords = new Pairs();
   private readonly contactWords = new Pairs();
 
-  /** Adds the next record (records are numbered in the order they are added). */
+  /** Adds the next customer (the snapshot's next line). */
   add(c: SearchableCustomer): void {
-    const record = this.names.length;
     this.names.push(c.name);
     this.ids.push(c.id);
     this.domains.push(c.domain);
     this.emails.push(c.email);
-    for (const word of c.nameWords) this.nameWords.add(this.numberOf(word), record);
-    for (const word of c.contactWords) this.contactWords.add(this.numberOf(word), record);
+    this.nameWords.next();
+    this.contactWords.next();
+    for (const word of c.nameWords) this.nameWords.add(this.numberOf(word));
+    for (const word of c.contactWords) this.contactWords.add(this.numberOf(word));
   }
 
   private numberOf(word: string): number {
@@ -108,20 +130,27 @@ export class SearchBlocksBuilder {
     return n;
   }
 
-  build(): SearchBlocks {
-    const words = SortedStrings.build(this.words);
-    const rankOfWord = new Int32Array(this.words.length);
-    for (let pos = 0; pos < words.records.length; pos++) rankOfWord[words.records[pos]] = pos;
+  /** The blocks, and for each record (rank) which customer it is in the order they were added (`lineOf`). */
+  build(): { blocks: SearchBlocks; lineOf: Int32Array } {
     const { ids } = this;
+    const names = SortedStrings.build(this.names, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+    const lineOf = names.records;
+    const recordOf = inverse(lineOf);
+    const renumbered = (b: SortedStringsBlocks) => ({ ...b, records: b.records.map((line) => recordOf[line]) });
+    const words = SortedStrings.build(this.words);
+    const rankOfWord = inverse(words.records);
     return {
-      names: SortedStrings.build(this.names, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b)),
-      ids: SortedStrings.build(ids),
-      domains: SortedStrings.build(this.domains),
-      emails: SortedStrings.build(this.emails),
-      // A word's position is all a lookup needs: its number from the build is dropped.
-      words: { ...words, records: new Int32Array(0) },
-      nameWords: this.nameWords.postings(rankOfWord),
-      contactWords: this.contactWords.postings(rankOfWord),
+      lineOf,
+      blocks: {
+        // Record r's name is the r-th: no list needed. Nor for words: a word's position is all a lookup needs.
+        names: { ...names, records: new Int32Array(0) },
+        ids: renumbered(SortedStrings.build(ids)),
+        domains: renumbered(SortedStrings.build(this.domains)),
+        emails: renumbered(SortedStrings.build(this.emails)),
+        words: { ...words, records: new Int32Array(0) },
+        nameWords: this.nameWords.postings(rankOfWord, lineOf),
+        contactWords: this.contactWords.postings(rankOfWord, lineOf),
+      },
     };
   }
 }

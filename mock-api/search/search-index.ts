@@ -23,7 +23,7 @@ import {
   searchable,
   Tier,
 } from '@/domain/search';
-import { Marker, type Matches, Pager } from './ranked-set';
+import { Marker } from './ranked-set';
 import type { Postings, SearchBlocks } from './search-blocks';
 import { SortedStrings } from './sorted-strings';
 
@@ -39,8 +39,6 @@ export interface Found {
   records: Int32Array;
 }
 
-const CACHE_SIZE = 32;
-
 export class SearchIndex {
   readonly count: number;
   private readonly names: SortedStrings;
@@ -50,20 +48,21 @@ export class SearchIndex {
   private readonly words: SortedStrings;
   private readonly nameWords: Postings;
   private readonly contactWords: Postings;
-  /** Live tie order: byRank[rank] is a record, rankOf[record] its rank. */
+  /**
+   * Live tie order: byRank[rank] is a record, rankOf[record] its rank. Records are numbered in tie order when the
+   * blocks are built, so both start as the identity; only a renamed company moves records.
+   */
   private readonly byRank: Int32Array;
   private readonly rankOf: Int32Array;
-  /** Where each record's name and id are in the blocks. */
-  private readonly namePos: Int32Array;
+  /** Whether any record moved: until then a record number is its rank, and the hot loops skip `rankOf`. */
+  private moved = false;
+  /** Where each record's id is in `ids`. */
   private readonly idPos: Int32Array;
   /** 1 for records written since the blocks were built: their entries there are stale. */
   private readonly stale: Uint8Array;
   private readonly changed = new Map<number, SearchableCustomer>();
   /** Scratch sets: a query's matches, one piece's, one word's. */
   private readonly markers: [Marker, Marker, Marker];
-  private readonly pager: Pager;
-  /** Recent queries' matches (for the next page, or the same query again); any write clears it. */
-  private readonly cache = new Map<string, Matches>();
 
   constructor(blocks: SearchBlocks) {
     this.names = new SortedStrings(blocks.names);
@@ -74,29 +73,27 @@ export class SearchIndex {
     this.nameWords = blocks.nameWords;
     this.contactWords = blocks.contactWords;
     this.count = this.names.size;
-    this.byRank = blocks.names.records.slice();
-    this.namePos = this.names.positions();
-    this.rankOf = this.namePos.slice();
+    this.byRank = Int32Array.from({ length: this.count }, (_, i) => i);
+    this.rankOf = this.byRank.slice();
     this.idPos = this.ids.positions();
     this.stale = new Uint8Array(this.count);
     this.markers = [new Marker(this.count), new Marker(this.count), new Marker(this.count)];
-    this.pager = new Pager(this.count);
   }
 
-  /** The record of the customer with this id (ids compare folded, as uuids compare case-insensitively). */
+  /** The record number of the customer with this id (ids compare folded, as uuids compare case-insensitively). */
   indexOf(id: string): number | undefined {
     return this.ids.find(fold(id));
   }
 
   private nameOf(record: number): string {
-    return this.changed.get(record)?.name ?? this.names.at(this.namePos[record]);
+    return this.changed.get(record)?.name ?? this.names.at(record);
   }
 
   private idOf(record: number): string {
     return this.ids.at(this.idPos[record]);
   }
 
-  /** Follows a write. Only a change of what search sees costs anything. */
+  /** Follows a write to record `record`. Only a change of what search sees costs anything. */
   update(record: number, before: CustomerSummary, after: CustomerSummary): void {
     const [b, a] = [before.billingProfile, after.billingProfile];
     if (
@@ -111,7 +108,6 @@ export class SearchIndex {
     this.changed.set(record, now);
     this.stale[record] = 1;
     if (now.name !== name) this.move(record);
-    this.cache.clear();
   }
 
   /** Moves a renamed record to its new place in tie order: only the ranks between the two places shift. */
@@ -130,19 +126,14 @@ export class SearchIndex {
     else byRank.copyWithin(to + 1, to, from);
     byRank[to] = record;
     for (let rank = Math.min(from, to); rank <= Math.max(from, to); rank++) rankOf[byRank[rank]] = rank;
+    this.moved = true;
   }
 
   /** A page of the customers matching `query`, best first; no query: every customer in tie order. */
   search(query: string, page: Page): Found {
     const parsed = parseQuery(query);
     if (!parsed.pieces.length) return this.rankRange(0, this.count, page);
-    let matches = this.cache.get(parsed.text);
-    if (matches)
-      this.cache.delete(parsed.text); // re-inserted below: least recently used goes first
-    else matches = this.matches(parsed);
-    this.cache.set(parsed.text, matches);
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return { total: matches.ranks.length, records: this.recordsOf(this.pager.page(matches, page.offset, page.limit)) };
+    return this.pageOf(this.collect(parsed), page);
   }
 
   /**
@@ -157,18 +148,20 @@ export class SearchIndex {
     const [lo, hi] = this.domains.prefixRange(fold(prefix).trim());
     const [marker] = this.markers;
     // Domains are read-only: the blocks' are current, stale or not.
-    marker.offerRecords(this.domains.blocks.records, lo, hi, Tier.exact, this.rankOf);
-    const matches = marker.take();
-    return { total: matches.ranks.length, records: this.recordsOf(this.pager.page(matches, page.offset, page.limit)) };
+    marker.offerRecords(this.domains.blocks.records, lo, hi, Tier.exact, this.ranks());
+    return this.pageOf(marker, page);
+  }
+
+  /** The page of a collected set, then the set is emptied for the next query. */
+  private pageOf(marker: Marker, { offset, limit }: Page): Found {
+    const found = { total: marker.size, records: marker.page(offset, limit).map((rank) => this.byRank[rank]) };
+    marker.clear();
+    return found;
   }
 
   private rankRange(lo: number, hi: number, { offset, limit }: Page): Found {
     const from = Math.min(hi, lo + offset);
     return { total: hi - lo, records: this.byRank.slice(from, Math.min(hi, from + limit)) };
-  }
-
-  private recordsOf(ranks: Int32Array): Int32Array {
-    return ranks.map((rank) => this.byRank[rank]);
   }
 
   /** The ranks [lo, hi) of the customers whose folded company name starts with `prefix` (the live order). */
@@ -178,7 +171,8 @@ export class SearchIndex {
     return [lo, SortedStrings.search(lo, this.count, (rank) => name(rank).startsWith(prefix))];
   }
 
-  private matches(query: Query): Matches {
+  /** Collects the customers matching `query`, each with its tier, in the first marker. */
+  private collect(query: Query): Marker {
     const [all, piece, word] = this.markers;
     for (const [n, p] of query.pieces.entries()) {
       this.offerPiece(p, n ? piece : all, word);
@@ -193,7 +187,7 @@ export class SearchIndex {
     const equal = SortedStrings.search(lo, hi, (rank) => this.nameOf(this.byRank[rank]) === query.text);
     all.promote(lo, equal, Tier.exact);
     all.promote(equal, hi, Tier.namePrefix);
-    return all.take();
+    return all;
   }
 
   /** Puts the customers matching one piece (the blocks' part) in `into`, each with its best tier. */
@@ -205,7 +199,8 @@ export class SearchIndex {
       into.retain(spare);
     }
     // Whole fields, in tier order, after the words: a piece of several words may match a domain alone.
-    const { stale, rankOf } = this;
+    const stale = this.staleIfAny();
+    const rankOf = this.ranks();
     for (const [field, tier] of [
       [this.domains, Tier.domain],
       [this.emails, Tier.contact],
@@ -222,6 +217,15 @@ export class SearchIndex {
       [this.nameWords, Tier.nameWord],
       [this.contactWords, Tier.contact],
     ] as const)
-      into.offerRecords(records, starts[lo], starts[hi], tier, this.rankOf, this.stale);
+      into.offerRecords(records, starts[lo], starts[hi], tier, this.ranks(), this.staleIfAny());
+  }
+
+  private ranks(): Int32Array | undefined {
+    return this.moved ? this.rankOf : undefined;
+  }
+
+  /** The stale flags, or none to check while no record is stale (a third of the hot loop's time). */
+  private staleIfAny(): Uint8Array | undefined {
+    return this.changed.size ? this.stale : undefined;
   }
 }
