@@ -28,7 +28,8 @@ export function blockBytes(value: BlockValue): { bytes: Buffer; type: BlockAt['t
 
 /** `end - start` bytes of `fd` from `start`, in a buffer of their own (so typed arrays over it are aligned). */
 export function readBytes(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.alloc(end - start);
+  // Never from the shared pool, and not zero-filled first: every byte is read into it.
+  const buffer = Buffer.allocUnsafeSlow(end - start);
   for (let done = 0; done < buffer.length; ) {
     const n = readSync(fd, buffer, done, buffer.length - done, start + done);
     if (n === 0) throw new Error(`the database file ends before byte ${start + buffer.length}`);

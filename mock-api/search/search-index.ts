@@ -73,7 +73,8 @@ export class SearchIndex {
     this.nameWords = blocks.nameWords;
     this.contactWords = blocks.contactWords;
     this.count = this.names.size;
-    this.byRank = Int32Array.from({ length: this.count }, (_, i) => i);
+    this.byRank = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) this.byRank[i] = i;
     this.rankOf = this.byRank.slice();
     this.idPos = this.ids.positions();
     this.stale = new Uint8Array(this.count);
