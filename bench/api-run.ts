@@ -62,7 +62,7 @@ export async function measureApi(
     startTimeoutMs: 30 * 60_000,
   });
   running.push(seeding);
-  const seeded = /seeded [\d,]+ customers in ([\d.]+) s/.exec(seeding.output());
+  const seeded = /seeded [\d,]+ customers? in ([\d.]+) s/.exec(seeding.output());
   const seedMs = seeded ? Number(seeded[1]) * 1000 : performance.now() - spawned;
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s; reading every customer's summary`);
   const reader = httpClient(seeding.url, asAgent);

@@ -26,7 +26,7 @@ export function seedProgress(out: NodeJS.WriteStream = process.stdout) {
       if (!seeded) return;
       const s = seconds();
       out.write(
-        `${out.isTTY ? '\r\x1b[K' : ''}seeded ${count(seeded)} customers in ${s.toFixed(1)} s (${count(seeded / s)}/s)\n`,
+        `${out.isTTY ? '\r\x1b[K' : ''}seeded ${count(seeded)} customer${seeded === 1 ? '' : 's'} in ${s.toFixed(1)} s (${count(seeded / s)}/s)\n`,
       );
     },
   };

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
@@ -87,6 +89,23 @@ test('start-up prints the address, the database path and the customer count', as
   expect(plain.output()).toContain(`listening on ${plain.url}`);
   expect(plain.output()).toContain(`database: ${plain.dbPath}`);
   expect(plain.output()).toContain('customers: 12');
+});
+
+test('seeding says how long it took in one line when the output is not a terminal', async () => {
+  const lines = plain.output().split('\n');
+  expect(lines.filter((line) => line.startsWith('seeded'))).toEqual([
+    expect.stringMatching(/^seeded 12 customers in \d+\.\d s \([\d,]+\/s\)$/),
+  ]);
+  expect(plain.output()).not.toContain('\r');
+  // Loading an existing database seeds nothing and says nothing about it.
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'customer-desk-cli-')), 'db.json');
+  const first = await startMockApi(['--seed', '3'], { dbPath });
+  await first.stop();
+  const again = await startMockApi([], { dbPath });
+  await again.stop();
+  expect(again.output()).toContain('customers: 3');
+  expect(again.output()).not.toContain('seeded');
+  rmSync(dirname(dbPath), { recursive: true, force: true });
 });
 
 test('--fail-rate 1 answers everything with 503 in the error shape, except /health', async () => {
