@@ -103,7 +103,11 @@ export function searchable(c: CustomerSummary): SearchableCustomer {
   return {
     name,
     nameWords: wordsOf(name),
-    contactWords: [...wordsOf(fold(b.firstName)), ...wordsOf(fold(b.lastName)), ...wordsOf(email.slice(0, at))],
+    contactWords: [
+      ...wordsOf(fold(b.firstName)),
+      ...wordsOf(fold(b.lastName)),
+      ...wordsOf(at < 0 ? email : email.slice(0, at)),
+    ],
     domain: fold(c.companyProfile.domain),
     email,
     id: fold(c.id),

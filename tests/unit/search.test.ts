@@ -102,6 +102,14 @@ test('Cyrillic with ё, matched by word starts', () => {
   expect(tier('лочка', c)).toBeNull();
 });
 
+test('contact words: first and last name and the e-mail local part, never the e-mail domain', () => {
+  const c = searchable(
+    customer('Contoso', { firstName: 'Mary Ann', lastName: "O'Brien", email: 'm.obrien.7@contoso.com' }),
+  );
+  expect(c.contactWords).toEqual(['mary', 'ann', 'o', 'brien', 'm', 'obrien', '7']);
+  expect(searchable(customer('Contoso', { email: 'nobody' })).contactWords).toContain('nobody');
+});
+
 test('ties go by folded company name, then id', () => {
   const rows = [
     { name: 'beta', id: 'b' },
