@@ -1,0 +1,71 @@
+/**
+ * A database written by the version before this one (format 2: customer lines, audit lines, an n-gram search index,
+ * no summaries) is converted once on start, with its journal replayed on top: a tester's data survives the upgrade.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { seedCustomers } from '@/mock-api/seed';
+import { startMockApi } from '../helpers/mock-api';
+
+const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The old layout, enough of it to read: lines, audit lines, (search blocks,) line offsets, trailer. */
+function formatTwo(path: string, customers: object[], audit: object[]) {
+  const lines = customers.map((c) => Buffer.from(`${JSON.stringify(c)}\n`));
+  const offsets = new Float64Array(customers.length + 1);
+  let position = 0;
+  for (const [i, line] of lines.entries()) {
+    offsets[i] = position;
+    position += line.length;
+  }
+  offsets[customers.length] = position;
+  const auditBytes = Buffer.from(audit.map((a) => `${JSON.stringify(a)}\n`).join(''));
+  const auditStart = position;
+  const searchStart = auditStart + auditBytes.length;
+  const trailer = {
+    format: 'customer-desk-db',
+    version: 2,
+    generation: 0,
+    customers: customers.length,
+    audit: audit.length,
+    auditStart,
+    searchStart,
+    idsStart: searchStart,
+    offsetsStart: searchStart,
+    end: searchStart + offsets.byteLength,
+  };
+  writeFileSync(
+    path,
+    Buffer.concat([...lines, auditBytes, Buffer.from(offsets.buffer), Buffer.from(`\n${JSON.stringify(trailer)}\n`)]),
+  );
+}
+
+test('a format-2 database is converted on start, with its audit log and journal', async () => {
+  const customers = seedCustomers(30, 8);
+  const renamed = { ...customers[4], companyProfile: { ...customers[4].companyProfile, companyName: 'Upgraded Ltd' } };
+  const entry = {
+    id: 'a0000000001',
+    customerId: customers[4].id,
+    at: '2026-01-01T00:00:00.000Z',
+    role: 'admin-agent',
+    action: 'Update company profile',
+    changes: { companyName: { before: customers[4].companyProfile.companyName, after: 'Upgraded Ltd' } },
+  };
+  const dbPath = join(dir, 'db.json');
+  formatTwo(dbPath, customers, [entry]);
+  writeFileSync(`${dbPath}.journal-0`, `${JSON.stringify({ customer: renamed, audit: [entry] })}\n`);
+
+  const api = await startMockApi([], { dbPath });
+  try {
+    expect(api.output()).toContain('customers: 30');
+    expect((await api.call('/customers?q=upgraded')).body.map((c: { id: string }) => c.id)).toEqual([customers[4].id]);
+    expect((await api.call(`/customers/${customers[7].id}`)).body).toEqual(customers[7]);
+    expect((await api.call(`/customers/${customers[4].id}/auditLog`)).body).toEqual([entry]);
+    expect((await api.call('/customers')).headers.get('X-Total-Count')).toBe('30');
+  } finally {
+    await api.stop();
+  }
+});
