@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Customer } from '@/domain/schemas';
 
 export interface CallOptions {
   /** The X-Partner-Role header; null sends none. Default admin-agent. */
@@ -56,6 +57,12 @@ export async function call(
     // not JSON: keep the text
   }
   return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** The first `limit` customers in list order, each read whole (the list answers summaries). */
+export async function wholeCustomers(api: Pick<MockApi, 'call'>, limit: number): Promise<Customer[]> {
+  const { body } = await api.call(`/customers?_limit=${limit}`);
+  return Promise.all(body.map(async ({ id }: { id: string }) => (await api.call(`/customers/${id}`)).body));
 }
 
 export async function startMockApi(
