@@ -60,11 +60,43 @@ export class SortedStrings {
     strings: readonly string[],
     tie: (a: number, b: number) => number = (a, b) => a - b,
   ): SortedStringsBlocks {
-    const order = Array.from(strings.keys()).sort((a, b) =>
-      strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : tie(a, b),
-    );
+    const order = sortOrder(strings, tie);
     const starts = new Int32Array(order.length + 1);
     for (let pos = 0; pos < order.length; pos++) starts[pos + 1] = starts[pos] + strings[order[pos]].length;
-    return { text: order.map((i) => strings[i]).join(''), starts, records: Int32Array.from(order) };
+    return { text: Array.from(order, (i) => strings[i]).join(''), starts, records: order };
   }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole Latin-1 range, control characters included.
+const LATIN1 = /^[\u0000-\u00ff]*$/;
+const INDEX = 2 ** 21;
+
+/**
+ * The order that sorts `strings`. Each string's head (its first four Latin-1 characters, or first two UTF-16 units)
+ * and its index share one exact double, so a native numeric sort orders the heads; only runs of equal heads are
+ * compared as strings. Two to three times faster than comparing throughout, for a million strings.
+ */
+function sortOrder(strings: readonly string[], tie: (a: number, b: number) => number): Int32Array {
+  const n = strings.length;
+  const compare = (a: number, b: number) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : tie(a, b));
+  if (n > INDEX) return Int32Array.from(Array.from(strings.keys()).sort(compare));
+  const latin = strings.every((text) => LATIN1.test(text));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const text = strings[i];
+    const c = (k: number) => text.charCodeAt(k) || 0; // past the end: 0, before any character
+    const head = latin ? ((c(0) * 256 + c(1)) * 256 + c(2)) * 256 + c(3) : c(0) * 65536 + c(1);
+    keys[i] = head * INDEX + i;
+  }
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let pos = 0; pos < n; pos++) order[pos] = keys[pos] % INDEX;
+  for (let from = 0; from < n; ) {
+    const head = Math.floor(keys[from] / INDEX);
+    let to = from + 1;
+    while (to < n && Math.floor(keys[to] / INDEX) === head) to++;
+    if (to - from > 1) order.set(Array.from(order.subarray(from, to)).sort(compare), from);
+    from = to;
+  }
+  return order;
 }
