@@ -16,7 +16,8 @@ interface CountrySeed {
   weight: number;
 }
 
-const digits = (f: Faker, n: number) => f.string.numeric({ length: n, allowLeadingZeros: true });
+/** n random digits, leading zeros kept, from one draw (faker's string.numeric draws once per digit). */
+const digits = (f: Faker, n: number) => String(f.number.int(10 ** n - 1)).padStart(n, '0');
 const pick = <T>(f: Faker, list: readonly T[]) => f.helpers.arrayElement(list);
 
 const COUNTRIES: CountrySeed[] = [
