@@ -75,13 +75,19 @@ export interface Query {
   pieces: QueryPiece[];
 }
 
+let last: { query: string; parsed: Query } | undefined;
+
+/** The query folded and split; the last one is remembered (a list highlights every row with the same query). */
 export function parseQuery(query: string): Query {
-  const text = foldText(query);
-  const pieces = text
-    .split(' ')
-    .map((piece) => ({ text: piece, words: wordsOf(piece) }))
-    .filter((piece) => piece.words.length > 0);
-  return { text, pieces };
+  if (last?.query !== query) {
+    const text = foldText(query);
+    const pieces = text
+      .split(' ')
+      .map((piece) => ({ text: piece, words: wordsOf(piece) }))
+      .filter((piece) => piece.words.length > 0);
+    last = { query, parsed: { text, pieces } };
+  }
+  return last.parsed;
 }
 
 /** A customer as search sees it: every field folded, the word fields split into words. */
