@@ -62,33 +62,51 @@ export class SortedStrings {
   ): SortedStringsBlocks {
     const order = sortOrder(strings, tie);
     const starts = new Int32Array(order.length + 1);
-    for (let pos = 0; pos < order.length; pos++) starts[pos + 1] = starts[pos] + strings[order[pos]].length;
-    return { text: Array.from(order, (i) => strings[i]).join(''), starts, records: order };
+    const sorted = new Array<string>(order.length);
+    for (let pos = 0; pos < order.length; pos++) {
+      sorted[pos] = strings[order[pos]];
+      starts[pos + 1] = starts[pos] + sorted[pos].length;
+    }
+    return { text: sorted.join(''), starts, records: order };
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole Latin-1 range, control characters included.
-const LATIN1 = /^[\u0000-\u00ff]*$/;
 const INDEX = 2 ** 21;
+const HEAD = 4;
 
 /**
- * The order that sorts `strings`. Each string's head (its first four Latin-1 characters, or first two UTF-16 units)
- * and its index share one exact double, so a native numeric sort orders the heads; only runs of equal heads are
- * compared as strings. Two to three times faster than comparing throughout, for a million strings.
+ * The characters' ranks among those the strings start with (1…255 in code-unit order; 0 is "past the end"), when
+ * there are few enough to rank in a byte — as there are for names, domains, e-mails and ids; else null.
+ */
+function charRanks(strings: readonly string[]): Uint8Array | null {
+  const seen = new Uint8Array(65536);
+  for (const text of strings) for (let k = 0; k < HEAD && k < text.length; k++) seen[text.charCodeAt(k)] = 1;
+  let rank = 0;
+  for (let code = 0; code < seen.length; code++) {
+    if (!seen[code]) continue;
+    if (++rank > 255) return null;
+    seen[code] = rank;
+  }
+  return seen;
+}
+
+/**
+ * The order that sorts `strings`. Each string's head (its first four characters as ranks, or else its first two
+ * UTF-16 units) and its index share one exact double, so a native numeric sort orders the heads; only runs of equal
+ * heads are compared as strings. Two to three times faster than comparing throughout, for a million strings.
  */
 function sortOrder(strings: readonly string[], tie: (a: number, b: number) => number): Int32Array {
   const n = strings.length;
   const compare = (a: number, b: number) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : tie(a, b));
   if (n > INDEX) return Int32Array.from(Array.from(strings.keys()).sort(compare));
-  const latin = strings.every((text) => LATIN1.test(text));
+  const ranks = charRanks(strings);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    // Past the end counts as 0, before any character. (No closure here: a million of them cost more than the sort.)
+    // (No closure here: a million of them cost more than the sort.)
     const text = strings[i];
-    const head = latin
-      ? (((text.charCodeAt(0) || 0) * 256 + (text.charCodeAt(1) || 0)) * 256 + (text.charCodeAt(2) || 0)) * 256 +
-        (text.charCodeAt(3) || 0)
-      : (text.charCodeAt(0) || 0) * 65536 + (text.charCodeAt(1) || 0);
+    let head = 0;
+    if (ranks) for (let k = 0; k < HEAD; k++) head = head * 256 + (k < text.length ? ranks[text.charCodeAt(k)] : 0);
+    else head = (text.charCodeAt(0) || 0) * 65536 + (text.charCodeAt(1) || 0);
     keys[i] = head * INDEX + i;
   }
   keys.sort();

@@ -23,6 +23,13 @@ test.each([
   expect(sorted.find('no such string')).toBeUndefined();
 });
 
+test('more than 255 different first characters: still exact (heads of two UTF-16 units)', () => {
+  const strings = Array.from({ length: 3000 }, (_, i) =>
+    String.fromCharCode(0x400 + ((i * 7919) % 400), 0x430 + (i % 7)),
+  );
+  expect(Array.from(SortedStrings.build(strings).records)).toEqual(plainSort(strings));
+});
+
 test('many strings sharing their first characters still sort exactly, with a given tie order', () => {
   const strings = Array.from({ length: 5000 }, (_, i) => `same${(i * 7919) % 1000}`);
   const tie = (a: number, b: number) => b - a;
