@@ -37,9 +37,10 @@ import {
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type AuditEntry, type Customer, type CustomerSummary, summaryOf } from '@/domain/schemas';
-import { searchable } from '@/domain/search';
+import { fold, searchable } from '@/domain/search';
 import { flattenSearchBlocks, SearchBlocksBuilder, unflattenSearchBlocks } from './search/search-blocks';
 import { SearchIndex } from './search/search-index';
+import { SortedStrings } from './search/sorted-strings';
 import { type BlockAt, blockBytes, readBlock, readBytes } from './snapshot-blocks';
 import { chunkOf, joinLines, type SnapshotChunk } from './snapshot-chunk';
 import { tsWorker } from './ts-worker';
@@ -172,8 +173,11 @@ export interface Compaction {
   path: string;
   generation: number;
   audit: AuditEntry[];
-  /** Record number → the customer's JSON now, for each customer written since. */
-  changed: [number, string][];
+  /**
+   * The JSON now of each customer written since this store opened its snapshot (found in the file by id: a
+   * compaction since then has numbered the records afresh).
+   */
+  changed: string[];
 }
 
 /**
@@ -186,7 +190,14 @@ export function compactionSource({ path, generation, audit, changed }: Compactio
   const offsets = readBlock(fd, t.blocks.offsets) as Float64Array;
   const summaryOffsets = readBlock(fd, t.blocks.summaryOffsets) as Float64Array;
   const lineOf = readBlock(fd, t.blocks.lineOf) as Int32Array;
-  const now = new Map(changed.map(([record, json]) => [lineOf[record], json]));
+  const part = (name: string) => readBlock(fd, t.blocks[`ids.${name}`]);
+  const ids = new SortedStrings({
+    text: part('text') as string,
+    starts: part('starts') as Int32Array,
+    records: part('records') as Int32Array,
+  });
+  const lineOfId = (json: string) => lineOf[ids.find(fold((JSON.parse(json) as Customer).id))!];
+  const now = new Map(changed.map((json) => [lineOfId(json), json]));
   return {
     generation,
     count: t.customers,
@@ -473,8 +484,8 @@ export class Database {
 
     // The snapshot is written by a worker thread (compact-worker.ts): rebuilding the search index of a million
     // customers takes seconds this thread must spend answering requests.
-    const changed: [number, string][] = [];
-    for (let i = 0; i < this.count; i++) if (this.dirty[i]) changed.push([i, JSON.stringify(this.parsed[i])]);
+    const changed: string[] = [];
+    for (let i = 0; i < this.count; i++) if (this.dirty[i]) changed.push(JSON.stringify(this.parsed[i]));
     await new Promise<void>((done, fail) => {
       const worker = tsWorker(new URL('./compact-worker.ts', import.meta.url), {
         path: this.path,

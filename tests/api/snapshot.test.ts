@@ -1,13 +1,14 @@
 /**
- * A database written by the version before this one (format 2: customer lines, audit lines, an n-gram search index,
- * no summaries) is converted once on start, with its journal replayed on top: a tester's data survives the upgrade.
+ * The snapshot numbers customers in tie order, so a compaction after renames numbers them afresh; and a database
+ * written by the version before this one (format 2: customer lines, audit lines, an n-gram search index, no
+ * summaries) is converted once on start, with its journal replayed on top: a tester's data survives the upgrade.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { seedCustomers } from '@/mock-api/seed';
-import { startMockApi } from '../helpers/mock-api';
+import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,5 +68,46 @@ test('a format-2 database is converted on start, with its audit log and journal'
     expect((await api.call('/customers')).headers.get('X-Total-Count')).toBe('30');
   } finally {
     await api.stop();
+  }
+});
+
+async function rename(api: MockApi, id: string, companyName: string) {
+  const path = `/customers/${id}/profiles/company`;
+  const read = await api.call(path);
+  expect((await api.call(path, { method: 'PATCH', body: { companyName }, ifMatch: read.body.etag })).status).toBe(200);
+}
+
+test('renames across several compactions in one run: every customer keeps its own data, found by its new name', async () => {
+  const dbPath = join(dir, 'renames.json');
+  // Compacting every 4 writes: the second compaction reads a snapshot whose records the first renumbered.
+  const api = await startMockApi(['--seed', '40', '--compact-after', '4'], { dbPath });
+  const ids: string[] = (await api.call('/customers?_limit=40')).body.map((c: { id: string }) => c.id);
+  const names = new Map<string, string>();
+  try {
+    for (let n = 0; n < 16; n++) {
+      // Names that move customers from one end of the tie order to the other.
+      const id = ids[(n * 7) % ids.length];
+      const name = `${n % 2 ? 'Aaa' : 'Zzz'} Renamed ${n}`;
+      await rename(api, id, name);
+      names.set(id, name);
+      await new Promise((done) => setTimeout(done, 150)); // let a compaction finish now and then
+    }
+  } finally {
+    await api.stop();
+  }
+  const again = await startMockApi([], { dbPath });
+  try {
+    for (const id of ids) {
+      const whole = (await again.call(`/customers/${id}`)).body;
+      expect(whole.id).toBe(id);
+      if (names.has(id)) {
+        expect(whole.companyProfile.companyName).toBe(names.get(id));
+        expect((await again.call(`/customers?q=${encodeURIComponent(names.get(id)!)}`)).body[0].id).toBe(id);
+      }
+    }
+    const everyone = (await again.call('/customers?_limit=100')).body.map((c: { id: string }) => c.id);
+    expect(new Set(everyone)).toEqual(new Set(ids));
+  } finally {
+    await again.stop();
   }
 });
