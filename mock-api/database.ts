@@ -40,7 +40,7 @@ import { type AuditEntry, type Customer, type CustomerSummary, summaryOf } from 
 import { fold, searchable } from '@/domain/search';
 import { flattenSearchBlocks, SearchBlocksBuilder, unflattenSearchBlocks } from './search/search-blocks';
 import { SearchIndex } from './search/search-index';
-import { SortedStrings } from './search/sorted-strings';
+import { SortedStrings, type Sorter } from './search/sorted-strings';
 import { type BlockAt, blockBytes, readBlock, readBytes } from './snapshot-blocks';
 import { chunkOf, joinLines, type SnapshotChunk } from './snapshot-chunk';
 import { tsWorker } from './ts-worker';
@@ -88,6 +88,8 @@ interface SnapshotSource {
   audit: AuditEntry[];
   /** Customers [from, to), asked for in order. */
   chunk(from: number, to: number): Promise<SnapshotChunk>;
+  /** How to sort the search blocks (default: in this thread). */
+  sort?: Sorter;
 }
 
 function fsyncFolder(path: string): void {
@@ -142,7 +144,7 @@ export async function writeSnapshot(
       summaryOffsets[i] = i < source.count ? summaryOffsets[i] + position : position + summaryBytes;
     for (const bytes of summaries.splice(0)) await put(bytes);
     // Records are numbered in tie order (search/search-blocks.ts); `lineOf` says which line each record is.
-    const { blocks: index, lineOf } = search.build();
+    const { blocks: index, lineOf } = await search.build(source.sort);
     const blocks: Trailer['blocks'] = {};
     for (const [name, value] of Object.entries({ offsets, summaryOffsets, lineOf, ...flattenSearchBlocks(index) })) {
       const { bytes, type } = blockBytes(value);
@@ -357,7 +359,7 @@ export class Database {
       const { seedChunks } = await import('./seed-chunks');
       const chunks = seedChunks(count, seedValue, CHUNK);
       try {
-        await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk }, (done) =>
+        await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk, sort: chunks.sort }, (done) =>
           onSeedProgress?.(done, count),
         );
       } finally {

@@ -1,9 +1,16 @@
-/** A seeding worker thread: makes the chunks of customers it is asked for (see seed-chunks.ts). */
+/** A seeding worker thread: makes the chunks of customers it is asked for, and sorts search blocks (seed-chunks.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
+import { SortedStrings } from './search/sorted-strings';
 import { seedRange } from './seed';
 import { chunkOf } from './snapshot-chunk';
 
+export type SeedJob =
+  | { kind: 'chunk'; from: number; to: number }
+  | { kind: 'sort'; strings: string[]; ties?: string[] };
+
 const { seedValue } = workerData as { seedValue: number };
-parentPort!.on('message', ({ from, to }: { from: number; to: number }) => {
-  parentPort!.postMessage({ from, chunk: chunkOf(seedRange(from, to, seedValue)) });
+parentPort!.on('message', (job: SeedJob) => {
+  parentPort!.postMessage(
+    job.kind === 'chunk' ? chunkOf(seedRange(job.from, job.to, seedValue)) : SortedStrings.build(job.strings, job.ties),
+  );
 });

@@ -11,7 +11,7 @@
  */
 import type { SearchableCustomer } from '@/domain/search';
 import type { BlockValue } from '../snapshot-blocks';
-import { SortedStrings, type SortedStringsBlocks } from './sorted-strings';
+import { type SortedStringsBlocks, type Sorter, sortHere } from './sorted-strings';
 
 export interface Postings {
   starts: Int32Array;
@@ -130,23 +130,30 @@ export class SearchBlocksBuilder {
     return n;
   }
 
-  /** The blocks, and for each record (rank) which customer it is in the order they were added (`lineOf`). */
-  build(): { blocks: SearchBlocks; lineOf: Int32Array } {
-    const { ids } = this;
-    const names = SortedStrings.build(this.names, (a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+  /**
+   * The blocks, and for each record (rank) which customer it is in the order they were added (`lineOf`). The five
+   * sorts are independent: `sort` may run them on other threads at once.
+   */
+  async build(sort: Sorter = sortHere): Promise<{ blocks: SearchBlocks; lineOf: Int32Array }> {
+    const [names, ids, domains, emails, words] = await Promise.all([
+      sort(this.names, this.ids),
+      sort(this.ids),
+      sort(this.domains),
+      sort(this.emails),
+      sort(this.words),
+    ]);
     const lineOf = names.records;
     const recordOf = inverse(lineOf);
     const renumbered = (b: SortedStringsBlocks) => ({ ...b, records: b.records.map((line) => recordOf[line]) });
-    const words = SortedStrings.build(this.words);
     const rankOfWord = inverse(words.records);
     return {
       lineOf,
       blocks: {
         // Record r's name is the r-th: no list needed. Nor for words: a word's position is all a lookup needs.
         names: { ...names, records: new Int32Array(0) },
-        ids: renumbered(SortedStrings.build(ids)),
-        domains: renumbered(SortedStrings.build(this.domains)),
-        emails: renumbered(SortedStrings.build(this.emails)),
+        ids: renumbered(ids),
+        domains: renumbered(domains),
+        emails: renumbered(emails),
         words: { ...words, records: new Int32Array(0) },
         nameWords: this.nameWords.postings(rankOfWord, lineOf),
         contactWords: this.contactWords.postings(rankOfWord, lineOf),

@@ -10,6 +10,11 @@ export interface SortedStringsBlocks {
   records: Int32Array;
 }
 
+/** Something that sorts as `SortedStrings.build` does: in this thread, or handed to a worker thread. */
+export type Sorter = (strings: string[], ties?: string[]) => Promise<SortedStringsBlocks>;
+
+export const sortHere: Sorter = async (strings, ties) => SortedStrings.build(strings, ties);
+
 export class SortedStrings {
   readonly size: number;
 
@@ -55,12 +60,9 @@ export class SortedStrings {
     return pos;
   }
 
-  /** Sorts `strings` (record i's is strings[i]) by code units, ties by `tie` (default: record number). */
-  static build(
-    strings: readonly string[],
-    tie: (a: number, b: number) => number = (a, b) => a - b,
-  ): SortedStringsBlocks {
-    const order = sortOrder(strings, tie);
+  /** Sorts `strings` (record i's is strings[i]) by code units; equal ones by `ties` (if given), then record. */
+  static build(strings: readonly string[], ties?: readonly string[]): SortedStringsBlocks {
+    const order = sortOrder(strings, (a, b) => (ties && ties[a] !== ties[b] ? (ties[a] < ties[b] ? -1 : 1) : a - b));
     const starts = new Int32Array(order.length + 1);
     const sorted = new Array<string>(order.length);
     for (let pos = 0; pos < order.length; pos++) {

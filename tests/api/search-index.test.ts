@@ -25,10 +25,10 @@ function naive(summaries: readonly CustomerSummary[], query: string): number[] {
 }
 
 /** The index of `summaries`, answering with their positions (the index numbers records in tie order). */
-function indexOf(summaries: readonly CustomerSummary[]) {
+async function indexOf(summaries: readonly CustomerSummary[]) {
   const builder = new SearchBlocksBuilder();
   for (const s of summaries) builder.add(searchable(s));
-  const { blocks, lineOf } = builder.build();
+  const { blocks, lineOf } = await builder.build();
   const index = new SearchIndex(blocks);
   const recordOf = new Map(Array.from(lineOf, (line, record) => [line, record]));
   const lines = (found: { total: number; records: Int32Array }) => ({
@@ -48,7 +48,8 @@ function indexOf(summaries: readonly CustomerSummary[]) {
   };
 }
 
-const everything = (index: ReturnType<typeof indexOf>, q: string) => index.search(q, { offset: 0, limit: 1e9 }).records;
+const everything = (index: Awaited<ReturnType<typeof indexOf>>, q: string) =>
+  index.search(q, { offset: 0, limit: 1e9 }).records;
 
 function random(seed: number) {
   let state = seed;
@@ -80,10 +81,10 @@ function queries(summaries: readonly CustomerSummary[], count: number, pick: (n:
   return out;
 }
 
-test('the index agrees with the domain rules: 400 generated queries, before and after writes, every page', () => {
+test('the index agrees with the domain rules: 400 generated queries, before and after writes, every page', async () => {
   const customers = seedCustomers(1500, 11);
   const summaries = customers.map(summaryOf);
-  const index = indexOf(summaries);
+  const index = await indexOf(summaries);
   const pick = random(7);
   let found = 0;
   for (const q of [...queries(summaries, 300, pick), 'co', '.com', 'onmicrosoft', '&', 'а', 'е', 'ё']) {
@@ -132,9 +133,9 @@ test('the index agrees with the domain rules: 400 generated queries, before and 
   expect(index.search('', { offset: 0, limit: 1500 }).records).toEqual(naive(summaries, ''));
 });
 
-test('startingWith: company name or domain prefix, case-insensitive, in tie order, paged', () => {
+test('startingWith: company name or domain prefix, case-insensitive, in tie order, paged', async () => {
   const summaries = seedCustomers(800, 3).map(summaryOf);
-  const index = indexOf(summaries);
+  const index = await indexOf(summaries);
   const tieOrder = (ids: number[]) =>
     ids.sort((a, b) => compareTies(searchable(summaries[a]), searchable(summaries[b])));
   for (const [field, prefix] of [

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { seedCustomers } from '@/mock-api/seed';
+import { foldText } from '@/domain/search';
+import { seedCustomers, seedRange } from '@/mock-api/seed';
 import { type MockApi, startMockApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
@@ -109,5 +110,19 @@ test('renames across several compactions in one run: every customer keeps its ow
     expect(new Set(everyone)).toEqual(new Set(ids));
   } finally {
     await again.stop();
+  }
+});
+
+test('seeding in worker threads (20,000 and more) makes the same customers as in this thread, in tie order', async () => {
+  const api = await startMockApi(['--seed', '20000', '--seed-value', '3'], { startTimeoutMs: 120_000 });
+  try {
+    for (const c of seedRange(19_990, 20_000, 3)) expect((await api.call(`/customers/${c.id}`)).body).toEqual(c);
+    const first = (await api.call('/customers?_limit=50')).body.map((c: { companyProfile: { companyName: string } }) =>
+      foldText(c.companyProfile.companyName),
+    );
+    expect(first).toEqual([...first].sort());
+    expect((await api.call('/customers')).headers.get('X-Total-Count')).toBe('20000');
+  } finally {
+    await api.stop();
   }
 });
