@@ -11,6 +11,7 @@
  */
 import type { SearchableCustomer } from '@/domain/search';
 import type { BlockValue } from '../snapshot-blocks';
+import { IntList, StringList } from './lists';
 import { type SortedStringsBlocks, type Sorter, sortHere } from './sorted-strings';
 
 export interface Postings {
@@ -26,29 +27,6 @@ export interface SearchBlocks {
   words: SortedStringsBlocks;
   nameWords: Postings;
   contactWords: Postings;
-}
-
-/** A growing list of int32s in one typed array. */
-class IntList {
-  private data = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  get(i: number): number {
-    return this.data[i];
-  }
-
-  set(i: number, value: number): void {
-    this.data[i] = value;
-  }
 }
 
 /** The words of one kind each customer has, customer after customer (in the order they were added), each once. */
@@ -99,11 +77,12 @@ function inverse(permutation: Int32Array): Int32Array {
 }
 
 export class SearchBlocksBuilder {
-  private readonly names: string[] = [];
-  private readonly ids: string[] = [];
-  private readonly domains: string[] = [];
-  private readonly emails: string[] = [];
-  private readonly words: string[] = [];
+  private readonly names = new StringList();
+  private readonly ids = new StringList();
+  private readonly domains = new StringList();
+  private readonly emails = new StringList();
+  private readonly words = new StringList();
+  private wordCount = 0;
   private readonly wordNumbers = new Map<string, number>();
   private readonly nameWords = new Pairs();
   private readonly contactWords = new Pairs();
@@ -123,7 +102,7 @@ export class SearchBlocksBuilder {
   private numberOf(word: string): number {
     let n = this.wordNumbers.get(word);
     if (n === undefined) {
-      n = this.words.length;
+      n = this.wordCount++;
       this.words.push(word);
       this.wordNumbers.set(word, n);
     }
@@ -135,12 +114,13 @@ export class SearchBlocksBuilder {
    * sorts are independent: `sort` may run them on other threads at once.
    */
   async build(sort: Sorter = sortHere): Promise<{ blocks: SearchBlocks; lineOf: Int32Array }> {
-    const [names, ids, domains, emails, words] = await Promise.all([
-      sort(this.names, this.ids),
-      sort(this.ids),
-      sort(this.domains),
-      sort(this.emails),
-      sort(this.words),
+    const ids = this.ids.packed();
+    const [names, idsSorted, domains, emails, words] = await Promise.all([
+      sort(this.names.packed(), ids),
+      sort(ids),
+      sort(this.domains.packed()),
+      sort(this.emails.packed()),
+      sort(this.words.packed()),
     ]);
     const lineOf = names.records;
     const recordOf = inverse(lineOf);
@@ -151,7 +131,7 @@ export class SearchBlocksBuilder {
       blocks: {
         // Record r's name is the r-th: no list needed. Nor for words: a word's position is all a lookup needs.
         names: { ...names, records: new Int32Array(0) },
-        ids: renumbered(ids),
+        ids: renumbered(idsSorted),
         domains: renumbered(domains),
         emails: renumbered(emails),
         words: { ...words, records: new Int32Array(0) },

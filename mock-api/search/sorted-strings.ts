@@ -3,6 +3,8 @@
  * (no million small strings to allocate) and any prefix is a contiguous range found by binary search.
  * `records[pos]` says whose string is at `pos`.
  */
+import { type Packed, unpack } from './lists';
+
 export interface SortedStringsBlocks {
   text: string;
   /** The string at `pos` is text[starts[pos] .. starts[pos + 1]). */
@@ -10,10 +12,10 @@ export interface SortedStringsBlocks {
   records: Int32Array;
 }
 
-/** Something that sorts as `SortedStrings.build` does: in this thread, or handed to a worker thread. */
-export type Sorter = (strings: string[], ties?: string[]) => Promise<SortedStringsBlocks>;
+/** Something that sorts as `SortedStrings.build` does (strings packed): in this thread, or in a worker thread. */
+export type Sorter = (strings: Packed, ties?: Packed) => Promise<SortedStringsBlocks>;
 
-export const sortHere: Sorter = async (strings, ties) => SortedStrings.build(strings, ties);
+export const sortHere: Sorter = async (strings, ties) => SortedStrings.build(unpack(strings), ties && unpack(ties));
 
 export class SortedStrings {
   readonly size: number;
