@@ -7,8 +7,9 @@
  * intersected, and a page is read off in (tier, rank) order, so the ranking costs no sort of the matches.
  *
  * A write that changes what search sees (company name, contact name, e-mail; domain and id are read-only) marks
- * the record stale: the blocks' entries for it are skipped and its current fields are checked directly, until
- * the next snapshot rebuilds the blocks. A new company name moves the record in the rank order at once.
+ * the record stale: the blocks' entries for it are skipped and its current fields are checked directly by every
+ * query (about a microsecond each) until the store is next opened, from a snapshot whose blocks hold them. A new
+ * company name moves the record in the rank order at once.
  * Nothing here builds a RegExp from the query.
  */
 import type { CustomerSummary } from '@/domain/schemas';
