@@ -12,7 +12,7 @@ import type { CustomerSummary } from '@/domain/schemas';
 import { startMockApi } from '../tests/helpers/mock-api';
 import { readAllCustomers } from './all-customers';
 import { measureApiSearch, type SearchRun } from './api-search';
-import { measureApiStart, residentMB, waitUntilIdle } from './api-start';
+import { cpuTicks, measureApiStart, residentMB, waitUntilIdle } from './api-start';
 import { measureFsync } from './fsync';
 import { httpClient } from './http-client';
 import { measureOurPatch, type PatchRun } from './patch';
@@ -29,6 +29,8 @@ export interface ApiRunOptions {
 export interface ApiRun {
   /** Seeding as the CLI reports it (its summary line), and spawn → listening for that run. */
   seedMs: number;
+  /** The CPU time the seeding process used, all threads: what the seed costs whatever else the machine is doing. */
+  seedCpuS: number;
   customers: CustomerSummary[];
   queries: string[];
   warmUp: string[];
@@ -64,6 +66,7 @@ export async function measureApi(
   running.push(seeding);
   const seeded = /seeded [\d,]+ customers? in ([\d.]+) s/.exec(seeding.output());
   const seedMs = seeded ? Number(seeded[1]) * 1000 : performance.now() - spawned;
+  const seedCpuS = cpuTicks(seeding.process.pid!) / 100;
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s; reading every customer's summary`);
   const reader = httpClient(seeding.url, asAgent);
   const customers = await readAllCustomers(reader);
@@ -101,6 +104,7 @@ export async function measureApi(
   await start.api.stop();
   return {
     seedMs,
+    seedCpuS,
     customers,
     queries,
     warmUp,

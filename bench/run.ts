@@ -10,7 +10,7 @@ import './out-dir';
 import '../tests/helpers/node-browser';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -141,7 +141,7 @@ try {
       apiSeedMs1m: metric(
         api.seedMs,
         'ms',
-        `npm run api -- --seed ${options.customers}: generating, writing and indexing ${size} customers (the CLI's own summary line)`,
+        `npm run api -- --seed ${options.customers}: generating, writing and indexing ${size} customers (the CLI's own summary line); ${round(api.seedCpuS, 1)} s of CPU on ${cpus().length} cores`,
         { target: { kind: 'max', limit: 60_000 } },
       ),
     });
@@ -276,6 +276,7 @@ try {
       conditions: {
         customers: options.customers,
         seedS: round(api.seedMs / 1000, 1),
+        seedCpuS: round(api.seedCpuS, 1),
         queries: api.queries.length,
         cyrillicQueries: api.queries.filter((q) => /\p{Script=Cyrillic}/u.test(q)).length,
         opensEach: options.opens,
