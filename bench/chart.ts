@@ -15,7 +15,12 @@ const COLOURS = { met: '#2e7d32', missed: '#d84315', floor: '#757575', target: '
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const number = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : String(n));
 
-export function chart(results: Results['results'], caption: string): string {
+const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+export function chart({ results, machine, date, conditions1m }: Results): string {
+  const runs = [`100k run ${minute(date)}`];
+  if (conditions1m && typeof conditions1m.date === 'string') runs.push(`1m run ${minute(conditions1m.date)}`);
+  const caption = `${machine.cores} cores (${machine.cpu}), Node ${machine.node}; ${runs.join(', ')}`;
   const rows = Object.entries(results).filter(([, m]) => m.target !== null && m.value !== null);
   const height = TOP + rows.length * ROW + 20;
   const parts = [
@@ -62,7 +67,9 @@ export function chart(results: Results['results'], caption: string): string {
       parts.push(
         `<line x1="${x(m.floor)}" x2="${x(m.floor)}" y1="${y + 2}" y2="${y + 36}" stroke="${COLOURS.floor}" stroke-width="2" stroke-dasharray="3 2"/>`,
       );
-      parts.push(`<text x="${x(m.floor) + 3}" y="${y + 46}" fill="${COLOURS.floor}">floor ${number(m.floor)}</text>`);
+      parts.push(
+        `<text x="${x(m.floor) + 3}" y="${y + 46}" fill="${COLOURS.floor}">floor ${number(m.floor)} ${xml(m.unit)}</text>`,
+      );
     }
     parts.push(
       `<line x1="${x(limit)}" x2="${x(limit)}" y1="${y}" y2="${y + 38}" stroke="${COLOURS.target}" stroke-width="2"/>`,

@@ -296,13 +296,7 @@ try {
   }
   write(flags.out, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${flags.out}`);
-  write(
-    flags.chart,
-    chart(
-      results.results,
-      `${results.machine.cores} cores (${results.machine.cpu}), Node ${results.machine.node}, ${results.date.slice(0, 16).replace('T', ' ')} UTC`,
-    ),
-  );
+  write(flags.chart, chart(results));
   log(`drew ${flags.chart}`);
 } finally {
   for (const server of running) await server.stop();
