@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { fluentTokens } from './scripts/fluent-tokens';
 
 /** The keyboard command that opens the side panel (Chrome) or the sidebar (Firefox). */
 const SIDE_PANEL_KEY = { default: 'Alt+Shift+D' };
@@ -13,8 +15,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has no `sidePanel`: WXT turns the side panel entrypoint into its `sidebar_action` instead.
-    permissions: browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'sidePanel'],
-    // Any port on loopback: the default API and testers' own ports. Other origins are asked for from the options page.
+    // `identity`: Partner Center's sign-in window (launchWebAuthFlow) and its redirect address.
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'contextMenus', 'identity']
+        : ['storage', 'contextMenus', 'sidePanel', 'identity'],
+    // Any port on loopback: the default API and testers' own ports. Other origins (another API address, Partner Center,
+    // its sign-in and web app) are asked for from the options page when they are chosen, never at install.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],
     // MV2 (Firefox) lists optional origins among optional permissions.
     ...(browser === 'firefox'
@@ -33,7 +40,10 @@ export default defineConfig({
   zip: { excludeSources: ['mock-api/data/**', 'docs/**', 'bench/out/**', '**/*.db.json', '.output*/**'] },
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},
-  vite: () => ({ plugins: [preact()] }),
+  // Fluent 2's tokens become CSS at build time (virtual:fluent-tokens.css); no token code ships in the pages.
+  vite: () => ({
+    plugins: [preact(), fluentTokens({ stylesheets: fileURLToPath(new URL('./components', import.meta.url)) })],
+  }),
   hooks: {
     // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
     'entrypoints:resolved': (_, entrypoints) => {

@@ -2,8 +2,8 @@ import type { FormKind } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
 import type { Draft } from '@/utils/drafts';
 import type { Saved } from '@/utils/edit-session/form';
-import { t } from '@/utils/i18n';
 import { useModule } from '@/utils/use-module';
+import { Skeleton } from './Skeleton';
 
 const loadBillingForm = () => import('./BillingProfileForm');
 const loadCompanyForm = () => import('./CompanyProfileForm');
@@ -37,5 +37,5 @@ export function AccountForm({ customer, editing, onClose }: Props) {
         onClose={onClose}
       />
     );
-  return <p role="status">{t('loading')}</p>;
+  return <Skeleton lines={6} />;
 }

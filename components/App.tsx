@@ -1,12 +1,15 @@
 import { t } from '@/utils/i18n';
 import { currentCustomerItem } from '@/utils/storage';
 import { useLanguage } from '@/utils/use-language';
+import { useModule } from '@/utils/use-module';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerAccount } from './CustomerAccount';
 import { CustomerSearch } from './CustomerSearch';
+import { HeaderAccount } from './HeaderAccount';
 import { OpenInSidePanel } from './OpenInSidePanel';
-import { RoleSelect } from './RoleSelect';
 import { ShortcutsHelp } from './ShortcutsHelp';
+
+const loadFollowedCustomer = () => import('./FollowedCustomer');
 
 export type View = 'popup' | 'sidepanel';
 
@@ -15,6 +18,7 @@ export function App({ view }: { view: View }) {
   // A language change re-renders the whole app in the new language.
   useLanguage();
   const customerId = useStorageItem(currentCustomerItem);
+  const Followed = useModule(loadFollowedCustomer, view === 'sidepanel')?.FollowedCustomer;
 
   const open = (id: string | null) => void currentCustomerItem.setValue(id);
 
@@ -22,11 +26,12 @@ export function App({ view }: { view: View }) {
     <div class={`app app-${view}`}>
       <header>
         <h1 class="app-name">{t('appName')}</h1>
-        <RoleSelect />
+        <HeaderAccount />
         {view === 'popup' && <OpenInSidePanel />}
         <ShortcutsHelp />
       </header>
       <main>
+        {Followed && <Followed current={customerId ?? null} onOpen={open} />}
         {customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}
       </main>
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isRoleId } from '@/domain/roles';
 import type { AuditEntry } from '@/domain/schemas';
-import { getAuditLog } from '@/utils/api-client';
+import { currentBackend } from '@/utils/backends';
 import { formatDateTime, t } from '@/utils/i18n';
 import { withRetry } from '@/utils/retry';
 
@@ -12,26 +12,27 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    withRetry(() => getAuditLog(customerId, SHOWN, controller.signal), controller.signal).then(
-      ({ data }) => setEntries(data),
-      () => {
-        if (!controller.signal.aborted) setEntries(null);
-      },
-    );
+    withRetry(
+      async () => (await currentBackend()).auditLog(customerId, SHOWN, controller.signal),
+      controller.signal,
+    ).then(setEntries, () => {
+      if (!controller.signal.aborted) setEntries(null);
+    });
     return () => controller.abort();
   }, [customerId, version]);
   if (!entries) return null;
   return (
-    <section aria-labelledby="audit-title">
+    <section class="card" aria-labelledby="audit-title">
       <h3 id="audit-title">{t('audit.title')}</h3>
       {entries.length === 0 ? (
-        <p>{t('audit.none')}</p>
+        <p class="hint">{t('audit.none')}</p>
       ) : (
         <ul class="audit">
           {entries.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {isRoleId(e.role) ? t(`role.${e.role}`) : e.role} ·{' '}
-              {e.action}
+              {/* Partner Center's records name the user; the mock's, the role. */}
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
+              {e.userPrincipalName ?? (isRoleId(e.role) ? t(`role.${e.role}`) : e.role)} · {e.action}
               {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import type { BillingProfile } from '@/domain/schemas';
-import { ApiError, validateAddress } from '@/utils/api-client';
+import { ApiError } from '@/utils/api-client';
+import { currentBackend } from '@/utils/backends';
 import { countryChoices } from '@/utils/countries';
 import type { Draft } from '@/utils/drafts';
 import type { Saved } from '@/utils/edit-session/form';
@@ -31,9 +32,14 @@ export const BILLING_FIELDS: readonly FieldSpec[] = [
 ];
 const ADDRESS_PATHS = BILLING_FIELDS.map((f) => f.path).filter((p) => p.startsWith(ADDRESS));
 
-/** A changed address is checked with the API before Submit; its suggestion is offered, never applied unasked. */
+/**
+ * A changed address is checked with the API before Submit, where the backend can (the mock; Partner Center's
+ * connection leaves it to the write); its suggestion is offered, never applied unasked.
+ */
 async function checkAddress(resource: BillingProfile, values: FormValues, changed: string[]): Promise<PreCheck | null> {
   if (!changed.some((path) => path.startsWith(ADDRESS))) return null;
+  const { validateAddress } = await currentBackend();
+  if (!validateAddress) return null;
   try {
     await validateAddress(applyValues(resource, values).defaultAddress);
     return null;

@@ -26,12 +26,13 @@ export function ConfirmPermissionDialog({ permission, turnOn, onConfirm, onCance
       ) : (
         <p>{t('permission.consequenceOff', { product })}</p>
       )}
+      {/* The primary action last, at the right; Cancel first, so focus lands on the safe choice. */}
       <div class="actions">
-        <button type="button" onClick={onConfirm}>
-          {t(turnOn ? 'permission.turnOn' : 'permission.turnOff')}
-        </button>
         <button type="button" onClick={onCancel}>
           {t('cancel')}
+        </button>
+        <button type="button" class="primary" onClick={onConfirm}>
+          {t(turnOn ? 'permission.turnOn' : 'permission.turnOff')}
         </button>
       </div>
     </ModalDialog>

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { MergeChoice } from '@/utils/edit-session/form';
 import type { Conflict } from '@/utils/form-model';
 import { t } from '@/utils/i18n';
+import { differingPart } from '@/utils/text-diff';
 import { ModalDialog } from './ModalDialog';
 
 interface Props {
@@ -11,49 +12,121 @@ interface Props {
   onCancel: () => void;
 }
 
+const CHOICES: readonly { choice: MergeChoice; name: 'conflict.useTheirs' | 'conflict.keepMine' }[] = [
+  { choice: 'theirs', name: 'conflict.useTheirs' },
+  { choice: 'mine', name: 'conflict.keepMine' },
+];
+
+/** A value with the part that differs from the other side marked; customer text stays text. */
+function Value({ value, other, id }: { value: string; other: string; id: string }) {
+  if (!value)
+    return (
+      <span id={id} class="conflict-value empty">
+        {t('empty')}
+      </span>
+    );
+  const [head, middle, tail] = differingPart(value, other);
+  return (
+    <span id={id} class="conflict-value">
+      {head}
+      {middle && <mark>{middle}</mark>}
+      {tail}
+    </span>
+  );
+}
+
 /**
- * After a 412: per field both the agent and a colleague changed, their value beside the agent's.
- * The choice for all comes first; choosing for each field resolves once every field has a choice.
+ * After a 412: per field both the agent and a colleague changed, a group of two radios named by the field (its
+ * fieldset's legend) — "Use theirs" or "Keep my changes" — with the two values side by side and what differs marked. With several fields, one choice can
+ * be made for all. Submit sends the merge once every field has a choice.
  */
 export function ConflictDialog({ conflicts, label, onResolve, onCancel }: Props) {
   const [choices, setChoices] = useState<Record<string, MergeChoice>>({});
-  const all = (choice: MergeChoice) => onResolve(Object.fromEntries(conflicts.map((c) => [c.path, choice])));
-  function choose(path: string, choice: MergeChoice) {
-    const next = { ...choices, [path]: choice };
-    setChoices(next);
-    if (conflicts.every((c) => next[c.path])) onResolve(next);
+  const [asked, setAsked] = useState(false);
+  const id = useId();
+  const unchosen = conflicts.findIndex((c) => !choices[c.path]);
+
+  function submit() {
+    if (unchosen < 0) {
+      onResolve(choices);
+      return;
+    }
+    // Say what is missing, and go to the first field without a choice.
+    setAsked(true);
+    document.getElementById(`${id}-${unchosen}-theirs`)?.focus();
   }
+
+  // The dialog sits inside the edit form: Enter on a choice submits this merge, never the form behind it.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    submit();
+  }
+
   return (
     <ModalDialog title={t('conflict.title')} onCancel={onCancel}>
       <p>{t('conflict.explain')}</p>
-      <fieldset class="actions" aria-label={t('conflict.forAll')}>
-        <button type="button" onClick={() => all('mine')}>
-          {t('conflict.keepMine')}
-        </button>
-        <button type="button" onClick={() => all('theirs')}>
-          {t('conflict.useTheirs')}
-        </button>
-      </fieldset>
-      {conflicts.map((c) => (
-        <fieldset key={c.path} class="conflict" aria-label={label(c.path)}>
-          <h3>{label(c.path)}</h3>
-          <dl>
-            <dt>{t('conflict.theirValue')}</dt>
-            <dd>{c.theirs || t('empty')}</dd>
-            <dt>{t('conflict.yourValue')}</dt>
-            <dd>{c.mine || t('empty')}</dd>
-          </dl>
-          <button type="button" aria-pressed={choices[c.path] === 'mine'} onClick={() => choose(c.path, 'mine')}>
-            {t('conflict.keepMine')}
-          </button>
-          <button type="button" aria-pressed={choices[c.path] === 'theirs'} onClick={() => choose(c.path, 'theirs')}>
-            {t('conflict.useTheirs')}
-          </button>
+      {conflicts.length > 1 && (
+        <fieldset class="conflict-all">
+          <legend>{t('conflict.forAll')}</legend>
+          {CHOICES.map(({ choice, name }) => (
+            <button
+              key={choice}
+              type="button"
+              onClick={() => setChoices(Object.fromEntries(conflicts.map((c) => [c.path, choice])))}
+            >
+              {t(name)}
+            </button>
+          ))}
         </fieldset>
-      ))}
+      )}
+      {conflicts.map((c, index) => {
+        const group = `${id}-${index}`;
+        const missing = asked && !choices[c.path];
+        return (
+          <fieldset
+            key={c.path}
+            class="conflict"
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? `${id}-missing` : undefined}
+          >
+            <legend>{label(c.path)}</legend>
+            <div class="conflict-choices">
+              {CHOICES.map(({ choice, name }) => {
+                const value = choice === 'theirs' ? c.theirs : c.mine;
+                const other = choice === 'theirs' ? c.mine : c.theirs;
+                return (
+                  <label key={choice} class="conflict-choice">
+                    <span class="conflict-choice-name">
+                      <input
+                        id={`${group}-${choice}`}
+                        type="radio"
+                        name={group}
+                        checked={choices[c.path] === choice}
+                        aria-labelledby={`${group}-${choice}-name`}
+                        aria-describedby={`${group}-${choice}-value`}
+                        onChange={() => setChoices({ ...choices, [c.path]: choice })}
+                        onKeyDown={onKeyDown}
+                      />
+                      <span id={`${group}-${choice}-name`}>{t(name)}</span>
+                    </span>
+                    <Value value={value} other={other} id={`${group}-${choice}-value`} />
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        );
+      })}
+      <p id={`${id}-missing`} role="alert" class="error">
+        {asked && unchosen >= 0 && t('conflict.chooseEach')}
+      </p>
       <div class="actions">
         <button type="button" onClick={onCancel}>
           {t('cancel')}
+        </button>
+        <button type="button" class="primary" onClick={submit}>
+          {t('submit')}
         </button>
       </div>
     </ModalDialog>

@@ -1,10 +1,11 @@
 import { useId } from 'preact/hooks';
 import type { FormKind } from '@/domain/resources';
-import { can } from '@/domain/roles';
 import { denial } from '@/utils/denial';
 import { useAccount } from '@/utils/edit-session/use-account';
 import { t } from '@/utils/i18n';
-import { roleItem } from '@/utils/storage';
+import { customerPageUrl } from '@/utils/partner-center-web';
+import { connectionItem } from '@/utils/storage';
+import { useRole } from '@/utils/use-role';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { AccountForm } from './AccountForm';
 import { AuditLog } from './AuditLog';
@@ -12,12 +13,14 @@ import { BillingDetails } from './BillingDetails';
 import { CompanyDetails } from './CompanyDetails';
 import { ProfileSection } from './ProfileSection';
 import { PurchasePermissionSwitches } from './PurchasePermissionSwitches';
+import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
 /** Step 2 of the job: the customer's Account page; its state and writes are utils/edit-session's account model. */
 export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void }) {
-  const role = useStorageItem(roleItem);
-  const mayView = role !== undefined && can(role, 'viewCustomers');
+  const role = useRole();
+  const mayView = role !== undefined && !denial(role, 'viewCustomers');
+  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
   const { page, dispatch, ...act } = useAccount(id, mayView);
   const { customer, editing } = page;
   const permissionTitle = useId();
@@ -25,7 +28,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
 
   return (
     <section class="account">
-      <button type="button" onClick={onBack}>
+      <button type="button" class="subtle back" onClick={onBack}>
         {t('back')}
       </button>
       <StatusMessage status={page.status} onUndo={() => void act.undo()} />
@@ -38,7 +41,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
           </button>
         </p>
       )}
-      {mayView && !customer && !page.loadError && <p role="status">{t('loading')}</p>}
+      {mayView && !customer && !page.loadError && <Skeleton title cards={2} />}
       {customer && (
         <>
           <h2 class="customer-name">{customer.companyProfile.companyName}</h2>
@@ -46,15 +49,26 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
             <AccountForm customer={customer} editing={editing} onClose={act.closeForm} />
           ) : (
             <>
-              <ProfileSection kind="company" role={role} returnFocus={page.returnFocus === 'company'} onEdit={edit}>
+              <ProfileSection
+                kind="company"
+                role={role}
+                readOnly={partnerCenter ? t('pc.companyReadOnly') : undefined}
+                returnFocus={page.returnFocus === 'company'}
+                onEdit={edit}
+              >
                 <CompanyDetails company={customer.companyProfile} />
+                {partnerCenter && (
+                  <a href={customerPageUrl(customer.id)} target="_blank" rel="noreferrer">
+                    {t('pc.openCustomer')}
+                  </a>
+                )}
               </ProfileSection>
               <ProfileSection kind="billing" role={role} returnFocus={page.returnFocus === 'billing'} onEdit={edit}>
                 <BillingDetails customer={customer} />
               </ProfileSection>
             </>
           )}
-          <section aria-labelledby={permissionTitle}>
+          <section class="card" aria-labelledby={permissionTitle}>
             <h3 id={permissionTitle}>{t('permission.title')}</h3>
             <PurchasePermissionSwitches
               permission={customer.purchasePermission}
@@ -63,7 +77,7 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
               onChange={(key, on) => void act.switchPermission(key, on)}
             />
           </section>
-          {role && can(role, 'viewAuditLog') && <AuditLog customerId={id} version={page.version} />}
+          {role !== undefined && !denial(role, 'viewAuditLog') && <AuditLog customerId={id} version={page.version} />}
         </>
       )}
     </section>

@@ -1,28 +1,38 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CustomerSummary } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
-import { searchCustomers } from '@/utils/api-client';
+import { currentBackend } from '@/utils/backends';
+import type { CustomerHit } from '@/utils/backends/backend';
 import { denial } from '@/utils/denial';
 import { errorMessage } from '@/utils/error-message';
 import { t } from '@/utils/i18n';
 import { isTyping } from '@/utils/is-typing';
 import { withRetry } from '@/utils/retry';
-import { recentCustomersItem, roleItem, searchQueryItem } from '@/utils/storage';
+import { connectionItem, recentCustomersItem, searchQueryItem } from '@/utils/storage';
+import { useRole } from '@/utils/use-role';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { type CustomerOption, CustomerOptions } from './CustomerOptions';
+import { EmptyState } from './EmptyState';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'done'; query: string; customers: CustomerSummary[]; total: number; page: number }
+  /** `total` is null where the backend does not count (Partner Center); `next` is where more results start. */
+  | { kind: 'done'; query: string; customers: CustomerHit[]; total: number | null; next: unknown }
   | { kind: 'error'; message: string };
 
-const asOption = (c: CustomerSummary): CustomerOption => ({
+const asOption = (c: CustomerHit): CustomerOption => ({
   id: c.id,
   companyName: c.companyProfile.companyName,
   domain: c.companyProfile.domain,
-  contact: `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
+  contact: c.billingProfile && `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
 });
+
+/** How many were found; where the backend does not count, how many so far and whether there are more. */
+function resultStatus(state: Extract<State, { kind: 'done' }>, partnerCenter: boolean): string {
+  const count = state.total ?? state.customers.length;
+  if (!count) return t(partnerCenter ? 'pc.noResults' : 'noResults', { query: state.query });
+  return t(state.total === null && state.next !== null ? 'resultCountMore' : 'resultCount', { count });
+}
 
 export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   // null until the stored text is read: the search survives the popup closing.
@@ -32,12 +42,14 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
   const [attempt, setAttempt] = useState(0);
   const [loadingMore, setLoadingMore] = useState(false);
   const recent = useStorageItem(recentCustomersItem) ?? [];
-  const role = useStorageItem(roleItem);
+  const role = useRole();
+  // Partner Center finds company names and domains by their start only: the hint and "no results" say so.
+  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
   const input = useRef<HTMLInputElement>(null);
   // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
   const written = useRef<string[]>([]);
 
-  // Layout effects run before the first paint: the box is focused, and each debounce starts, a frame sooner.
+  // Layout effects run before the first paint: the box is focused, and each search starts, a frame sooner.
   useLayoutEffect(() => {
     input.current?.focus();
     void searchQueryItem.getValue().then((stored) => setQuery((q) => q ?? stored));
@@ -63,14 +75,15 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
       setActive(0);
       return;
     }
+    const controller = new AbortController();
     // No debounce: each keystroke asks at once, and the next one aborts the request (dropping its late answer),
     // so only the newest query renders and the last keystroke's answer is not kept waiting.
-    const controller = new AbortController();
     setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
-    withRetry(() => searchCustomers(q, 1, DEFAULT_PAGE_SIZE, controller.signal), controller.signal).then(
-      ({ data, total }) => {
+    const search = async () => (await currentBackend()).search(q, null, DEFAULT_PAGE_SIZE, controller.signal);
+    withRetry(search, controller.signal).then(
+      ({ customers, total, next }) => {
         setActive(0);
-        setState({ kind: 'done', query: q, customers: data, total: total ?? data.length, page: 1 });
+        setState({ kind: 'done', query: q, customers, total, next });
       },
       (error) => {
         if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
@@ -89,8 +102,10 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
     if (state.kind !== 'done') return;
     setLoadingMore(true);
     try {
-      const { data } = await withRetry(() => searchCustomers(state.query, state.page + 1, DEFAULT_PAGE_SIZE));
-      setState({ ...state, customers: [...state.customers, ...data], page: state.page + 1 });
+      const { customers, next } = await withRetry(async () =>
+        (await currentBackend()).search(state.query, state.next, DEFAULT_PAGE_SIZE),
+      );
+      setState({ ...state, customers: [...state.customers, ...customers], next });
     } catch (error) {
       setState({ kind: 'error', message: errorMessage(error) });
     } finally {
@@ -123,7 +138,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         ref={input}
         type="search"
         aria-label={t('searchCustomers')}
-        placeholder={t('searchPlaceholder')}
+        placeholder={t(partnerCenter ? 'pc.searchPlaceholder' : 'searchPlaceholder')}
         value={query ?? ''}
         onInput={(event) => type(event.currentTarget.value)}
         onKeyDown={onKeyDown}
@@ -133,9 +148,7 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
       {denial(role, 'viewCustomers') && <p class="reason">{denial(role, 'viewCustomers')}</p>}
       <p role="status" class="search-status">
         {state.kind === 'loading' && t('searching')}
-        {searching &&
-          state.kind === 'done' &&
-          (state.total ? t('resultCount', { count: state.total }) : t('noResults', { query: state.query }))}
+        {searching && state.kind === 'done' && resultStatus(state, partnerCenter)}
       </p>
       {state.kind === 'error' && (
         <p role="alert" class="error">
@@ -145,6 +158,9 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
           </button>
         </p>
       )}
+      {searching && state.kind === 'done' && !state.customers.length && (
+        <p class="hint">{t(partnerCenter ? 'pc.noResultsHint' : 'noResultsHint')}</p>
+      )}
       {!searching && recent.length > 0 && <h2>{t('recentCustomers')}</h2>}
       <CustomerOptions
         label={searching ? t('customers') : t('recentCustomers')}
@@ -153,9 +169,17 @@ export function CustomerSearch({ onOpen }: { onOpen: (id: string) => void }) {
         query={searching ? (query ?? '') : ''}
         onOpen={onOpen}
       />
-      {searching && state.kind === 'done' && state.customers.length < state.total && (
+      {!searching && !recent.length && !denial(role, 'viewCustomers') && (
+        <EmptyState
+          title={t('searchEmpty.title')}
+          hint={t(partnerCenter ? 'pc.searchEmptyHint' : 'searchEmpty.hint')}
+        />
+      )}
+      {searching && state.kind === 'done' && state.next !== null && (
         <button type="button" disabled={loadingMore} onClick={() => void more()}>
-          {t('moreResults', { shown: state.customers.length, count: state.total })}
+          {state.total === null
+            ? t('showMore')
+            : t('moreResults', { shown: state.customers.length, count: state.total })}
         </button>
       )}
     </section>

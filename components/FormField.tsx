@@ -9,7 +9,9 @@ interface Props {
   label: string;
   value: string;
   error?: string;
-  type?: 'text' | 'email' | 'tel';
+  /** Help shown under the field and read with it. */
+  hint?: string;
+  type?: 'text' | 'email' | 'tel' | 'url';
   autocomplete?: string;
   choices?: Choice[];
   readOnly?: boolean;
@@ -22,6 +24,7 @@ export function FormField({
   label,
   value,
   error,
+  hint,
   type = 'text',
   autocomplete,
   choices,
@@ -31,10 +34,12 @@ export function FormField({
 }: Props) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const described = [error && errorId, hint && hintId].filter(Boolean).join(' ');
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': described || undefined,
     onBlur,
   };
   return (
@@ -62,6 +67,11 @@ export function FormField({
       {error && (
         <p id={errorId} class="field-error">
           {error}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} class="hint">
+          {hint}
         </p>
       )}
     </div>

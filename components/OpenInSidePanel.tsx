@@ -10,8 +10,18 @@ export function OpenInSidePanel() {
     globalThis.close();
   }
   return (
-    <button type="button" onClick={() => void open()}>
-      {t('openInSidePanel')}
+    // An icon button, as in Fluent's toolbars: the popup's header has no room for the words, which name it instead.
+    <button
+      type="button"
+      class="subtle icon"
+      aria-label={t('openInSidePanel')}
+      title={t('openInSidePanel')}
+      onClick={() => void open()}
+    >
+      <svg aria-hidden="true" viewBox="0 0 20 20" width="20" height="20" fill="none" stroke="currentColor">
+        <rect x="2.5" y="4.5" width="15" height="11" rx="2" />
+        <path d="M12.5 4.5v11" />
+      </svg>
     </button>
   );
 }

@@ -8,34 +8,38 @@ import { t } from '@/utils/i18n';
 interface Props {
   kind: FormKind;
   /** Without the right to edit this resource, the edit button is disabled and says why. */
-  role: RoleId | undefined;
+  role: RoleId | null | undefined;
+  /** Why the resource cannot be edited at all through this connection (Partner Center's company details). */
+  readOnly?: string;
   /** Back from the form by Cancel: the edit button takes focus again. */
   returnFocus: boolean;
   onEdit: (kind: FormKind) => void;
   children: ComponentChildren;
 }
 
-/** A section of the Account page: a resource's details and the button that opens its form. */
-export function ProfileSection({ kind, role, returnFocus, onEdit, children }: Props) {
+/** A card of the Account page: a resource's title with the button that opens its form, then its details. */
+export function ProfileSection({ kind, role, readOnly, returnFocus, onEdit, children }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const reason = denial(role, RESOURCES[kind].right);
+  const reason = readOnly ?? denial(role, RESOURCES[kind].right);
   useEffect(() => {
     if (returnFocus) button.current?.focus();
   }, [returnFocus]);
   return (
-    <section aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t(`${kind}.title`)}</h3>
+    <section class="card" aria-labelledby={`${id}-title`}>
+      <div class="card-header">
+        <h3 id={`${id}-title`}>{t(`${kind}.title`)}</h3>
+        <button
+          ref={button}
+          type="button"
+          disabled={reason !== null}
+          aria-describedby={reason ? `${id}-reason` : undefined}
+          onClick={() => onEdit(kind)}
+        >
+          {t(`${kind}.edit`)}
+        </button>
+      </div>
       {children}
-      <button
-        ref={button}
-        type="button"
-        disabled={reason !== null}
-        aria-describedby={reason ? `${id}-reason` : undefined}
-        onClick={() => onEdit(kind)}
-      >
-        {t(`${kind}.edit`)}
-      </button>
       {reason && (
         <p id={`${id}-reason`} class="reason">
           {reason}

@@ -81,7 +81,7 @@ export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
         {session.notice && noticeText(session.notice)}
       </p>
       <div class="actions">
-        <button type="submit" disabled={session.status === 'sending'}>
+        <button type="submit" class="primary" disabled={session.status === 'sending'}>
           {t('submit')}
         </button>
         <button type="button" onClick={() => void act.cancel()}>

@@ -41,9 +41,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </div>
         ))}
       </dl>
-      <button type="button" onClick={onClose}>
-        {t('close')}
-      </button>
+      <div class="actions">
+        <button type="button" onClick={onClose}>
+          {t('close')}
+        </button>
+      </div>
     </ModalDialog>
   );
 }

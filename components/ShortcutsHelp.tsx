@@ -25,7 +25,8 @@ export function ShortcutsHelp() {
     <>
       <button
         type="button"
-        class="shortcuts-button"
+        class="shortcuts-button subtle icon"
+        title={t('shortcuts')}
         aria-label={t('shortcuts')}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}

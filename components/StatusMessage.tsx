@@ -19,13 +19,14 @@ export function StatusMessage({ status, onUndo }: { status: Status | null; onUnd
   const said = status && !status.alert ? noticeText(status.notice) : null;
   return (
     <>
-      <div ref={region} role="status" class="status" tabIndex={-1}>
+      <div ref={region} role="status" class="status toast" tabIndex={-1}>
         {said}
         {said && undoable && (
           <>
             {' '}
             <button
               type="button"
+              class="subtle"
               onClick={() => {
                 setUndoable(false);
                 onUndo();

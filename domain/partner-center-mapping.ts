@@ -3,7 +3,7 @@
  * mock answers `/v1` with it, and the extension's Partner Center connection reads and writes through it. Pure
  * functions on plain data, no browser or Node APIs.
  */
-import type { JsonObject } from './merge-patch';
+import { changesBetween, type JsonObject } from './merge-patch';
 import {
   type AuditRecord,
   type AuditResourceType,
@@ -22,7 +22,7 @@ import {
   type SelfServePolicy,
 } from './partner-center';
 import { LINK_ROOT } from './partner-center-readings';
-import type { ResourceKind } from './resources';
+import { RESOURCES, type ResourceKind } from './resources';
 import type {
   Address,
   AuditEntry,
@@ -169,6 +169,26 @@ export function permissionFromPolicy(permissions: readonly { resource: PolicyRes
   };
 }
 
+/** The purchase permission a customer's policy (or none) stands for; its etag is the policy's, none without one. */
+export function permissionOfPolicy(policy: SelfServePolicy | null): PurchasePermission {
+  return defined({ ...permissionFromPolicy(policy?.permissions ?? []), etag: policy?.attributes.etag });
+}
+
+/**
+ * A customer as the extension shows it, from Partner Center's customer and its self-serve policy (or none).
+ * Partner Center keeps no time of a customer's last change: `updatedAt` stays empty (nothing in the views reads it).
+ */
+export function customerFromPc(c: PcCustomer, policy: SelfServePolicy | null): Customer {
+  return {
+    id: c.id,
+    companyProfile: companyProfileFromPc(c.companyProfile),
+    billingProfile: billingProfileFromPc(c.billingProfile),
+    relationshipToPartner: c.relationshipToPartner,
+    purchasePermission: permissionOfPolicy(policy),
+    updatedAt: '',
+  };
+}
+
 export const AUDIT_RESOURCE_TYPE: Record<ResourceKind, AuditResourceType> = {
   billing: 'customer',
   company: 'customer',
@@ -233,4 +253,41 @@ export function toCollection<T>(items: T[], self: Link, next?: { uri: string; to
     ...(next ? { continuationToken: next.token } : {}),
     attributes: { objectType: 'Collection' },
   };
+}
+
+/** Partner Center's operation types, named as the desk's audit log names its actions. */
+const OPERATION_ACTIONS: Record<OperationType, { kind: ResourceKind; action: string }> = {
+  update_customer_billing_profile: { kind: 'billing', action: RESOURCES.billing.actions[0] },
+  update_customer_company_profile: { kind: 'company', action: RESOURCES.company.actions[0] },
+  create_self_serve_policy: { kind: 'permission', action: RESOURCES.permission.actions[0] },
+  update_self_serve_policy: { kind: 'permission', action: 'Update customer purchase permission' },
+  delete_self_serve_policy: { kind: 'permission', action: RESOURCES.permission.actions[1] },
+};
+
+/** A resource in an audit record (Partner Center's JSON text) as ours, without its version; {} when absent. */
+function auditState(kind: ResourceKind, value: string | undefined): JsonObject {
+  if (!value) return kind === 'permission' ? permissionFromPolicy([]) : {};
+  let parsed: JsonObject;
+  try {
+    parsed = JSON.parse(value) as JsonObject;
+  } catch {
+    return {};
+  }
+  const { links: _links, attributes: _attributes, ...state } = parsed;
+  if (kind === 'permission') return permissionFromPolicy((parsed as Partial<SelfServePolicy>).permissions ?? []);
+  return state;
+}
+
+/** An audit record as the desk's audit entry: the action, who (the user, not a role) and the fields it changed. */
+export function auditEntryFromPc(r: AuditRecord): AuditEntry {
+  const { kind, action } = OPERATION_ACTIONS[r.operationType];
+  return defined({
+    id: r.id,
+    customerId: r.customerId,
+    at: r.operationDate,
+    role: '',
+    userPrincipalName: r.userPrincipalName,
+    action,
+    changes: changesBetween(auditState(kind, r.resourceOldValue), auditState(kind, r.resourceNewValue)),
+  });
 }

@@ -4,7 +4,7 @@
  * section lists the same choices with the pages they come from. The values are here; each choice that is a rule
  * rather than a value names the file that applies it.
  *
- * - Errors: where Microsoft documents no code for a case (405, 413, 415), the code is the HTTP status
+ * - Errors: where Microsoft documents no code for a case (405, 413, 415, 503, 507), the code is the HTTP status
  *   (`PC_ERRORS` in partner-center.ts). A stale etag is HTTP 400 code 2055 everywhere, never 412.
  * - `totalCount` is the number of items in this answer, as Partner Center gives it (`toCollection`).
  * - Query parameter names match without regard to case: the page writes `entity_id` and `seekOperation`, the .NET

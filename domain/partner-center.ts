@@ -188,6 +188,8 @@ export const PC_ERRORS = {
   phoneMissing: { status: 400, code: '600051', description: 'Customer phone number is missing' },
   staleEtag: { status: 400, code: '2055', description: 'Etag is no longer valid' },
   unexpected: { status: 500, code: '800003', description: 'Unexpected service error' },
+  storageFull: { status: 507, code: '507', description: 'Insufficient storage' },
+  storageError: { status: 503, code: '503', description: 'Service unavailable' },
 } as const;
 export type PcErrorKind = keyof typeof PC_ERRORS;
 

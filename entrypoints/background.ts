@@ -1,5 +1,6 @@
 import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
 import { openSidePanel } from '@/utils/side-panel';
+import { serveSignIn } from '@/utils/sign-in/background';
 import { currentCustomerItem, languageItem, searchQueryItem } from '@/utils/storage';
 
 const SEARCH_MENU = 'search-customers';
@@ -7,6 +8,9 @@ const SEARCH_MENU = 'search-customers';
 export default defineBackground(() => {
   // The side panel shows the same app as the popup; the toolbar button keeps opening the popup.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+
+  // Partner Center's sign-in window, refreshes and sign-out run here, for every view (utils/sign-in/service.ts).
+  serveSignIn();
 
   // Menus outlive the service worker but not an update: create it on install, retitle it when the language changes.
   browser.runtime.onInstalled.addListener(async () => {
@@ -30,6 +34,6 @@ export default defineBackground(() => {
 });
 
 async function searchMenuTitle(): Promise<string> {
-  setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
+  await setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
   return t('searchFor');
 }

@@ -5,44 +5,62 @@
  * - `<db>`, the snapshot: N customer JSON lines, M audit entry lines, N summary JSON lines (what lists show), then
  *   typed blocks (snapshot-blocks.ts) — where each customer's and summary's line starts, and the search index
  *   (search/search-blocks.ts) — then a one-line JSON trailer that says where everything is.
- * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the answer.
+ * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the
+ *   answer (journal.ts).
+ * - `<file>.damaged-<time>`: a damaged file set aside by `--recover` (recover.ts); never read again.
  *
  * Start reads the trailer, the audit lines and the blocks (copies, no parsing: a million customers load in well
  * under a second); a customer's JSON or summary is read (pread) when it is used, and parsed the first time it is
  * needed whole. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append,
- * never acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit
- * entries have ids.
+ * never acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit entries
+ * have ids.
  *
- * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1;
- * the state as of that instant is written to `<db>.tmp` in chunks (search index rebuilt),
- * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old snapshot with all its journals, or
- * the new one with its own: both load with every acknowledged write. The old snapshot stays open (its inode lives
- * on after the rename), so unchanged customers keep being read from it.
+ * Damage is named, never skipped (damage.ts): start-up checks the trailer, that every block it declares fits the
+ * file and holds what its size says, the line offsets, the audit lines and every journal line, and throws a
+ * DamageError naming the file and line or byte — before it changes any file. A customer line is checked when it is
+ * first parsed (a 500 `damaged-file`); `--recover` checks them all. With `--recover`, what precedes the damage
+ * becomes a new snapshot (recover.ts).
+ *
+ * A write the disk refuses (no space, an I/O error, a short write that cannot be finished) throws a StorageError
+ * before anything changes in memory; the journal is cut back to its last whole line, so it always loads, and the
+ * next write simply tries again (journal.ts).
+ *
+ * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1; the
+ * state as of that instant is written to `<db>.tmp` in chunks, rebuilding the search index (on a worker thread,
+ * compact-worker.ts, for a large store), fsync'd and renamed over `<db>`; the folder is fsync'd and journals < g+1
+ * deleted. A crash at any step leaves the old snapshot with all its journals, or the new one with its own: both
+ * load with every acknowledged write. A failure (a full disk) or `close()` removes `<db>.tmp` and leaves the old snapshot and
+ * journals as they are. The old snapshot stays open (its inode lives on after the rename), so unchanged customers
+ * keep being read from it.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fstatSync,
-  fsyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { type AuditEntry, type Customer, type CustomerSummary, summaryOf } from '@/domain/schemas';
 import { fold, searchable } from '@/domain/search';
-import { flattenSearchBlocks, SearchBlocksBuilder, unflattenSearchBlocks } from './search/search-blocks';
+import { DamageError, firstBadLine, type Layout, layoutProblem, missingTrailer, offsetsProblem } from './damage';
+import { fsyncFolder, readAt } from './disk';
+import {
+  cutTornLine,
+  type JournalLine,
+  type JournalRead,
+  JournalWriter,
+  journalPath,
+  journalsOf,
+  readJournal,
+} from './journal';
+import { entriesIn, journalEntries, type Recovery, recoveryNote, salvageSnapshot, setAside } from './recover';
+import {
+  flattenSearchBlocks,
+  SearchBlocksBuilder,
+  searchBlocksProblem,
+  unflattenSearchBlocks,
+} from './search/search-blocks';
 import { SearchIndex } from './search/search-index';
 import { SortedStrings, type Sorter } from './search/sorted-strings';
-import { type BlockAt, blockBytes, readBlock, readBytes } from './snapshot-blocks';
+import { type BlockAt, blockBytes, blocksProblem, readBlock } from './snapshot-blocks';
 import { chunkOf, joinLines, type SnapshotChunk } from './snapshot-chunk';
+import type { StorageState } from './storage-error';
 import { tsWorker } from './ts-worker';
 
 export const DEFAULT_SEED_COUNT = 1000;
@@ -50,6 +68,8 @@ export const DEFAULT_COMPACT_AFTER = 10_000;
 const FORMAT = 'customer-desk-db';
 const VERSION = 3;
 const CHUNK = 2000;
+/** Smaller stores compact in this thread: a worker's start costs more than the index it would build. */
+const COMPACT_IN_THREAD_BELOW = 20_000;
 
 export interface OpenOptions {
   path: string;
@@ -57,6 +77,8 @@ export interface OpenOptions {
   seedValue?: number;
   reset?: boolean;
   compactAfter?: number;
+  /** Set damaged files aside and load what precedes the damage, instead of refusing to start. */
+  recover?: boolean;
   /** Called as seeding goes: customers written so far of `total`. */
   onSeedProgress?: (done: number, total: number) => void;
 }
@@ -68,18 +90,18 @@ interface Trailer {
   customers: number;
   audit: number;
   auditStart: number;
+  /** Where the summary lines begin (and the audit lines end). */
+  summaryStart: number;
   /**
    * `offsets` and `summaryOffsets` (N+1 line starts each, float64, in line order), `lineOf` (record → line) and
-   * the search index's blocks.
+   * the search index's blocks, one after another from where the summary lines end.
    */
   blocks: Record<string, BlockAt>;
   end: number;
 }
 
-interface JournalLine {
-  customer: Customer;
-  audit: AuditEntry[];
-}
+/** The trailer of the format before (2): its layout is checked as damage.ts knows it, to convert it once. */
+type Version2 = Layout & { format: string; version: 2; generation: number };
 
 /** What a snapshot is written from: freshly seeded customers, an older file, or the live store during compaction. */
 interface SnapshotSource {
@@ -92,15 +114,6 @@ interface SnapshotSource {
   sort?: Sorter;
 }
 
-function fsyncFolder(path: string): void {
-  const fd = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Writes a whole snapshot to `<path>.tmp`, fsyncs it and renames it over `path`. */
 export async function writeSnapshot(
   path: string,
@@ -109,6 +122,18 @@ export async function writeSnapshot(
 ): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp`;
+  try {
+    await writeBlocks(temp, source, onProgress);
+    renameSync(temp, path);
+  } catch (error) {
+    // The old snapshot and its journals are whole: only the half-written copy goes (on a full disk, its space too).
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncFolder(path);
+}
+
+async function writeBlocks(temp: string, source: SnapshotSource, onProgress: (done: number) => void): Promise<void> {
   const file = await open(temp, 'w');
   try {
     let position = 0;
@@ -140,8 +165,9 @@ export async function writeSnapshot(
     for (let from = 0; from < source.audit.length; from += CHUNK) {
       await put(joinLines(source.audit.slice(from, from + CHUNK).map((a) => Buffer.from(JSON.stringify(a)))).bytes);
     }
-    for (let i = 0; i <= source.count; i++)
-      summaryOffsets[i] = i < source.count ? summaryOffsets[i] + position : position + summaryBytes;
+    const summaryStart = position;
+    for (let i = 0; i < source.count; i++) summaryOffsets[i] += summaryStart;
+    summaryOffsets[source.count] = summaryStart + summaryBytes;
     for (const bytes of summaries.splice(0)) await put(bytes);
     // Records are numbered in tie order (search/search-blocks.ts); `lineOf` says which line each record is.
     const { blocks: index, lineOf } = await search.build(source.sort);
@@ -158,6 +184,7 @@ export async function writeSnapshot(
       customers: source.count,
       audit: source.audit.length,
       auditStart,
+      summaryStart,
       blocks,
       end: position,
     };
@@ -166,8 +193,6 @@ export async function writeSnapshot(
   } finally {
     await file.close();
   }
-  renameSync(temp, path);
-  fsyncFolder(path);
 }
 
 /** What a compaction worker is given: the snapshot to rewrite, and what changed since it was written. */
@@ -186,18 +211,17 @@ export interface Compaction {
  * The store as it is now: the snapshot at `path` with the changed customers in it, read a chunk of lines at a time
  * (the new snapshot numbers its records afresh, so the order they come in is free).
  */
-export function compactionSource({ path, generation, audit, changed }: Compaction): SnapshotSource {
+export function compactionSource(
+  { path, generation, audit, changed }: Compaction,
+  stopped: () => void = () => {},
+): SnapshotSource {
   const fd = openSync(path, 'r');
-  const t = readTrailer(fd, path);
-  const offsets = readBlock(fd, t.blocks.offsets) as Float64Array;
-  const summaryOffsets = readBlock(fd, t.blocks.summaryOffsets) as Float64Array;
-  const lineOf = readBlock(fd, t.blocks.lineOf) as Int32Array;
-  const part = (name: string) => readBlock(fd, t.blocks[`ids.${name}`]);
-  const ids = new SortedStrings({
-    text: part('text') as string,
-    starts: part('starts') as Int32Array,
-    records: part('records') as Int32Array,
-  });
+  const t = readTrailer(fd, path) as Trailer;
+  const block = (name: string) => readBlock(fd, t.blocks[name], path);
+  const offsets = block('offsets') as Float64Array;
+  const summaryOffsets = block('summaryOffsets') as Float64Array;
+  const lineOf = block('lineOf') as Int32Array;
+  const ids = new SortedStrings(unflattenSearchBlocks(block).ids);
   const lineOfId = (json: string) => lineOf[ids.find(fold((JSON.parse(json) as Customer).id))!];
   const now = new Map(changed.map((json) => [lineOfId(json), json]));
   return {
@@ -205,8 +229,9 @@ export function compactionSource({ path, generation, audit, changed }: Compactio
     count: t.customers,
     audit,
     chunk: async (from, to) => {
+      stopped();
       const lines = (at: Float64Array) => {
-        const bytes = readBytes(fd, at[from], at[to]);
+        const bytes = readAt(fd, at[from], at[to]);
         return (i: number) => bytes.subarray(at[i] - at[from], at[i + 1] - at[from] - 1);
       };
       const [customerLine, summaryLine] = [lines(offsets), lines(summaryOffsets)];
@@ -226,16 +251,17 @@ export function compactionSource({ path, generation, audit, changed }: Compactio
   };
 }
 
-function sourceOf(customers: Customer[], audit: AuditEntry[] = []): SnapshotSource {
+function sourceOf(customers: Customer[], audit: AuditEntry[] = [], generation = 0): SnapshotSource {
   return {
-    generation: 0,
+    generation,
     count: customers.length,
     audit,
     chunk: async (from, to) => chunkOf(customers.slice(from, to)),
   };
 }
 
-function trailerOf(path: string): Trailer | null {
+/** The trailer of the file at `path`, or null when it has none (or a damaged one: loading it will say so). */
+function trailerOf(path: string): Trailer | Version2 | null {
   const fd = openSync(path, 'r');
   try {
     return readTrailer(fd, path);
@@ -256,29 +282,13 @@ function legacySource(path: string): SnapshotSource | null {
   }
 }
 
-function readTrailer(fd: number, path: string): Trailer {
-  const size = fstatSync(fd).size;
-  const tail = readBytes(fd, Math.max(0, size - 4096), size).toString('latin1');
-  const start = tail.lastIndexOf('\n', tail.length - 2);
-  let trailer: Trailer | undefined;
-  try {
-    trailer = JSON.parse(tail.slice(start + 1)) as Trailer;
-  } catch {
-    // reported below
-  }
-  if (trailer?.format !== FORMAT || (trailer.version !== VERSION && trailer.version !== 2))
-    throw new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
-  return trailer;
-}
-
 /** A snapshot of the version before (no summaries, another search index), read once to be rewritten. */
-function version2Source(path: string): SnapshotSource {
+function version2Source(path: string, t: Version2): SnapshotSource {
   const fd = openSync(path, 'r');
-  const t = readTrailer(fd, path) as Trailer & { offsetsStart: number; searchStart: number };
-  const bytes = readBytes(fd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
+  const bytes = readAt(fd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
   const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, t.customers + 1);
   const lines = (from: number, to: number, count: number) =>
-    count ? readBytes(fd, from, to).toString('utf8').split('\n', count) : [];
+    count ? readAt(fd, from, to).toString('utf8').split('\n', count) : [];
   return {
     generation: t.generation,
     count: t.customers,
@@ -288,17 +298,32 @@ function version2Source(path: string): SnapshotSource {
   };
 }
 
-function journalsOf(path: string): { generation: number; file: string }[] {
-  if (!existsSync(dirname(path))) return [];
-  const prefix = `${basename(path)}.journal-`;
-  return readdirSync(dirname(path))
-    .filter((name) => name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)))
-    .map((name) => ({ generation: Number(name.slice(prefix.length)), file: join(dirname(path), name) }))
-    .sort((a, b) => a.generation - b.generation);
+/** The trailer, checked: a file without one, or whose blocks do not fit the file, is damaged (damage.ts). */
+function readTrailer(fd: number, path: string): Trailer | Version2 {
+  const size = fstatSync(fd).size;
+  const tailStart = Math.max(0, size - 64 * 1024);
+  const tail = readAt(fd, tailStart, size).toString('latin1');
+  const start = tail.lastIndexOf('\n', tail.length - 2);
+  let trailer: Trailer | Version2 | undefined;
+  try {
+    trailer = tail.endsWith('\n') ? (JSON.parse(tail.slice(start + 1)) as Trailer | Version2) : undefined;
+  } catch {
+    // reported below
+  }
+  if (trailer?.format !== FORMAT || (trailer.version !== VERSION && trailer.version !== 2))
+    throw missingTrailer(fd, path, size);
+  const at = tailStart + start;
+  const problem =
+    trailer.version === 2
+      ? layoutProblem(trailer as Version2, at)
+      : blocksProblem(trailer as Trailer, (trailer as Trailer).summaryStart, at);
+  if (problem) throw new DamageError(path, `byte ${at + 1} (its trailer)`, problem);
+  return trailer;
 }
 
 export class Database {
   readonly auditLog: AuditEntry[] = [];
+  private readonly trailer: Trailer;
   /** Byte offsets of each customer's line in the snapshot; offsets[count] is where they end. */
   private readonly offsets: Float64Array;
   /** The same for each customer's summary line. */
@@ -313,9 +338,14 @@ export class Database {
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
   private generation: number;
-  private journalFd = -1;
+  private journal: JournalWriter | undefined;
   private journalWrites = 0;
   private compacting: Promise<void> | null = null;
+  /** Stops the compaction worker under way, if any. */
+  private stopCompaction: (() => void) | null = null;
+  private closing = false;
+  /** What `--recover` did, for the start-up message. */
+  recovered: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -323,24 +353,43 @@ export class Database {
     private readonly compactAfter: number,
   ) {
     const t = readTrailer(snapshotFd, path);
+    if (t.version !== VERSION) throw new Error(`${path} is of format ${t.version}: it should have been converted`);
+    this.trailer = t;
     this.generation = t.generation;
-    const block = (name: string) => {
-      if (!t.blocks[name]) throw new Error(`${path} has no ${name} block; start with --reset to recreate it.`);
-      return readBlock(snapshotFd, t.blocks[name]);
-    };
+    const block = (name: string) => readBlock(snapshotFd, t.blocks[name], path);
     this.offsets = block('offsets') as Float64Array;
     this.summaryOffsets = block('summaryOffsets') as Float64Array;
     this.lineOf = block('lineOf') as Int32Array;
-    this.search = new SearchIndex(unflattenSearchBlocks(block));
+    const where = (name: string) => `byte ${t.blocks[name].start} (its ${name})`;
+    const problem =
+      offsetsProblem(this.offsets, t.auditStart) ??
+      offsetsProblem(this.summaryOffsets, t.blocks.offsets.start, t.summaryStart);
+    if (problem) throw new DamageError(path, where('offsets'), problem);
+    const blocks = unflattenSearchBlocks(block);
+    const damage = searchBlocksProblem(blocks, this.lineOf, t.customers);
+    if (damage) throw new DamageError(path, where(damage.block), damage.problem);
+    this.search = new SearchIndex(blocks);
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
-    if (t.audit) {
-      // The audit lines end where the summaries begin.
-      for (const line of readBytes(snapshotFd, t.auditStart, this.summaryOffsets[0])
-        .toString('utf8')
-        .split('\n', t.audit))
-        this.addAudit(JSON.parse(line) as AuditEntry);
+    if (t.audit) this.readAudit();
+  }
+
+  private readAudit(): void {
+    const t = this.trailer;
+    const lines = readAt(this.snapshotFd, t.auditStart, t.summaryStart).toString('utf8').split('\n', t.audit);
+    let byte = t.auditStart;
+    for (const [k, line] of lines.entries()) {
+      let entry: AuditEntry | undefined;
+      try {
+        entry = JSON.parse(line) as AuditEntry;
+      } catch {
+        // reported below
+      }
+      if (typeof entry?.id !== 'string')
+        throw new DamageError(this.path, `line ${t.customers + k + 1} (byte ${byte})`, 'not an audit entry');
+      this.addAudit(entry);
+      byte += Buffer.byteLength(line) + 1;
     }
   }
 
@@ -350,6 +399,7 @@ export class Database {
     seedValue = 1,
     reset = false,
     compactAfter = DEFAULT_COMPACT_AFTER,
+    recover = false,
     onSeedProgress,
   }: OpenOptions): Promise<Database> {
     if (seed !== undefined || reset || !existsSync(path)) {
@@ -367,12 +417,46 @@ export class Database {
       }
     } else {
       const trailer = trailerOf(path);
-      const older = trailer ? (trailer.version === 2 ? version2Source(path) : null) : legacySource(path);
+      const older = trailer
+        ? trailer.version === 2
+          ? version2Source(path, trailer as Version2)
+          : null
+        : legacySource(path);
       if (older) await writeSnapshot(path, older);
     }
-    const db = new Database(path, openSync(path, 'r'), compactAfter);
-    db.replayJournals();
+    let recovery: Recovery | undefined;
+    let db: Database;
+    try {
+      db = Database.load(path, compactAfter, recover);
+    } catch (error) {
+      if (!(error instanceof DamageError) || error.file !== path || !recover) throw error;
+      const salvage = salvageSnapshot(path, error, journalsOf(path));
+      await writeSnapshot(path, sourceOf(salvage.customers, salvage.audit, salvage.generation));
+      recovery = salvage.recovery;
+      db = Database.load(path, compactAfter, recover);
+    }
+    const replayed = await db.replayJournals(recover);
+    recovery ??= replayed;
+    if (recovery) db.recovered = recoveryNote(recovery);
+    else if (recover)
+      db.recovered = '--recover: every line of the database file and its journals was read; nothing is damaged.';
     return db;
+  }
+
+  /** Opens the snapshot, checking its layout. `thorough` (for --recover) also reads every customer line. */
+  private static load(path: string, compactAfter: number, thorough: boolean): Database {
+    const fd = openSync(path, 'r');
+    try {
+      const db = new Database(path, fd, compactAfter);
+      if (thorough) {
+        const bad = firstBadLine(fd, db.offsets);
+        if (bad !== null) throw new DamageError(path, `line ${bad + 1} (byte ${db.offsets[bad]})`, 'not a customer');
+      }
+      return db;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
   }
 
   indexOf(id: string): number | undefined {
@@ -384,13 +468,20 @@ export class Database {
   }
 
   customer(i: number): Customer {
-    this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
+    try {
+      this.parsed[i] ??= JSON.parse(this.customerJson(i)) as Customer;
+    } catch {
+      // Start-up checks the layout, not every customer line (that would be reading them all): found here instead.
+      this.json[i] = undefined;
+      const line = this.lineOf[i];
+      throw new DamageError(this.path, `line ${line + 1} (byte ${this.offsets[line]})`, 'not a customer');
+    }
     return this.parsed[i];
   }
 
   private line(offsets: Float64Array, i: number): string {
     const line = this.lineOf[i];
-    return readBytes(this.snapshotFd, offsets[line], offsets[line + 1] - 1).toString('utf8');
+    return readAt(this.snapshotFd, offsets[line], offsets[line + 1] - 1).toString('utf8');
   }
 
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
@@ -409,19 +500,38 @@ export class Database {
     return JSON.parse(this.summaryJson(i)) as CustomerSummary;
   }
 
-  /** Makes a write durable (journal append + fdatasync), then applies it. Throws, changing nothing, if the disk refuses. */
+  /**
+   * Makes a write durable (journal append + fdatasync), then applies it. If the disk refuses, throws a StorageError
+   * having changed nothing: not the journal (cut back to its last whole line), not the memory.
+   */
   commit(customer: Customer, audit: AuditEntry[]): void {
-    writeSync(this.journalFd, `${JSON.stringify({ customer, audit } satisfies JournalLine)}\n`);
-    fdatasyncSync(this.journalFd);
+    this.journal!.append(Buffer.from(`${JSON.stringify({ customer, audit } satisfies JournalLine)}\n`));
     this.apply(customer);
     for (const entry of audit) this.addAudit(entry);
     if (++this.journalWrites >= this.compactAfter && !this.compacting) {
       this.compacting = this.compact()
         .catch((error: Error) => {
-          process.stderr.write(`compaction failed, the journal keeps every write: ${error.message}\n`);
+          if (!this.closing)
+            process.stderr.write(`compaction failed, the journal keeps every write: ${error.message}\n`);
         })
-        .finally(() => (this.compacting = null));
+        .finally(() => {
+          this.compacting = null;
+        });
     }
+  }
+
+  /** How the last write to disk went: `full` or `error` until one succeeds again. */
+  get storage(): StorageState {
+    return this.journal?.state ?? 'ok';
+  }
+
+  /** Stops a compaction under way (its half-written copy is removed; the journals keep everything) and closes the files. */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.stopCompaction?.();
+    await this.compacting;
+    this.journal?.close();
+    closeSync(this.snapshotFd);
   }
 
   private apply(customer: Customer): void {
@@ -440,65 +550,104 @@ export class Database {
     this.auditLog.push(entry);
   }
 
-  private replayJournals(): void {
-    for (const { generation, file } of journalsOf(this.path)) {
-      if (generation < this.generation) {
-        rmSync(file); // already in the snapshot: a compaction stopped before deleting it
-        continue;
-      }
-      const bytes = readFileSync(file);
-      let complete = 0;
-      for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, complete)) {
-        const { customer, audit } = JSON.parse(bytes.toString('utf8', complete, end)) as JournalLine;
-        this.apply(customer);
-        for (const entry of audit) this.addAudit(entry);
-        complete = end + 1;
-        this.journalWrites++;
-      }
-      if (complete < bytes.length) {
-        // A torn last line: written, never fsync'd, never acknowledged. Cut it so new lines start clean.
-        const fd = openSync(file, 'r+');
-        ftruncateSync(fd, complete);
-        fsyncSync(fd);
-        closeSync(fd);
-      }
-      this.generation = generation;
+  /**
+   * Reads every journal of this snapshot's generation or newer, checking each line, before it changes any file.
+   * On damage it throws a DamageError; with `recover`, it keeps what precedes the damage, sets the damaged journal and
+   * all newer ones aside, and folds the rest into a new snapshot.
+   */
+  private async replayJournals(recover: boolean): Promise<Recovery | undefined> {
+    const all = journalsOf(this.path);
+    const journals = all.filter((j) => j.generation >= this.generation);
+    const known = (id: string) => this.indexOf(id) !== undefined;
+    const reads: JournalRead[] = [];
+    for (const [n, { file }] of journals.entries()) {
+      reads.push(readJournal(file, n === journals.length - 1, known));
+      if (reads[n].damage) break;
     }
-    const journal = this.journalPath(this.generation);
-    const created = !existsSync(journal);
-    this.journalFd = openSync(journal, 'a');
-    if (created) fsyncFolder(this.path); // a new journal's name must be on disk before a write in it is acknowledged
-  }
+    const damage = reads.at(-1)?.damage;
+    const dropped = damage ? damage.lines + entriesIn(journals.slice(reads.length)) : 0;
+    const error =
+      damage &&
+      new DamageError(
+        journals[reads.length - 1].file,
+        `line ${damage.line} (byte ${damage.byte})`,
+        damage.problem,
+        `Loading stops there: the ${journalEntries(dropped)} from that line on cannot be loaded.`,
+      );
+    if (error && !recover) throw error;
 
-  private journalPath(generation: number): string {
-    return `${this.path}.journal-${generation}`;
+    // Nothing is damaged (or the damage is being recovered): now files may change.
+    for (const j of all) if (j.generation < this.generation) rmSync(j.file); // in the snapshot: a compaction stopped before deleting it
+    let kept = 0;
+    for (const [n, read] of reads.entries()) {
+      for (const entry of read.entries) {
+        this.apply(entry.customer);
+        for (const a of entry.audit) this.addAudit(a);
+      }
+      kept += read.entries.length;
+      this.journalWrites += read.entries.length;
+      this.generation = journals[n].generation;
+      // A torn last line: written, never fsync'd, never acknowledged. Cut so that new lines start clean.
+      if (!read.damage && read.complete < read.size) cutTornLine(journals[n].file, read.complete);
+    }
+    if (!error) {
+      this.journal = new JournalWriter(journalPath(this.path, this.generation));
+      return undefined;
+    }
+
+    const asides = setAside(journals.slice(reads.length - 1).map((j) => j.file));
+    // The new snapshot's generation is above every journal's, so all of them, the damaged ones too, become obsolete.
+    this.generation = journals[journals.length - 1].generation;
+    await this.compact();
+    return {
+      damage: error,
+      kept: `the database file and the ${journalEntries(kept)} before the damage`,
+      dropped: journalEntries(dropped),
+      asides,
+    };
   }
 
   private async compact(): Promise<void> {
-    // Switch journals first: the snapshot below holds exactly what the older journals hold.
+    // Switch journals first: the snapshot below holds exactly what the older journals hold. The old one must end
+    // with a whole line (a failed append may not have been cut back yet), and the new one must open, or nothing switches.
     const generation = this.generation + 1;
-    const oldFd = this.journalFd;
-    this.journalFd = openSync(this.journalPath(generation), 'a');
-    fsyncFolder(this.path);
-    closeSync(oldFd);
+    this.journalWrites = 0; // counted from here even if this attempt fails: the next one comes compactAfter writes later
+    this.journal?.settle();
+    const journal = new JournalWriter(journalPath(this.path, generation));
+    journal.state = this.storage;
+    this.journal?.close();
+    this.journal = journal;
     this.generation = generation;
-    this.journalWrites = 0;
 
-    // The snapshot is written by a worker thread (compact-worker.ts): rebuilding the search index of a million
-    // customers takes seconds this thread must spend answering requests.
     const changed: string[] = [];
     for (let i = 0; i < this.count; i++) if (this.dirty[i]) changed.push(JSON.stringify(this.parsed[i]));
-    await new Promise<void>((done, fail) => {
-      const worker = tsWorker(new URL('./compact-worker.ts', import.meta.url), {
-        path: this.path,
-        generation,
-        audit: this.auditLog,
-        changed,
-      } satisfies Compaction);
+    const compaction = { path: this.path, generation, audit: this.auditLog, changed };
+    // A large store's snapshot is written by a worker thread (compact-worker.ts): rebuilding the search index of a
+    // million customers takes seconds this thread must spend answering requests.
+    if (this.count >= COMPACT_IN_THREAD_BELOW) await this.inWorker(compaction);
+    else {
+      const stopped = () => {
+        if (this.closing) throw new Error('the server is stopping');
+      };
+      await writeSnapshot(this.path, compactionSource({ ...compaction, audit: this.auditLog.slice() }, stopped));
+    }
+    for (const j of journalsOf(this.path)) if (j.generation < generation) rmSync(j.file);
+  }
+
+  /** Runs a compaction's writing on a worker thread; closing the store stops it, and its half-written copy goes. */
+  private inWorker(compaction: Compaction): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      const worker = tsWorker(new URL('./compact-worker.ts', import.meta.url), compaction);
+      this.stopCompaction = () => void worker.terminate();
       worker.once('message', () => done());
       worker.once('error', fail);
-      worker.once('exit', (code) => fail(new Error(`the compaction worker stopped (exit code ${code})`)));
+      worker.once('exit', () => {
+        // After a finished compaction the copy is renamed already; after a stopped one it is removed here.
+        rmSync(`${this.path}.tmp`, { force: true });
+        fail(new Error(this.closing ? 'the server is stopping' : 'the compaction worker stopped'));
+      });
+    }).finally(() => {
+      this.stopCompaction = null;
     });
-    for (const j of journalsOf(this.path)) if (j.generation < generation) rmSync(j.file);
   }
 }

@@ -1,14 +1,15 @@
 /**
  * `npm run screenshots`: README pictures from the real extension — built here, loaded in Chromium, talking to the
- * mock API with deterministic seed data — in light and dark themes: search, account page, side panel, options and the
- * conflict dialog. Writes docs/screenshots/<view>-<theme>.png.
+ * mock API with deterministic seed data — in light and dark themes: the popup (first open, search), the account page,
+ * a form with an error, the purchase-permission and conflict dialogs, the side panel and the options page.
+ * Writes docs/screenshots/<view>-<theme>.png.
  */
 import '../tests/helpers/node-browser';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { currentCustomerItem } from '@/utils/storage';
+import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/utils/storage';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'docs/screenshots');
@@ -27,25 +28,44 @@ mkdirSync(OUT, { recursive: true });
 const QUERY = 'co';
 const [customer] = (await callApi(api.url, `/customers?q=${QUERY}&_limit=1`)).body;
 const company: string = customer.companyProfile.companyName;
+const billingPath = `/customers/${customer.id}/profiles/billing`;
+const POPUP = { width: 420, height: 600 };
 
 async function view(name: string, size: { width: number; height: number }, theme: 'light' | 'dark'): Promise<Page> {
   const page = await ext.open(name);
   await page.setViewport(size);
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+  await page.emulateMediaFeatures([
+    { name: 'prefers-color-scheme', value: theme },
+    // Still pictures: no dialog caught halfway through its entrance.
+    { name: 'prefers-reduced-motion', value: 'reduce' },
+  ]);
   return page;
 }
 
 async function shoot(page: Page, file: string) {
-  // Nothing focused or hovered: the pictures show the page, not the test's last click.
+  // Nothing focused or hovered: the pictures show the page, not the script's last click.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: resolve(OUT, file) });
   console.log(`docs/screenshots/${file}`);
 }
 
+/** The account page's billing form: opened, an edit typed, the page left for the next picture without a draft. */
+async function withBillingForm(page: Page, edit: () => Promise<void>) {
+  await page.locator(aria('button', 'Edit billing profile')).click();
+  await edit();
+  await page.locator(aria('button', 'Cancel')).click();
+  await page.waitForSelector(aria('button', 'Edit billing profile'));
+}
+
 try {
   for (const theme of ['light', 'dark'] as const) {
-    await ext.setItems([currentCustomerItem, null]);
-    const popup = await view('popup', { width: 420, height: 560 }, theme);
+    await ext.setItems([currentCustomerItem, null], [searchQueryItem, ''], [recentCustomersItem, []]);
+    const popup = await view('popup', POPUP, theme);
+    await popup.waitForSelector(aria('searchbox', 'Search customers'));
+    await popup.waitForSelector('.empty-state');
+    await shoot(popup, `popup-empty-${theme}.png`);
+
     await popup.locator(aria('searchbox', 'Search customers')).fill(QUERY);
     await popup.waitForSelector(aria('option', company));
     await shoot(popup, `popup-search-${theme}.png`);
@@ -53,6 +73,32 @@ try {
     await popup.locator(aria('option', company)).click();
     await popup.waitForSelector(aria('heading', 'Recent changes'));
     await shoot(popup, `account-${theme}.png`);
+
+    await popup.locator(aria('switch', 'Allow purchase of Azure reservations')).click();
+    await popup.waitForSelector(aria('button', 'Turn on'));
+    await shoot(popup, `permission-${theme}.png`);
+    await popup.keyboard.press('Escape');
+
+    await withBillingForm(popup, async () => {
+      await popup.locator(aria('textbox', 'Email')).fill('not-an-email');
+      await popup.locator(aria('button', 'Submit')).click();
+      await waitForLiveText(popup, 'Check the marked fields.');
+      await shoot(popup, `form-error-${theme}.png`);
+    });
+
+    // A colleague saves the city and the suite while the agent edits both: the conflict dialog, one field chosen.
+    await withBillingForm(popup, async () => {
+      await popup.locator(aria('textbox', 'City')).fill('Springfield');
+      await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 1200');
+      await colleaguePatch(api.url, billingPath, {
+        defaultAddress: { city: `Springdale ${theme}`, addressLine2: 'Suite 1400' },
+      });
+      await popup.locator(aria('button', 'Submit')).click();
+      const dialog = aria('dialog', 'This customer was changed');
+      await popup.locator(`${dialog} >>> ${aria('group', 'City')} >>> ${aria('radio', 'Use theirs')}`).click();
+      await shoot(popup, `conflict-${theme}.png`);
+      await popup.keyboard.press('Escape');
+    });
     await popup.close();
 
     const panel = await view('sidepanel', { width: 400, height: 900 }, theme);
@@ -60,26 +106,11 @@ try {
     await shoot(panel, `sidepanel-${theme}.png`);
     await panel.close();
 
-    const options = await view('options', { width: 720, height: 480 }, theme);
+    const options = await view('options', { width: 720, height: 520 }, theme);
     await options.locator(aria('button', 'Test connection')).click();
     await waitForLiveText(options, 'Connected');
     await shoot(options, `options-${theme}.png`);
     await options.close();
-
-    // A colleague saves the city while the agent edits it: the conflict dialog.
-    const editing = await view('popup', { width: 420, height: 680 }, theme);
-    await editing.locator(aria('button', 'Edit billing profile')).click();
-    await editing.locator(aria('textbox', 'City')).fill('Springfield');
-    await colleaguePatch(api.url, `/customers/${customer.id}/profiles/billing`, {
-      defaultAddress: { city: `Shelbyville ${theme}` },
-    });
-    await editing.locator(aria('button', 'Submit')).click();
-    await editing.waitForSelector(aria('dialog', 'This customer was changed'));
-    await shoot(editing, `conflict-${theme}.png`);
-    // Leave no draft behind for the next theme's pictures.
-    await editing.keyboard.press('Escape');
-    await editing.locator(aria('button', 'Cancel')).click();
-    await editing.close();
   }
 } finally {
   await ext.close();

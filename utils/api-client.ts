@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: (ApiErrorBody & { suggestedAddress?: Address }) | null,
+    /** The message was worded on this side, in the agent's language (the Partner Center connection's own). */
+    readonly local = false,
   ) {
     super(body?.error.message ?? (status ? `HTTP ${status}` : 'network error'));
   }
@@ -26,7 +28,7 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'PUT' | 'PATCH' | 'POST';
+  method?: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
   body?: unknown;
   ifMatch?: string;
   signal?: AbortSignal;
@@ -52,24 +54,36 @@ function currentSettings() {
   return settings;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-  const [base, role] = await currentSettings();
-  const headers: Record<string, string> = { [ROLE_HEADER]: role, Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.ifMatch) headers['If-Match'] = options.ifMatch;
+/**
+ * One request with a JSON body, `If-Match` and the timeout (also what the Partner Center backend sends with): the
+ * answer, or null when the API could not be reached. The caller's own abort is thrown as it is.
+ */
+export async function send(
+  url: URL,
+  headers: Record<string, string>,
+  options: RequestOptions,
+): Promise<Response | null> {
+  const sent = { ...headers };
+  if (options.body !== undefined) sent['Content-Type'] = 'application/json';
+  if (options.ifMatch) sent['If-Match'] = options.ifMatch;
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  let response: Response;
   try {
-    response = await fetch(new URL(path, base), {
+    return await fetch(url, {
       method: options.method ?? 'GET',
-      headers,
+      headers: sent,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(0, null);
+    return null;
   }
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const [base, role] = await currentSettings();
+  const response = await send(new URL(path, base), { [ROLE_HEADER]: role, Accept: 'application/json' }, options);
+  if (!response) throw new ApiError(0, null);
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body as ApiErrorBody | null);
   const total = response.headers.get('X-Total-Count');

@@ -3,20 +3,29 @@
  * and the options page lets the agent choose one, so UI text comes from these catalogues instead.
  */
 import { en, type MessageKey, type Messages } from '@/locales/en';
-import { ru } from '@/locales/ru';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
-const CATALOGUES: Record<Language, Messages> = { en, ru };
+/** English is always there; the others load the first time they are wanted, outside the popup's first script. */
+const CATALOGUES: Partial<Record<Language, Messages>> = { en };
+const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+  ru: () => import('@/locales/ru').then((m) => m.ru),
+};
 
 let current: Language = 'en';
+/** The language last asked for: a slower catalogue load never overrides a later choice. */
+let wanted: Language = 'en';
 
 export function resolveLanguage(preference: string | null | undefined, browserLanguage: string): Language {
   const wanted = (preference && preference !== 'auto' ? preference : browserLanguage).slice(0, 2).toLowerCase();
   return (LANGUAGES as readonly string[]).includes(wanted) ? (wanted as Language) : 'en';
 }
 
-export function setLanguage(language: Language): void {
+/** Makes `language` the UI's, once its catalogue is loaded; with the catalogue already there, before it returns. */
+export async function setLanguage(language: Language): Promise<void> {
+  wanted = language;
+  if (language !== 'en' && !CATALOGUES[language]) CATALOGUES[language] = await LOAD[language]();
+  if (wanted !== language) return;
   current = language;
   // The background has no document; it uses the catalogue for its menu titles.
   if (globalThis.document) document.documentElement.lang = language;
@@ -33,7 +42,7 @@ function fill(template: string, params: Params = {}): string {
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  const entry = CATALOGUES[current][key];
+  const entry = (CATALOGUES[current] ?? (en as Messages))[key];
   if (typeof entry === 'string') return fill(entry, params);
   const count = Number(params?.count ?? 0);
   const form = new Intl.PluralRules(current).select(count);

@@ -8,7 +8,8 @@ export function isTransient(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
-function pause(ms: number, signal?: AbortSignal) {
+/** Waits `ms`, or fails as soon as `signal` aborts. */
+export function pause(ms: number, signal?: AbortSignal) {
   return new Promise<void>((done, fail) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', () => {

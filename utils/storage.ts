@@ -4,6 +4,27 @@ import { DEFAULT_ROLE, type RoleId } from '@/domain/roles';
 
 export const DEFAULT_API_BASE = 'http://localhost:3000';
 
+/** Which backend the views talk to: the mock API's own routes, or Partner Center's `/v1` (docs/architecture.md). */
+export type Connection = 'mock' | 'partnerCenter';
+export const connectionItem = storage.defineItem<Connection>('local:connection', { fallback: 'mock' });
+
+/** Where the Partner Center connection signs in and what it calls; the defaults are Microsoft's own. */
+export interface PartnerCenterSettings {
+  apiBase: string;
+  /** The authority with its tenant segment: `…/organizations` for any work account, or the partner's tenant. */
+  signInAddress: string;
+  /** The Application (client) ID the partner registered in Entra ID. */
+  clientId: string;
+}
+export const PARTNER_CENTER_DEFAULTS: PartnerCenterSettings = {
+  apiBase: 'https://api.partnercenter.microsoft.com',
+  signInAddress: 'https://login.microsoftonline.com/organizations',
+  clientId: '',
+};
+export const partnerCenterItem = storage.defineItem<PartnerCenterSettings>('local:partnerCenter', {
+  fallback: PARTNER_CENTER_DEFAULTS,
+});
+
 export const roleItem = storage.defineItem<RoleId>('local:role', { fallback: DEFAULT_ROLE });
 export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallback: DEFAULT_API_BASE });
 export const languageItem = storage.defineItem<string>('local:language', { fallback: 'auto' });

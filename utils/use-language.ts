@@ -1,16 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
 import { type Language, resolveLanguage, setLanguage } from './i18n';
 import { languageItem } from './storage';
 import { useStorageItem } from './use-storage-item';
 
 /**
- * The language the views speak: the one chosen in the options page, else the browser's.
- * Set during render, so the render that follows a change already uses the new catalogue.
- * `undefined` until storage has answered (render nothing yet, to avoid a flash of English).
+ * The language the views speak: the one chosen in the options page, else the browser's. The view re-renders once
+ * its catalogue is loaded (Russian loads on demand); `undefined` until then, while the first render speaks English.
  */
 export function useLanguage(): Language | undefined {
   const preference = useStorageItem(languageItem);
-  if (preference === undefined) return undefined;
-  const language = resolveLanguage(preference, navigator.language);
-  setLanguage(language);
-  return language;
+  const [shown, setShown] = useState<Language | undefined>(undefined);
+  const language = preference === undefined ? undefined : resolveLanguage(preference, navigator.language);
+  useEffect(() => {
+    if (!language) return;
+    let live = true;
+    void setLanguage(language).then(() => {
+      if (live) setShown(language);
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
+  return shown;
 }

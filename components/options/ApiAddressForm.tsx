@@ -61,7 +61,7 @@ export function ApiAddressForm() {
         aria-describedby={invalid ? 'api-address-error api-address-hint' : 'api-address-hint'}
       />
       {invalid && (
-        <p id="api-address-error" class="error">
+        <p id="api-address-error" class="field-error">
           {t('apiAddressInvalid')}
         </p>
       )}
@@ -69,7 +69,9 @@ export function ApiAddressForm() {
         {t('apiAddressHint', { example: DEFAULT_API_BASE })}
       </p>
       <div class="actions">
-        <button type="submit">{t('save')}</button>
+        <button type="submit" class="primary">
+          {t('save')}
+        </button>
         <button type="button" onClick={() => void test()}>
           {t('testConnection')}
         </button>

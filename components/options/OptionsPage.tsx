@@ -1,12 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import { useLanguage } from '@/utils/use-language';
-import { RoleSelect } from '../RoleSelect';
-import { ApiAddressForm } from './ApiAddressForm';
+import { ConnectionForm } from './ConnectionForm';
 import { LanguageSelect } from './LanguageSelect';
 import './options.css';
 
-/** The options page: the same role as the popup, the UI language and the API address. */
+/** The options page: the UI language and the connection (the mock's role and address, or Partner Center's sign-in). */
 export function OptionsPage() {
   const language = useLanguage();
   useEffect(() => {
@@ -19,9 +18,8 @@ export function OptionsPage() {
         <h1 class="app-name">{t('settings')}</h1>
       </header>
       <main class="options">
-        <RoleSelect />
         <LanguageSelect />
-        <ApiAddressForm />
+        <ConnectionForm />
       </main>
     </div>
   );

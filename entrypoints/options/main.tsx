@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import 'virtual:fluent-tokens.css';
 import '@/components/app.css';
-import '@/components/theme.css';
 
 render(<OptionsPage />, document.getElementById('app')!);

@@ -1,7 +1,9 @@
-import type { Response } from 'express';
+import type { ErrorRequestHandler, Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
+import { DamageError } from '../damage';
+import { StorageError } from '../storage-error';
 
-/** Every error leaves in the one shape of design §4. */
+/** Every error leaves in one shape: `{ error: { code, message, fields? } }` (README, Errors). */
 export function sendError(
   res: Response,
   status: number,
@@ -47,3 +49,11 @@ export function sendValidationError(res: Response, fields: Record<string, string
     { fields },
   );
 }
+
+/** What a route threw: a refused disk write is 507/503 (the store changed nothing), anything else a 500. */
+export const answerErrors: ErrorRequestHandler = (error: Error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  if (error instanceof StorageError) return sendError(res, error.status, error.code, error.message);
+  if (error instanceof DamageError) return sendError(res, 500, 'damaged-file', error.message);
+  sendError(res, 500, 'internal', `The mock API failed: ${error.message}`);
+};

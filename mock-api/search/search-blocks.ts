@@ -170,3 +170,52 @@ export function unflattenSearchBlocks(read: (name: string) => BlockValue): Searc
     ]),
   ) as unknown as SearchBlocks;
 }
+
+/** Whether `values` rise from 0 to `last`, never falling. */
+function rising(values: Int32Array, last: number): boolean {
+  if (values[0] !== 0 || values[values.length - 1] !== last) return false;
+  for (let k = 1; k < values.length; k++) if (values[k] < values[k - 1]) return false;
+  return true;
+}
+
+/** Whether every value names one of `count` records. */
+const records = (values: Int32Array, count: number) => values.every((v) => v >= 0 && v < count);
+
+/**
+ * What is wrong with blocks read back for `count` customers, if anything: the block and the problem. Read as they
+ * are, a damaged block would answer wrong customers rather than fail; this reads each once (milliseconds).
+ */
+export function searchBlocksProblem(
+  blocks: SearchBlocks,
+  lineOf: Int32Array,
+  count: number,
+): { block: string; problem: string } | null {
+  const seen = new Uint8Array(count);
+  for (const line of lineOf) {
+    if (!(line >= 0 && line < count) || seen[line])
+      return { block: 'lineOf', problem: 'it is not one line per customer' };
+    seen[line] = 1;
+  }
+  const words = blocks.words.starts.length - 1;
+  for (const [key, size, listed] of [
+    ['names', count, false],
+    ['ids', count, true],
+    ['domains', count, true],
+    ['emails', count, true],
+    ['words', words, false],
+  ] as const) {
+    const { text, starts, records: which } = blocks[key];
+    if (starts.length !== size + 1 || !rising(starts, text.length))
+      return { block: `${key}.starts`, problem: `it does not cut its text into ${size} strings` };
+    if (which.length !== (listed ? size : 0) || !records(which, count))
+      return { block: `${key}.records`, problem: 'it names customers the database does not hold' };
+  }
+  for (const key of ['nameWords', 'contactWords'] as const) {
+    const { starts, records: which } = blocks[key];
+    if (starts.length !== words + 1 || !rising(starts, which.length))
+      return { block: `${key}.starts`, problem: `it does not cut its records into one list per word (${words})` };
+    if (!records(which, count))
+      return { block: `${key}.records`, problem: 'it names customers the database does not hold' };
+  }
+  return null;
+}

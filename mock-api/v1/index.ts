@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Authority } from '../authority/authority';
 import type { Database } from '../database';
+import { StorageError } from '../storage-error';
 import { auditRecordRoutes } from './audit-records';
 import { signedIn } from './auth';
 import { Continuations } from './continuation';
@@ -37,9 +38,12 @@ export function v1Routes(app: Express, db: Database, authority: Authority): void
   app.use('/v1', (req, res) =>
     sendPcError(res, new PcError('notFound', `There is no ${req.method} ${req.path} in /v1.`)),
   );
+  // A write the disk refused changed nothing: 507/503 as on the desk routes, in Partner Center's body.
   app.use('/v1', ((error, _req, res, _next) =>
     sendPcError(
       res,
-      new PcError('unexpected', `The request failed: ${(error as Error).message}`),
+      error instanceof StorageError
+        ? new PcError(error.state === 'full' ? 'storageFull' : 'storageError', error.message)
+        : new PcError('unexpected', `The request failed: ${(error as Error).message}`),
     )) as ErrorRequestHandler);
 }

@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
 import { seedCustomers } from '@/mock-api/seed';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { runCli as cli, type MockApi, startMockApi } from '../helpers/mock-api';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const started: MockApi[] = [];
 let plain: MockApi;
 beforeAll(async () => {
@@ -21,21 +18,6 @@ async function start(args: string[]) {
   const api = await startMockApi(args);
   started.push(api);
   return api;
-}
-
-/** Runs the CLI to its exit: its code, stdout and stderr. */
-async function cli(args: readonly string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'mock-api/cli.ts', ...args],
-      { cwd: ROOT },
-    );
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
-    return { status: code, stdout, stderr };
-  }
 }
 
 /** Every customer, whole: the list answers summaries, so each is read on its own. */
@@ -62,6 +44,9 @@ test('--help documents every flag', async () => {
     '--latency',
     '--fail-rate',
     '--compact-after',
+    '--allow-origin',
+    '--allow-host',
+    '--recover',
     '--help',
   ]) {
     expect(run.stdout).toContain(flag);
@@ -77,6 +62,10 @@ test('bad flags get a clear message and exit code 2', async () => {
     [['--latency', '500-100'], '--latency'],
     [['--port', 'http'], '--port'],
     [['--seed', '-5'], '--seed'],
+    [['--allow-origin', 'evil'], '--allow-origin'],
+    [['--allow-origin', 'https://desk.example/app'], '--allow-origin'],
+    [['--allow-host', 'desk.example:8080'], '--allow-host'],
+    [['--allow-host', 'a b'], '--allow-host'],
   ] as const;
   const runs = await Promise.all(cases.map(([args]) => cli(args)));
   for (const [n, [args, mention]] of cases.entries()) {

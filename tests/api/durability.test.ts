@@ -109,3 +109,33 @@ test('without --seed an existing database is loaded as it is; --reset regenerate
   expect((await reset.call(`/customers/${id}/auditLog`)).body).toEqual([]);
   await reset.stop();
 });
+
+test('SIGTERM and SIGINT answer the writes in flight, then exit 0 with them on disk', async () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const dbPath = join(dir, `${signal}.json`);
+    // Each answer waits 400 ms, so the writes are still in flight when the signal comes.
+    const api = await start(dbPath, ['--seed', '10', '--latency', '400']);
+    const ids: string[] = (await api.call('/customers?_limit=5')).body.map((c: { id: string }) => c.id);
+    const etags = await Promise.all(
+      ids.map(async (id) => (await api.call(`/customers/${id}/profiles/billing`)).body.etag),
+    );
+    const writes = ids.map((id, n) =>
+      api.call(`/customers/${id}/profiles/billing`, {
+        method: 'PATCH',
+        body: { firstName: `${signal} ${n}` },
+        ifMatch: etags[n],
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    const exited = new Promise<number | null>((done) => api.process.once('exit', (code) => done(code)));
+    api.process.kill(signal);
+    expect((await Promise.all(writes)).map((r) => r.status)).toEqual(ids.map(() => 200));
+    expect(await exited).toBe(0);
+    expect(api.output()).toContain(`${signal}: finishing the requests in flight`);
+
+    const again = await start(dbPath);
+    for (const [n, id] of ids.entries())
+      expect((await again.call(`/customers/${id}/profiles/billing`)).body.firstName).toBe(`${signal} ${n}`);
+    await again.stop();
+  }
+});

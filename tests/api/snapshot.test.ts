@@ -3,13 +3,13 @@
  * written by the version before this one (format 2: customer lines, audit lines, an n-gram search index, no
  * summaries) is converted once on start, with its journal replayed on top: a tester's data survives the upgrade.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { foldText } from '@/domain/search';
 import { seedCustomers, seedRange } from '@/mock-api/seed';
-import { type MockApi, startMockApi } from '../helpers/mock-api';
+import { type MockApi, runCli, startMockApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,7 +113,9 @@ test('renames across several compactions in one run: every customer keeps its ow
   }
 });
 
-test('seeding in worker threads (20,000 and more) makes the same customers as in this thread, in tie order', async () => {
+test('seeding in worker threads (20,000 and more) makes the same customers as in this thread, in tie order', {
+  timeout: 120_000,
+}, async () => {
   const api = await startMockApi(['--seed', '20000', '--seed-value', '3'], { startTimeoutMs: 120_000 });
   try {
     for (const c of seedRange(19_990, 20_000, 3)) expect((await api.call(`/customers/${c.id}`)).body).toEqual(c);
@@ -125,4 +127,51 @@ test('seeding in worker threads (20,000 and more) makes the same customers as in
   } finally {
     await api.stop();
   }
+});
+
+test('a large store compacts on a worker thread: the writes are in the new snapshot, found by search after a restart', {
+  timeout: 180_000,
+}, async () => {
+  const dbPath = join(dir, 'large.json');
+  const api = await startMockApi(['--seed', '20000', '--compact-after', '2'], { dbPath, startTimeoutMs: 120_000 });
+  const ids: string[] = (await api.call('/customers?_limit=3')).body.map((c: { id: string }) => c.id);
+  try {
+    await rename(api, ids[0], 'Zzz Compacted First');
+    await rename(api, ids[1], 'Aaa Compacted Second'); // the second write starts the compaction
+    await expect.poll(() => existsSync(`${dbPath}.journal-0`), { timeout: 60_000 }).toBe(false);
+    expect(existsSync(`${dbPath}.tmp`)).toBe(false);
+  } finally {
+    await api.stop();
+  }
+  const again = await startMockApi([], { dbPath });
+  try {
+    // Nothing left to replay: the writes are in the snapshot itself.
+    expect(readdirSync(dir).filter((f) => f.startsWith('large.json.journal-'))).toEqual(['large.json.journal-1']);
+    expect(readFileSync(`${dbPath}.journal-1`, 'utf8')).toBe('');
+    for (const [id, name] of [
+      [ids[0], 'Zzz Compacted First'],
+      [ids[1], 'Aaa Compacted Second'],
+    ]) {
+      expect((await again.call(`/customers/${id}`)).body.companyProfile.companyName).toBe(name);
+      expect((await again.call(`/customers?q=${encodeURIComponent(name)}`)).body[0].id).toBe(id);
+    }
+    expect((await again.call('/customers')).headers.get('X-Total-Count')).toBe('20000');
+  } finally {
+    await again.stop();
+  }
+});
+
+test('a damaged search block is named at start, not answered from', async () => {
+  const dbPath = join(dir, 'damaged-block.json');
+  await (await startMockApi(['--seed', '30'], { dbPath })).stop();
+  const bytes = readFileSync(dbPath);
+  const text = bytes.toString('latin1');
+  const trailer = JSON.parse(text.slice(text.lastIndexOf('\n', text.length - 2) + 1));
+  // Record 0 and record 1 both said to be line 0.
+  const { start } = trailer.blocks.lineOf;
+  bytes.writeInt32LE(bytes.readInt32LE(start), start + 4);
+  writeFileSync(dbPath, bytes);
+  const run = await runCli(['--port', '0', '--db', dbPath]);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`${dbPath} is damaged at byte ${start} (its lineOf): it is not one line per customer`);
 });

@@ -2,45 +2,16 @@
  * axe-core on every view — search, account, forms (also with errors), dialogs, side panel, options — in English
  * and Russian (Chromium launched in that language, the extension following it) and in light and dark themes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { violations } from '../helpers/axe';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 import { type MockApi, startMockApi } from '../helpers/mock-api';
-
-// Evaluated rather than added as a <script>: extension pages' CSP forbids inline scripts, DevTools evaluation is exempt.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: string[];
-}
-type AxeGlobal = {
-  axe: {
-    run: (context: Document) => Promise<{
-      violations: { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[];
-    }>;
-  };
-};
-
-async function violations(page: Page): Promise<Violation[]> {
-  await page.bringToFront();
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { violations } = await (globalThis as unknown as AxeGlobal).axe.run(document);
-    return violations.map((v) => ({
-      id: v.id,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
 
 let api: MockApi;
 let company: { id: string; name: string };
@@ -102,7 +73,10 @@ describe.each([
     const popup = await popupOn(null);
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
     const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(background).toBe(theme === 'dark' ? 'rgb(17, 24, 39)' : 'rgb(255, 255, 255)');
+    // Fluent's canvas colour of that theme, as @fluentui/tokens has it.
+    const canvas = (theme === 'dark' ? webDarkTheme : webLightTheme).colorNeutralBackground3;
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(canvas.slice(i, i + 2), 16));
+    expect(background).toBe(`rgb(${r}, ${g}, ${b})`);
   });
 
   test('search: empty, then with results', async () => {

@@ -3,10 +3,15 @@ import { beforeAll, beforeEach, expect, test } from 'vitest';
 import { draftItem } from '@/utils/drafts';
 import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
 import {
+  billingPath,
+  CONFLICT,
   callApi,
+  choice,
   colleaguePatch,
+  openBillingForm,
   openCustomer,
   someCustomers,
+  submitMerge,
   waitForLiveText,
   withExtensionAndApi,
 } from '../helpers/customer-desk';
@@ -22,13 +27,9 @@ beforeAll(async () => {
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 
-const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
-
 async function editBilling(popup: Page, index: number) {
   const customer = customers[index];
-  await openCustomer(popup, customer.companyProfile.companyName);
-  await popup.locator(aria('button', 'Edit billing profile')).click();
-  await popup.waitForSelector(aria('textbox', 'City'));
+  await openBillingForm(popup, customer.companyProfile.companyName);
   return customer;
 }
 
@@ -108,29 +109,37 @@ test('an unsent edit survives closing the popup, and Discard draft brings back t
   await popup.close();
 });
 
-for (const [choice, expected] of [
+/** The agent edits `mine` (field label → value) while a colleague saves `theirs`; Submit meets the conflict dialog. */
+async function editAgainstColleague(popup: Page, index: number, mine: Record<string, string>, theirs: object) {
+  const customer = await editBilling(popup, index);
+  for (const [field, value] of Object.entries(mine)) await popup.locator(aria('textbox', field)).fill(value);
+  await colleaguePatch(desk.api.url, billingPath(customer.id), theirs);
+  await popup.locator(aria('button', 'Submit')).click();
+  return { customer, dialog: (await popup.waitForSelector(CONFLICT))! };
+}
+
+for (const [option, expected] of [
   ['Keep my changes', 'Mine City'],
   ['Use theirs', 'Their City'],
 ] as const) {
-  test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${choice}"`, async () => {
+  test(`a colleague's save behind the form's back: the conflict dialog, resolved with "${option}"`, async () => {
     const popup = await desk.ext.open('popup');
-    const customer = await editBilling(popup, choice === 'Use theirs' ? 4 : 3);
-    await popup.locator(aria('textbox', 'City')).fill('Mine City');
-    await popup.locator(aria('textbox', 'Address line 2')).fill('Suite 7');
-    await colleaguePatch(desk.api.url, billingPath(customer.id), {
-      defaultAddress: { city: 'Their City' },
-      lastName: 'Colleague',
-    });
-
-    await popup.locator(aria('button', 'Submit')).click();
-    const dialog = await popup.waitForSelector(aria('dialog', 'This customer was changed'));
-    const text = await dialog!.evaluate((d) => d.textContent);
-    expect(text).toContain('Their City');
-    expect(text).toContain('Mine City');
-    // Only the field both changed is asked about.
+    const { customer, dialog } = await editAgainstColleague(
+      popup,
+      option === 'Use theirs' ? 4 : 3,
+      { City: 'Mine City', 'Address line 2': 'Suite 7' },
+      { defaultAddress: { city: 'Their City' }, lastName: 'Colleague' },
+    );
+    const text = await dialog.evaluate((d) => d.textContent);
+    // Only the field both changed is asked about, their value beside the agent's.
     expect(text).not.toContain('Suite 7');
-    await popup.locator(aria('button', choice)).click();
-    await waitForLiveText(popup, 'Billing profile saved.');
+    expect(text).not.toContain('Colleague');
+    const described = (selector: string) =>
+      popup.$eval(selector, (radio) => document.getElementById(radio.getAttribute('aria-describedby')!)?.textContent);
+    expect(await described(choice('City', 'Use theirs'))).toBe('Their City');
+    expect(await described(choice('City', 'Keep my changes'))).toBe('Mine City');
+    await popup.locator(choice('City', option)).click();
+    await submitMerge(popup);
 
     const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
     expect(saved.defaultAddress.city).toBe(expected);
@@ -141,13 +150,32 @@ for (const [choice, expected] of [
   });
 }
 
+test('several clashing fields: "Use theirs" for all, one field switched back to the agent\'s, then Submit', async () => {
+  const popup = await desk.ext.open('popup');
+  const { customer } = await editAgainstColleague(
+    popup,
+    9,
+    { City: 'Mine City', 'Last name': 'Mine' },
+    { defaultAddress: { city: 'Their City' }, lastName: 'Theirs' },
+  );
+  await popup.locator(`${CONFLICT} >>> ${aria('group', 'For all fields')} >>> ${aria('button', 'Use theirs')}`).click();
+  const lastName = await popup.waitForSelector(choice('Last name', 'Use theirs'));
+  expect(await lastName!.evaluate((radio) => (radio as HTMLInputElement).checked)).toBe(true);
+  await popup.locator(choice('City', 'Keep my changes')).click();
+  await submitMerge(popup);
+
+  const saved = (await callApi(desk.api.url, billingPath(customer.id))).body;
+  expect(saved.defaultAddress.city).toBe('Mine City');
+  expect(saved.lastName).toBe('Theirs');
+  await popup.close();
+});
+
 test('the address is checked before Submit: a lower-case state is flagged on its field and the suggestion can be taken', async () => {
   const all = await someCustomers(desk.api.url, 30);
   const us = all.slice(5).find((c) => c.billingProfile.defaultAddress.country === 'US');
   expect(us, 'the seed has a US customer').toBeDefined();
   const popup = await desk.ext.open('popup');
-  await openCustomer(popup, us!.companyProfile.companyName);
-  await popup.locator(aria('button', 'Edit billing profile')).click();
+  await openBillingForm(popup, us!.companyProfile.companyName);
   const state = await popup.waitForSelector(aria('textbox', 'State or province'));
   const canonical = await state!.evaluate((s) => (s as HTMLInputElement).value);
   await popup.locator(aria('textbox', 'State or province')).fill(canonical.toLowerCase());

@@ -2,15 +2,12 @@
  * The authority's sign-in page in real Chromium, as `launchWebAuthFlow` will show it: found by role and name, its
  * button signs in and the browser lands on redirect_uri with the code and state; the code redeems with PKCE.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { violations } from '../helpers/axe';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 import { type MockApi, startMockApi } from '../helpers/mock-api';
 import { authorizeUrl, CLIENT_ID, pkce, token } from '../helpers/partner-center';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let api: MockApi;
 let ext: ExtensionBrowser;
@@ -53,13 +50,6 @@ test('a browser signs in with the button: redirected to redirect_uri with code a
 test('the page passes axe', async () => {
   const page = await ext.browser.newPage();
   await page.goto(authorizeUrl(api.url, { redirectUri: `${api.url}/callback` }));
-  await page.bringToFront();
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string }[] }> } })
-      .axe;
-    return (await axe.run(document)).violations.map((v) => v.id);
-  });
-  expect(violations).toEqual([]);
+  expect(await violations(page)).toEqual([]);
   await page.close();
 });

@@ -35,7 +35,7 @@ export async function someCustomers(baseUrl: string, limit = 5) {
     await callApi<
       {
         id: string;
-        companyProfile: { companyName: string };
+        companyProfile: { companyName: string; domain: string };
         billingProfile: { defaultAddress: { country: string; city: string } };
       }[]
     >(baseUrl, `/customers?_limit=${limit}`)
@@ -49,6 +49,16 @@ export async function openCustomer(page: Page, companyName: string, typed = comp
   await search.fill(typed);
   await page.locator(aria('option', companyName)).click();
   await page.waitForSelector(aria('heading', companyName));
+}
+
+/** Where a customer's billing profile is in the mock API. */
+export const billingPath = (id: string) => `/customers/${id}/profiles/billing`;
+
+/** Opens the customer's Account page, then its billing profile form (Edit billing profile), ready to type in. */
+export async function openBillingForm(page: Page, companyName: string) {
+  await openCustomer(page, companyName);
+  await page.locator(aria('button', 'Edit billing profile')).click();
+  await page.waitForSelector(aria('textbox', 'City'));
 }
 
 /** The text of the element found by role and name. */
@@ -70,12 +80,26 @@ export async function waitForLiveText(page: Page, text: string): Promise<string>
   return (await handle.jsonValue()) as string;
 }
 
-/** A test file's own mock API (fresh database) and Chromium with the extension pointed at it, for all its tests. */
-export function withExtensionAndApi(apiArgs: string[]) {
+export const CONFLICT = aria('dialog', 'This customer was changed');
+/** In the conflict dialog, the field's group of radios (named by its label) and one of them. */
+export const choice = (field: string, option: string) =>
+  `${CONFLICT} >>> ${aria('group', field)} >>> ${aria('radio', option)}`;
+
+/** The conflict dialog's Submit sends the merge; waits until it is saved. */
+export async function submitMerge(page: Page) {
+  await page.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
+  await waitForLiveText(page, 'Billing profile saved.');
+}
+
+/**
+ * A test file's own mock API (fresh database) and a browser (Chromium unless `launch` says otherwise) with the
+ * extension pointed at it, for all its tests.
+ */
+export function withExtensionAndApi(apiArgs: string[], launch: typeof launchExtension = launchExtension) {
   const desk = {} as { api: MockApi; ext: ExtensionBrowser };
   beforeAll(async () => {
     desk.api = await startMockApi(apiArgs);
-    desk.ext = await launchExtension({ apiUrl: desk.api.url });
+    desk.ext = await launch({ apiUrl: desk.api.url });
   });
   afterAll(async () => {
     await desk.ext?.close();

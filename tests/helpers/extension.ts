@@ -1,5 +1,6 @@
 /**
- * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`.
+ * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`, and what every
+ * browser's launcher shares once the extension runs (Firefox's is firefox.ts).
  * Builds nothing itself: the test command runs `wxt build` first.
  */
 import './node-browser';
@@ -13,12 +14,14 @@ import { apiBaseItem } from '@/utils/storage';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The little of Chrome's page-side extension API the helpers call. */
+/** The little of the page-side extension API the helpers call. */
 type StorageArea = {
   get: (key: string) => Promise<Record<string, unknown>>;
   set: (values: Record<string, unknown>) => Promise<void>;
 };
-type ChromeGlobal = { chrome: { storage: Record<string, StorageArea> } };
+type StorageApi = { storage: Record<string, StorageArea> };
+/** Firefox's promise-based API is `browser` (its `chrome` wants callbacks); Chrome's is `chrome`. */
+type ExtensionGlobals = { browser?: StorageApi; chrome: StorageApi };
 
 /** What the helpers need of a storage item: where it is kept, and what it reads as when unset. */
 type Item<T> = Pick<WxtStorageItem<T, Record<string, never>>, 'key' | 'fallback'>;
@@ -49,16 +52,29 @@ export interface LaunchOptions {
   userDataDir?: string;
 }
 
+/** The profile to launch with: the caller's, or a fresh one that `remove` deletes. */
+export function profileFor(options: LaunchOptions, browserName: string) {
+  const dir = options.userDataDir ?? mkdtempSync(join(tmpdir(), `customer-desk-${browserName}-`));
+  const remove = () => {
+    if (!options.userDataDir) rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, remove };
+}
+
+/** Fails with the command to run when the build a launcher installs is missing. */
+export function requireBuild(dir: string, command: string) {
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run ${command} first.`);
+}
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first.`);
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-desk-chromium-'));
+  requireBuild(EXTENSION_DIR, 'npm run build');
+  const profile = profileFor(options, 'chromium');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
     enableExtensions: [EXTENSION_DIR],
-    userDataDir,
+    userDataDir: profile.dir,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -77,10 +93,42 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
   );
   const id = new URL(worker.url()).host;
+  return extensionBrowser({
+    browser,
+    id,
+    origin: `chrome-extension://${id}`,
+    apiUrl: options.apiUrl,
+    close: async () => {
+      await browser.close();
+      profile.remove();
+    },
+  });
+}
 
+/** What a launcher hands over: the browser with the extension running, and where the extension's pages are. */
+export interface LaunchedExtension {
+  browser: Browser;
+  id: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  apiUrl?: string;
+  /** Shows `url` in a new tab; by default `page.goto`. */
+  load?: (page: Page, url: string) => Promise<unknown>;
+  close: () => Promise<void>;
+}
+
+/** The steps every browser shares once the extension runs: opening its pages, reading and writing its storage. */
+export async function extensionBrowser({
+  browser,
+  id,
+  origin,
+  apiUrl,
+  load = (page, url) => page.goto(url),
+  close,
+}: LaunchedExtension): Promise<ExtensionBrowser> {
   const open = async (name: string) => {
     const page = await browser.newPage();
-    await page.goto(`chrome-extension://${id}/${name.includes('.') ? name : `${name}.html`}`);
+    await load(page, `${origin}/${name.includes('.') ? name : `${name}.html`}`);
     await page.bringToFront();
     return page;
   };
@@ -97,9 +145,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     inPage(undefined, async (page) => {
       for (const [item, value] of items) {
         const [area, key] = areaAndKey(item);
-        // In the page, Chrome's extension API is the `chrome` global.
         await page.evaluate(
-          (a, k, v) => (globalThis as unknown as ChromeGlobal).chrome.storage[a].set({ [k]: v }),
+          (a, k, v) => {
+            const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
+            return (browser ?? chrome).storage[a].set({ [k]: v });
+          },
           area,
           key,
           value,
@@ -110,25 +160,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     inPage(page, async (own) => {
       const [area, key] = areaAndKey(item);
       const stored = await own.evaluate(
-        (a, k) => (globalThis as unknown as ChromeGlobal).chrome.storage[a].get(k).then((values) => values[k]),
+        (a, k) => {
+          const { browser, chrome } = globalThis as unknown as ExtensionGlobals;
+          return (browser ?? chrome).storage[a].get(k).then((values) => values[k]);
+        },
         area,
         key,
       );
       return (stored ?? item.fallback) as T;
     });
-  if (options.apiUrl) await setItems([apiBaseItem, options.apiUrl]);
-
-  return {
-    browser,
-    id,
-    open,
-    setItems,
-    readItem,
-    close: async () => {
-      await browser.close();
-      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  if (apiUrl) await setItems([apiBaseItem, apiUrl]);
+  return { browser, id, open, setItems, readItem, close };
 }
 
 /** Puppeteer's ARIA selector: by role and accessible name, never by CSS. */

@@ -1,8 +1,9 @@
 /** Starts the real mock API (the same CLI testers use) on a free loopback port with its own temporary database. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Customer } from '@/domain/schemas';
 
 export interface CallOptions {
@@ -129,4 +130,19 @@ export async function startMockApi(
         child.kill(signal);
       }),
   };
+}
+
+/** Runs the CLI to its exit (for --help, bad flags, damaged files): its exit code, stdout and stderr. */
+export async function runCli(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'mock-api/cli.ts', ...args],
+      { cwd: ROOT },
+    );
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { status: code, stdout, stderr };
+  }
 }

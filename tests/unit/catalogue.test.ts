@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { en } from '@/locales/en';
 import { ru } from '@/locales/ru';
 import { countryName, formatDateTime, formatNumber, resolveLanguage, setLanguage, t } from '@/utils/i18n';
 
-afterEach(() => setLanguage('en'));
+afterEach(() => void setLanguage('en'));
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}|%s/g)].map((m) => m[0]).sort();
 const forms = (entry: unknown) => (typeof entry === 'string' ? { other: entry } : (entry as Record<string, string>));
@@ -39,8 +39,8 @@ describe('the Russian catalogue', () => {
   });
 });
 
-test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 customer, 5 customers', () => {
-  setLanguage('ru');
+test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 customer, 5 customers', async () => {
+  await setLanguage('ru');
   expect([1, 2, 5, 11, 21, 22, 25, 101].map((count) => t('resultCount', { count }))).toEqual([
     '1 клиент',
     '2 клиента',
@@ -55,8 +55,8 @@ test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 cust
   expect([0, 1, 5].map((count) => t('resultCount', { count }))).toEqual(['0 customers', '1 customer', '5 customers']);
 });
 
-test('numbers, dates and country names follow the chosen language', () => {
-  setLanguage('ru');
+test('numbers, dates and country names follow the chosen language', async () => {
+  await setLanguage('ru');
   expect(t('resultCount', { count: 12345 })).toBe('12\u00a0345 клиентов');
   expect(formatNumber(1234.5)).toBe('1\u00a0234,5');
   expect(countryName('RU')).toBe('Россия');
@@ -73,4 +73,18 @@ test('the language follows the browser unless one is chosen; unknown languages f
   expect(resolveLanguage('en', 'ru-RU')).toBe('en');
   expect(resolveLanguage('ru', 'en-US')).toBe('ru');
   expect(resolveLanguage('auto', 'de-DE')).toBe('en');
+});
+
+test('Russian loads when first wanted; a choice made meanwhile wins over the slower load', async () => {
+  vi.resetModules();
+  const i18n = await import('@/utils/i18n');
+  const russian = i18n.setLanguage('ru');
+  // English needs no load: it is the language before setLanguage returns.
+  void i18n.setLanguage('en');
+  expect(i18n.getLanguage()).toBe('en');
+  await russian;
+  expect(i18n.getLanguage()).toBe('en');
+  expect(i18n.t('customers')).toBe('Customers');
+  await i18n.setLanguage('ru');
+  expect(i18n.t('customers')).toBe('Клиенты');
 });

@@ -28,7 +28,7 @@ interface FirefoxManifest {
 let manifest: FirefoxManifest;
 
 beforeAll(() => {
-  // Built here when missing or older than the config that shapes it (`npm test` builds only Chrome).
+  // `npm test` builds it first; built here when missing or older than the config that shapes it (a unit run alone).
   const stale = !existsSync(MANIFEST) || statSync(MANIFEST).mtimeMs < statSync(resolve(ROOT, 'wxt.config.ts')).mtimeMs;
   if (stale)
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], {

@@ -67,8 +67,8 @@ test('generic checks: required, format, length', () => {
   });
 });
 
-test('messages follow the UI language', () => {
-  setLanguage('ru');
+test('messages follow the UI language', async () => {
+  await setLanguage('ru');
   expect(validateResource('billing', billing, { firstName: '' }, 'US')).toEqual({ firstName: 'Заполните это поле.' });
 });
 

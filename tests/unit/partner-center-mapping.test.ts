@@ -11,8 +11,10 @@ import {
   SelfServePolicyInput,
 } from '@/domain/partner-center';
 import {
+  auditEntryFromPc,
   billingProfileFromPc,
   companyProfileFromPc,
+  customerFromPc,
   fromPcBillingProfile,
   operationType,
   parsePolicyId,
@@ -175,4 +177,55 @@ test('a Collection counts the items it holds; a next link carries the continuati
   const last = toCollection([], self);
   expect(last).toEqual({ totalCount: 0, items: [], links: { self }, attributes: { objectType: 'Collection' } });
   expect(Collection(SelfServePolicy).safeParse(last).success).toBe(true);
+});
+
+test('the extension reads back what the mock translated: the customer and its policy are the customer', () => {
+  for (const c of customers) {
+    const policy = toSelfServePolicy(partner, c.id, c.purchasePermission);
+    const { updatedBy: _by, updatedAt: _at, ...permission } = c.purchasePermission;
+    const expected = (({ etag: _etag, ...company }) => company)(c.companyProfile);
+    const read = customerFromPc(toPcCustomer(c), policy);
+    expect(read).toEqual({
+      ...c,
+      companyProfile: expected,
+      // Partner Center keeps neither the time of a change nor a version of a permission nobody holds.
+      purchasePermission: policy ? permission : { azureReservations: false, azureSavingsPlans: false },
+      updatedAt: '',
+    });
+  }
+});
+
+test('an audit record reads as an audit entry: the user, the action and the fields it changed', () => {
+  const c = customers[0];
+  const before = { azureReservations: true, azureSavingsPlans: false };
+  const after = { azureReservations: true, azureSavingsPlans: true };
+  const entry = {
+    id: 'a1',
+    customerId: c.id,
+    at: '2026-11-20T10:00:00.000Z',
+    role: 'admin-agent',
+    userPrincipalName: 'ann@partner.test',
+    action: 'Create customer purchase permission',
+    changes: { azureSavingsPlans: { before: false, after: true } },
+  };
+  const record = toAuditRecord(partner, 'Contoso', { kind: 'permission', entries: [entry], before, after });
+  expect(auditEntryFromPc(record)).toEqual({
+    id: 'a1',
+    customerId: c.id,
+    at: entry.at,
+    role: '',
+    userPrincipalName: 'ann@partner.test',
+    action: 'Update customer purchase permission',
+    changes: { azureSavingsPlans: { before: false, after: true } },
+  });
+  const billing = toAuditRecord(partner, 'Contoso', {
+    kind: 'billing',
+    entries: [{ ...entry, action: 'Update billing profile' }],
+    before: c.billingProfile as never,
+    after: { ...c.billingProfile, email: 'new@contoso.com' } as never,
+  });
+  expect(auditEntryFromPc(billing)).toMatchObject({
+    action: 'Update billing profile',
+    changes: { email: { before: c.billingProfile.email, after: 'new@contoso.com' } },
+  });
 });

@@ -4,7 +4,8 @@
  */
 import type { FormKind, ResourceKind, Resources } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
-import { ApiError, getCustomer, patchResource } from '../api-client';
+import { ApiError } from '../api-client';
+import { currentBackend } from '../backends';
 import { type Draft, loadDraft } from '../drafts';
 import { errorMessage } from '../error-message';
 import { t } from '../i18n';
@@ -28,8 +29,8 @@ export interface AccountServices {
 }
 
 export const EXTENSION_SERVICES: AccountServices = {
-  read: async (id, signal) => (await withRetry(() => getCustomer(id, signal), signal)).data,
-  write: patchResource,
+  read: (id, signal) => withRetry(async () => (await currentBackend()).customer(id, signal), signal),
+  write: async (id, kind, patch, ifMatch) => (await currentBackend()).write(id, kind, patch, ifMatch),
   loadDraft,
   announce: (id) => void customerChangedItem.setValue({ id, at: Date.now() }),
   remember: (customer) => void rememberCustomer(customer),

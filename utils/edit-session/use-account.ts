@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { useSignIns } from '../sign-in/use-sign-ins';
 import { customerChangedItem } from '../storage';
 import { useStorageItem } from '../use-storage-item';
 import { accountPage, openAccount } from './account';
@@ -14,6 +15,7 @@ export function useAccount(id: string, mayView: boolean) {
   }, [id]);
   const page = useStore(store);
   const changed = useStorageItem(customerChangedItem);
+  const signIns = useSignIns();
 
   // Only a change to this customer makes it worth reading again.
   useEffect(() => {
@@ -24,7 +26,7 @@ export function useAccount(id: string, mayView: boolean) {
     if (!mayView) return;
     effects.load();
     return effects.stop;
-  }, [effects, page.version, mayView]);
+  }, [effects, page.version, mayView, signIns]);
 
   useEffect(() => {
     void effects.reopenDraft();

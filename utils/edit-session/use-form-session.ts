@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FormKind, Resources } from '@/domain/resources';
-import { patchResource } from '../api-client';
+import { currentBackend } from '../backends';
 import { type Draft, discardDraft, saveDraft } from '../drafts';
 import { type FieldErrors, type FormValues, toValues } from '../form-model';
 import { editSession, openSession, type Saved } from './form';
@@ -38,7 +38,8 @@ export function useFormSession<K extends FormKind>(props: SessionProps<K>) {
         kind,
         validate,
         preCheck,
-        send: (patch: object, ifMatch: string) => patchResource(customerId, kind, patch, ifMatch),
+        send: async (patch: object, ifMatch: string) =>
+          (await currentBackend()).write(customerId, kind, patch, ifMatch),
         saveDraft: (draft: Omit<Draft, 'savedAt'>) => saveDraft(customerId, kind, draft),
         discardDraft: () => discardDraft(customerId, kind),
         fresh,
