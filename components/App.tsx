@@ -1,26 +1,31 @@
 import { t } from '@/utils/i18n';
 import { currentCustomerItem } from '@/utils/storage';
+import { useCustomerSearch } from '@/utils/use-customer-search';
 import { useLanguage } from '@/utils/use-language';
 import { useModule } from '@/utils/use-module';
 import { useStorageItem } from '@/utils/use-storage-item';
 import { CustomerAccount } from './CustomerAccount';
-import { CustomerSearch } from './CustomerSearch';
 import { HeaderAccount } from './HeaderAccount';
 import { OpenInSidePanel } from './OpenInSidePanel';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 const loadFollowedCustomer = () => import('./FollowedCustomer');
 
 export type View = 'popup' | 'sidepanel';
 
-/** The one app behind the popup and the side panel; `view` only decides the chrome around it. */
+/**
+ * The one app behind the popup and the side panel; `view` only decides the chrome around it. Its first render (before
+ * storage answers) is also prerendered into their pages at build time (modules/prerender), so it must not depend on
+ * anything but `view`.
+ */
 export function App({ view }: { view: View }) {
   // A language change re-renders the whole app in the new language.
   useLanguage();
   const customerId = useStorageItem(currentCustomerItem);
+  const search = useCustomerSearch(customerId);
   const Followed = useModule(loadFollowedCustomer, view === 'sidepanel')?.FollowedCustomer;
-
-  const open = (id: string | null) => void currentCustomerItem.setValue(id);
 
   return (
     <div class={`app app-${view}`}>
@@ -29,10 +34,14 @@ export function App({ view }: { view: View }) {
         <HeaderAccount />
         {view === 'popup' && <OpenInSidePanel />}
         <ShortcutsHelp />
+        <SearchBox search={search} />
       </header>
       <main>
-        {Followed && <Followed current={customerId ?? null} onOpen={open} />}
-        {customerId ? <CustomerAccount id={customerId} onBack={() => open(null)} /> : <CustomerSearch onOpen={open} />}
+        {Followed && <Followed current={customerId ?? null} onOpen={search.choose} />}
+        {search.view !== 'none' && <SearchResults search={search} />}
+        {search.view !== 'none' && customerId && (
+          <CustomerAccount key={customerId} id={customerId} hidden={search.view !== 'account'} />
+        )}
       </main>
     </div>
   );

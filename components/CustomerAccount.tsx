@@ -13,11 +13,12 @@ import { BillingDetails } from './BillingDetails';
 import { CompanyDetails } from './CompanyDetails';
 import { ProfileSection } from './ProfileSection';
 import { PurchasePermissionSwitches } from './PurchasePermissionSwitches';
+import { RetryAlert } from './RetryAlert';
 import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
 /** Step 2 of the job: the customer's Account page; its state and writes are utils/edit-session's account model. */
-export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void }) {
+export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: boolean }) {
   const role = useRole();
   const mayView = role !== undefined && !denial(role, 'viewCustomers');
   const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
@@ -27,20 +28,11 @@ export function CustomerAccount({ id, onBack }: { id: string; onBack: () => void
   const edit = (kind: FormKind) => dispatch({ type: 'editOpened', kind, draft: null });
 
   return (
-    <section class="account">
-      <button type="button" class="subtle back" onClick={onBack}>
-        {t('back')}
-      </button>
+    // Hidden, not gone, while the agent searches over it: Escape brings it back as it was, an open form included.
+    <section class="account" hidden={hidden}>
       <StatusMessage status={page.status} onUndo={() => void act.undo()} />
       {!mayView && role && <p class="reason">{denial(role, 'viewCustomers')}</p>}
-      {page.loadError && (
-        <p role="alert" class="error">
-          {page.loadError}{' '}
-          <button type="button" onClick={act.load}>
-            {t('retry')}
-          </button>
-        </p>
-      )}
+      {page.loadError && <RetryAlert message={page.loadError} onRetry={act.load} />}
       {mayView && !customer && !page.loadError && <Skeleton title cards={2} />}
       {customer && (
         <>

@@ -1,10 +1,5 @@
-import type { RecentCustomer } from '@/utils/storage';
+import type { CustomerOption } from '@/utils/use-customer-search';
 import { Highlight } from './Highlight';
-
-/** A customer in the list; a search result also names its contact, so a match on the contact shows. */
-export interface CustomerOption extends RecentCustomer {
-  contact?: string;
-}
 
 interface Props {
   label: string;

@@ -7,7 +7,8 @@ import { useStorageItem } from '@/utils/use-storage-item';
 export function RoleSelect() {
   const role = useStorageItem(roleItem);
   return (
-    <label class="role-select">
+    // Unseen until storage answers, rather than showing the first role for a moment (the page is prerendered without one).
+    <label class="role-select" style={role ? undefined : { visibility: 'hidden' }}>
       <span>{t('role')}</span>
       <select
         value={role}

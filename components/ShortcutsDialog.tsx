@@ -9,6 +9,7 @@ const IN_VIEW: [keys: string[], what: MessageKey][] = [
   [['↑', '↓'], 'shortcut.move'],
   [['Enter'], 'shortcut.open'],
   [['Esc'], 'shortcut.cancel'],
+  [['Esc'], 'shortcut.leaveSearch'],
   [['?'], 'shortcut.help'],
 ];
 

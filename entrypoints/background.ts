@@ -1,7 +1,7 @@
 import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
 import { openSidePanel } from '@/utils/side-panel';
 import { serveSignIn } from '@/utils/sign-in/background';
-import { currentCustomerItem, languageItem, searchQueryItem } from '@/utils/storage';
+import { languageItem, searchQueryItem } from '@/utils/storage';
 
 const SEARCH_MENU = 'search-customers';
 
@@ -23,7 +23,7 @@ export default defineBackground(() => {
     if (info.menuItemId !== SEARCH_MENU || !info.selectionText) return;
     // Open first, before any await: the browser allows it only while the click's user gesture lasts.
     void openSidePanel(tab?.windowId);
-    void currentCustomerItem.setValue(null);
+    // The results show over the account the agent had open, which Escape in the search box brings back.
     void searchQueryItem.setValue(info.selectionText.trim());
   });
 

@@ -22,7 +22,6 @@ export const en = {
   loadError: 'Could not reach the Customer Desk API: {message}',
   retry: 'Retry',
   billingContact: 'Billing contact',
-  back: 'Back to search',
   loading: 'Loading…',
   // Options page, context menu and keyboard help.
   settings: 'Customer Desk settings',
@@ -51,6 +50,7 @@ export const en = {
   'shortcut.move': 'Move through the results',
   'shortcut.open': 'Open the chosen customer',
   'shortcut.cancel': 'Close a dialog without saving',
+  'shortcut.leaveSearch': 'In the search box: clear it and go back to the open customer',
   'shortcut.help': 'Show this help',
   'shortcut.sidePanel': 'Open the side panel (from any page)',
   close: 'Close',

@@ -24,7 +24,6 @@ export const ru: Messages = {
   loadError: 'Не удалось связаться с API Customer Desk: {message}',
   retry: 'Повторить',
   billingContact: 'Контакт для выставления счетов',
-  back: 'Назад к поиску',
   loading: 'Загрузка…',
   // Options page, context menu and keyboard help.
   settings: 'Параметры Customer Desk',
@@ -55,6 +54,7 @@ export const ru: Messages = {
   'shortcut.move': 'Перемещаться по результатам',
   'shortcut.open': 'Открыть выбранного клиента',
   'shortcut.cancel': 'Закрыть диалог без сохранения',
+  'shortcut.leaveSearch': 'В поле поиска: очистить его и вернуться к открытому клиенту',
   'shortcut.help': 'Показать эту справку',
   'shortcut.sidePanel': 'Открыть боковую панель (с любой страницы)',
   close: 'Закрыть',

@@ -97,10 +97,13 @@ describe.each([
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(name('shortcuts'));
   });
 
-  test('account page', async () => {
+  test('account page, and a search over it', async () => {
     const popup = await popupOn(company.id);
     await popup.waitForSelector(aria('heading', company.name));
     await expectClean(popup, 'account page');
+    await popup.locator(aria('searchbox', name('searchCustomers'))).fill(company.name.slice(0, 5));
+    await popup.waitForSelector(aria('option', company.name));
+    await expectClean(popup, 'results over the account');
   });
 
   /** On the account page, opens a view with `opener`, checks it once `shown` is there, then leaves it with Cancel. */

@@ -22,6 +22,9 @@ test('in Russian the same roles carry Partner Center terms: Обновить, О
   await popup.locator(aria('button', 'Отмена')).click();
   await popup.waitForSelector(aria('button', 'Включить'), { hidden: true });
 
+  // Back from the dialog the page is scrolled to the switch, and the Edit button above it sits half under the sticky
+  // header: an agent scrolls it into view first (a click at its middle would land on the header).
+  await (await popup.waitForSelector(aria('button', 'Обновить профиль выставления счетов')))!.scrollIntoView();
   await popup.locator(aria('button', 'Обновить профиль выставления счетов')).click();
   await popup.locator(aria('textbox', 'Адрес электронной почты')).fill('нет');
   await popup.locator(aria('button', 'Отправить')).click();

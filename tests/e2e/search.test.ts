@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/utils/storage';
 import { callApi, colleaguePatch, openCustomer, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 
@@ -46,21 +46,68 @@ test('the search text survives closing the popup; recent customers show while th
   const name = second.companyProfile.companyName;
   let popup = await desk.ext.open('popup');
   await openCustomer(popup, name);
-  await popup.locator(aria('button', 'Back to search')).click();
+  // Choosing a customer ends the search: the box is empty again, over the account.
   const search = await popup.waitForSelector(aria('searchbox', 'Search customers'));
-  await search!.evaluate((s) => (s as HTMLInputElement).select());
-  await popup.keyboard.type('zzz-no-such');
+  expect(await search!.evaluate((s) => (s as HTMLInputElement).value)).toBe('');
+  await search!.type('zzz-no-such');
   await popup.waitForFunction(() => document.body.textContent?.includes('No customers match'));
   await popup.close();
 
   popup = await desk.ext.open('popup');
   const again = await popup.waitForSelector(aria('searchbox', 'Search customers'));
   await popup.waitForFunction((s) => (s as HTMLInputElement).value === 'zzz-no-such', {}, again!);
+  await popup.waitForSelector(aria('listbox', 'Customers'));
+  // Escape leaves the search: the text goes and the account it covered is back.
   await popup.locator(aria('searchbox', 'Search customers')).click();
   await popup.keyboard.press('Escape');
+  await popup.waitForSelector(aria('heading', name));
+  expect(await again!.evaluate((s) => (s as HTMLInputElement).value)).toBe('');
+  // ↓ in the empty box lists the recent customers over the account, the one just opened first.
+  await popup.keyboard.press('ArrowDown');
   const recent = await popup.waitForSelector(aria('listbox', 'Recent customers'));
   const names = await recent!.evaluate((l) => [...l.children].map((o) => o.firstElementChild?.textContent));
   expect(names[0]).toBe(name);
+  await popup.close();
+});
+
+test('searching from an account without leaving it: results in its place, Escape back, Enter opens another', async () => {
+  const [first, second] = await someCustomers(desk.api.url, 2);
+  const [firstName, secondName] = [first.companyProfile.companyName, second.companyProfile.companyName];
+  await desk.ext.setItems([currentCustomerItem, first.id], [recentCustomersItem, []]);
+  const popup = await desk.ext.open('popup');
+  await popup.waitForSelector(aria('heading', firstName));
+  // The search box is in the header (the banner), focused, on the account page too.
+  const banner = await popup.waitForSelector(aria('banner'));
+  const search = (await banner!.waitForSelector(aria('searchbox', 'Search customers')))!;
+  await popup.waitForFunction((s) => s === document.activeElement, {}, search);
+
+  await popup.keyboard.type(secondName);
+  await popup.waitForSelector(aria('option', secondName));
+  // The results take the account's place while the agent searches.
+  await popup.waitForSelector(aria('heading', firstName), { hidden: true });
+  await popup.keyboard.press('Escape');
+  await popup.waitForSelector(aria('heading', firstName));
+  expect(await search.evaluate((s) => (s as HTMLInputElement).value)).toBe('');
+  expect(await popup.$(aria('listbox', 'Customers'))).toBeNull();
+
+  // From anywhere on the account page, `/` goes back to the box.
+  await popup.locator(aria('button', 'Edit billing profile')).click();
+  await popup.waitForSelector(aria('textbox', 'First name'));
+  await popup.locator(aria('button', 'Cancel')).click();
+  await popup.waitForFunction(() => document.activeElement?.textContent === 'Edit billing profile');
+  await popup.keyboard.press('/');
+  await popup.waitForFunction((s) => s === document.activeElement, {}, search);
+  await popup.keyboard.type(secondName);
+  const option = (await popup.waitForSelector(aria('option', secondName)))!;
+  await popup.waitForFunction((o) => o.getAttribute('aria-selected') === 'true', {}, option);
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector(aria('heading', secondName));
+  expect(await desk.ext.readItem(currentCustomerItem, popup)).toBe(second.id);
+  // Still in the box, empty, ready for the next search.
+  expect(await search.evaluate((s) => [s === document.activeElement, (s as HTMLInputElement).value])).toEqual([
+    true,
+    '',
+  ]);
   await popup.close();
 });
 

@@ -59,7 +59,7 @@ test('the English denial the UI shows is word for word the reason the API sends'
 
 test('helpdesk agent: the account is shown, edits are disabled with the reason', async () => {
   await roleItem.setValue('helpdesk-agent');
-  render(<CustomerAccount id={customer.id} onBack={() => {}} />);
+  render(<CustomerAccount id={customer.id} />);
   // Customer text is inert: the markup in the name shows as text, never as an element.
   const heading = await screen.findByRole('heading', { name: 'Contoso <b>Ltd</b>' });
   expect(heading.querySelector('b')).toBeNull();
@@ -75,7 +75,7 @@ test('helpdesk agent: the account is shown, edits are disabled with the reason',
 
 test('admin agent: everything is offered; a role change updates the view at once', async () => {
   await roleItem.setValue('admin-agent');
-  render(<CustomerAccount id={customer.id} onBack={() => {}} />);
+  render(<CustomerAccount id={customer.id} />);
   const edit = (await screen.findByRole('button', { name: 'Edit company details' })) as HTMLButtonElement;
   expect(edit.disabled).toBe(false);
   expect(

@@ -42,14 +42,15 @@ test('on install, a context menu item for selected text, titled in the chosen la
   await vi.waitFor(() => expect(stubs.menus[0].title).toBe('Искать клиентов: «%s»'));
 });
 
-test('choosing it opens the side panel on the search for the selected text', async () => {
+test('choosing it opens the side panel on the search for the selected text, over the open account', async () => {
   await currentCustomerItem.setValue('some-customer');
   for (const listener of stubs.clicked) {
     listener({ menuItemId: 'search-customers', selectionText: '  Contoso Ltd ' }, { windowId: 7 });
   }
   expect(stubs.opened).toEqual([{ windowId: 7 }]);
   await vi.waitFor(async () => expect(await searchQueryItem.getValue()).toBe('Contoso Ltd'));
-  expect(await currentCustomerItem.getValue()).toBeNull();
+  // The account stays open under the results: Escape in the search box goes back to it.
+  expect(await currentCustomerItem.getValue()).toBe('some-customer');
 });
 
 test('the keyboard command opens the side panel in the current window', () => {

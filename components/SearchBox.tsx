@@ -1,0 +1,64 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { isTyping } from '@/utils/is-typing';
+import { connectionItem } from '@/utils/storage';
+import type { CustomerSearch } from '@/utils/use-customer-search';
+import { useStorageItem } from '@/utils/use-storage-item';
+
+/**
+ * The header's search box, on every view. `/` focuses it from anywhere outside a text field; ↑/↓ open the list over
+ * the account and move through it, Enter opens the active customer, Escape leaves the search (utils/search-view.ts).
+ */
+export function SearchBox({ search }: { search: CustomerSearch }) {
+  const input = useRef<HTMLInputElement>(null);
+  // Partner Center finds company names and domains by their start only: the placeholder says so.
+  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
+  const { options, active } = search;
+  const listed = search.view === 'results' || search.view === 'recent';
+
+  useLayoutEffect(() => {
+    const box = input.current!;
+    // The page arrives with this box prerendered and focused (modules/prerender): text typed into it before this
+    // script ran is the agent's newest search.
+    if (box.value) search.type(box.value);
+    // Without the prerendered box (`wxt dev`) it is focused here, unless the agent has already moved on.
+    if (document.activeElement === document.body) box.focus();
+    const slash = (event: KeyboardEvent) => {
+      if (event.key !== '/' || isTyping(event.target)) return;
+      event.preventDefault();
+      box.focus();
+    };
+    document.addEventListener('keydown', slash);
+    return () => document.removeEventListener('keydown', slash);
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      search.move(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' && options[active]) {
+      event.preventDefault();
+      search.choose(options[active].id);
+    } else if (event.key === 'Escape' && search.leave()) {
+      // Leaving the search, not closing the popup.
+      event.preventDefault();
+    }
+  }
+
+  return (
+    <input
+      ref={input}
+      type="search"
+      aria-label={t('searchCustomers')}
+      placeholder={t(partnerCenter ? 'pc.searchPlaceholder' : 'searchPlaceholder')}
+      // The popup exists to look a customer up: the box has focus the moment it shows, before any script has run.
+      autofocus
+      value={search.query ?? ''}
+      onInput={(event) => search.type(event.currentTarget.value)}
+      onKeyDown={onKeyDown}
+      onClick={() => search.openList()}
+      aria-controls={listed ? 'customer-results' : undefined}
+      aria-activedescendant={listed && options[active] ? `customer-${options[active].id}` : undefined}
+    />
+  );
+}
