@@ -37,8 +37,8 @@ export function residentMB(pid: number): number {
   return Number(kB[1]) / 1024;
 }
 
-/** CPU time a process has used so far, in clock ticks (utime + stime from /proc). */
-function cpuTicks(pid: number): number {
+/** CPU time a process has used so far, all its threads, in clock ticks (utime + stime from /proc; 100 a second). */
+export function cpuTicks(pid: number): number {
   // The command name in field 2 may hold spaces: count fields after its closing parenthesis.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(fields[11]) + Number(fields[12]);

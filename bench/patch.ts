@@ -16,7 +16,7 @@ export interface PatchRun {
 const otherName = (name: string) => (name === 'Alex' ? 'Sam' : 'Alex');
 
 /** Customers spread over the whole data set, each at most once while there are enough. */
-function* spread(customers: readonly Customer[], count: number): Generator<Customer> {
+function* spread(customers: readonly { id: string }[], count: number): Generator<{ id: string }> {
   const step = 7919; // a prime: walks every index before repeating unless the data set is a multiple of it
   for (let i = 0; i < count; i++) yield customers[(i * step) % customers.length];
 }
@@ -24,7 +24,7 @@ function* spread(customers: readonly Customer[], count: number): Generator<Custo
 /** `afterEach` runs between writes (untimed here): the bench times an fsync there, for a floor taken under the same disk load. */
 export async function measureOurPatch(
   client: HttpClient,
-  customers: readonly Customer[],
+  customers: readonly { id: string }[],
   writes: number,
   afterEach: () => void = () => {},
 ): Promise<PatchRun> {
@@ -51,7 +51,7 @@ export async function measureOurPatch(
 
 export async function measureStockPatch(
   client: HttpClient,
-  customers: readonly Customer[],
+  customers: readonly { id: string }[],
   writes: number,
 ): Promise<PatchRun> {
   const run: PatchRun = { ms: [], failures: 0 };

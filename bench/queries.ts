@@ -3,7 +3,7 @@
  * contact names, domains — half in Latin script, half in Cyrillic, some lower-cased. Deterministic: same data,
  * same queries.
  */
-import type { Customer } from '@/domain/schemas';
+import type { CustomerSummary } from '@/domain/schemas';
 
 const LATIN = /^\p{Script=Latin}{2,}$/u;
 const CYRILLIC = /^\p{Script=Cyrillic}{2,}$/u;
@@ -20,7 +20,7 @@ function random(seed: number): () => number {
   };
 }
 
-function words(c: Customer): string[] {
+function words(c: CustomerSummary): string[] {
   const b = c.billingProfile;
   return [
     ...c.companyProfile.companyName.split(/[\s,.()«»"'&-]+/),
@@ -32,7 +32,7 @@ function words(c: Customer): string[] {
 
 /** `count` distinct prefixes, alternating Latin and Cyrillic, none of them in `avoid`. */
 export function pickQueries(
-  customers: readonly Customer[],
+  customers: readonly CustomerSummary[],
   count: number,
   seed: number,
   avoid: ReadonlySet<string> = new Set(),

@@ -3,7 +3,6 @@
  * snapshot, fsync'd, renamed in place, the store reopened), and the first search after it (which waits for the
  * reopened store's lookups, built in the background otherwise).
  */
-import type { Customer } from '@/domain/schemas';
 import type { HttpClient } from './http-client';
 import { measureOurPatch } from './patch';
 
@@ -15,7 +14,7 @@ export interface ResetRun {
 
 export async function measureReset(
   client: HttpClient,
-  customers: readonly Customer[],
+  customers: readonly { id: string }[],
   times: number,
 ): Promise<ResetRun> {
   const run: ResetRun = { ms: [], firstSearchMs: [], failures: 0 };

@@ -24,6 +24,10 @@ export interface Metric {
   met: boolean | null;
   /** What the value is measured against: its floor or the baseline it must beat. */
   baseline: string;
+  /** The floor as a number in the same unit, where there is one (for the chart). */
+  floor?: number;
+  /** Stock json-server's value for the same measure, where it was measured. */
+  stock?: number;
   note?: string;
 }
 
@@ -31,6 +35,8 @@ export interface Results {
   date: string;
   machine: Machine;
   conditions: Record<string, unknown>;
+  /** The conditions of the last million-customer run, whose keys end in `1m`. */
+  conditions1m?: Record<string, unknown>;
   results: Record<string, Metric & { date: string; machine: Machine }>;
 }
 
@@ -47,7 +53,12 @@ export function machine(chromium: string): Machine {
 
 export const loadAverage = () => loadavg().map((n) => round(n));
 
-export function metric(value: number | null, unit: string, baseline: string, target?: Target, note?: string): Metric {
+export function metric(
+  value: number | null,
+  unit: string,
+  baseline: string,
+  { target, note, floor, stock }: { target?: Target; note?: string; floor?: number; stock?: number } = {},
+): Metric {
   const shown = value === null || Number.isNaN(value) ? null : round(value);
   return {
     value: shown,
@@ -55,6 +66,8 @@ export function metric(value: number | null, unit: string, baseline: string, tar
     target: target ? `${target.kind === 'max' ? '≤' : '≥'} ${target.limit}` : null,
     met: !target || shown === null ? null : target.kind === 'max' ? shown <= target.limit : shown >= target.limit,
     baseline,
+    ...(floor === undefined || Number.isNaN(floor) ? {} : { floor: round(floor) }),
+    ...(stock === undefined || Number.isNaN(stock) ? {} : { stock: round(stock) }),
     ...(note ? { note } : {}),
   };
 }

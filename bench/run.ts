@@ -1,38 +1,38 @@
 /**
  * `npm run bench`: builds the extension (with the bench-only blank page) into its own folder, seeds the mock API
  * with 100,000 customers and measures popup start-up, keystroke → results, API search, durable writes, start-up
- * and memory — beside their floors and stock json-server — then prints a table and writes bench/results.json.
- * Flags (for a quick run or the smoke test): --customers --queries --opens --writes --stock-queries
- * --stock-writes --seed-value --out.
+ * and memory — beside their floors and stock json-server — then prints a table, writes bench/results.json and draws
+ * docs/bench.svg. `--customers 1000000` measures the mock API alone at a million customers and adds its keys
+ * (ending in `1m`) to the same results. Flags (for a quick run or the smoke test): --customers --queries --opens
+ * --writes --stock-queries --stock-writes --seed-value --out --chart.
  */
 import './out-dir';
 import '../tests/helpers/node-browser';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
+import { seedCustomers } from '@/mock-api/seed';
 import { roleItem } from '@/utils/storage';
 import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
-import { spawnMockApi } from '../tests/helpers/mock-api';
-import { readAllCustomers } from './all-customers';
+import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';
-import { measureApiStart, residentMB, waitUntilIdle } from './api-start';
-import { measureFsync } from './fsync';
+import { chart } from './chart';
 import { httpClient } from './http-client';
-import { measureOurPatch, measureStockPatch } from './patch';
+import { measureStockPatch } from './patch';
 import { popupStartupJs } from './popup-bundle';
 import { measurePopupReady } from './popup-ready';
 import { measurePopupSearch, type Timing } from './popup-search';
-import { pickQueries } from './queries';
-import { measureReset } from './reset';
-import { loadAverage, machine, metric, type Results, stamp, table } from './results';
+import { loadAverage, type Metric, machine, metric, type Results, stamp, table } from './results';
 import { median, percentile, round } from './stats';
 import { startStockJsonServer } from './stock-json-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const MILLION = 1_000_000;
 const count = (value: string, name: string, min: number) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min)
@@ -51,6 +51,7 @@ const { values: flags } = parseArgs({
     'stock-writes': { type: 'string', default: '10' },
     'seed-value': { type: 'string', default: '1' },
     out: { type: 'string', default: join(ROOT, 'bench/results.json') },
+    chart: { type: 'string', default: join(ROOT, 'docs/bench.svg') },
   },
   strict: true,
 });
@@ -63,6 +64,7 @@ const options = {
   stockWrites: count(flags['stock-writes'], 'stock-writes', 1),
   seedValue: count(flags['seed-value'], 'seed-value', 0),
 };
+const million = options.customers >= MILLION;
 
 const began = performance.now();
 const log = (message: string) =>
@@ -72,158 +74,189 @@ const work = mkdtempSync(join(tmpdir(), 'customer-desk-bench-'));
 const asAgent = { [ROLE_HEADER]: DEFAULT_ROLE };
 // Every server started, so a failure half-way leaves none running (stopping one twice is harmless).
 const running: { stop: () => Promise<void> }[] = [];
+const failures = (what: string, n: number) => (n ? `${n} ${what} failed` : undefined);
+const size = million ? `${options.customers / MILLION}m` : `${options.customers / 1000}k`;
+
+/** The API's measures under `suffix` keys: the same rows at 100k and at a million. */
+function apiMetrics(api: ApiRun, suffix: string, targets: { search: number; start: number; rss?: number }) {
+  const ours = [...api.search.ms.values()];
+  const fsyncAll = [...api.fsyncMs, ...api.fsyncDuringWritesMs];
+  const during = api.fsyncDuringWritesMs;
+  return {
+    metrics: {
+      [`apiSearchP95Ms${suffix}`]: metric(
+        percentile(ours, 95),
+        'ms',
+        `median ${round(median(ours))} ms over ${ours.length} queries at ${size}; loopback round trip ${round(loopbackMs(api))} ms`,
+        {
+          target: { kind: 'max', limit: targets.search },
+          floor: loopbackMs(api),
+          note: failures('queries', api.search.failures),
+        },
+      ),
+      [`patchP95Ms${suffix}`]: metric(
+        api.patch.unavailable ? null : percentile(api.patch.ms, 95),
+        'ms',
+        `median ${round(median(api.patch.ms))} ms over ${api.patch.ms.length} writes at ${size}; fsync between them: median ${round(median(during))} ms, p95 ${round(percentile(during, 95))} ms`,
+        {
+          target: { kind: 'max', limit: 5 },
+          floor: median(fsyncAll),
+          note: api.patch.unavailable ?? failures('writes', api.patch.failures),
+        },
+      ),
+      [`apiStartMs${suffix}`]: metric(
+        median(api.startMs),
+        'ms',
+        `median of ${api.startMs.length} starts (spawn → first 200 from /health) at ${size}; reading the ${round(api.fileMB)} MB database file once takes ${round(api.readFileMs)} ms`,
+        { target: { kind: 'max', limit: targets.start }, floor: api.readFileMs },
+      ),
+      [`apiRssMB${suffix}`]: metric(
+        api.rssMB,
+        'MB',
+        `VmRSS after the search and write runs at ${size}; the database file is ${round(api.fileMB)} MB`,
+        { target: targets.rss ? { kind: 'max', limit: targets.rss } : undefined, floor: api.fileMB },
+      ),
+      [`resetMs${suffix}`]: metric(
+        median(api.reset.ms),
+        'ms',
+        `POST /__admin/reset after a write, median of ${api.reset.ms.length} at ${size}; the first search after it: median ${round(median(api.reset.firstSearchMs))} ms`,
+        { target: { kind: 'max', limit: 1000 }, note: failures('resets', api.reset.failures) },
+      ),
+    },
+    fsyncAll,
+  };
+}
+
+function write(path: string, text: string) {
+  const temp = `${resolve(path)}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, resolve(path));
+}
 
 try {
-  log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
-  const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
-    cwd: ROOT,
-    env: { ...process.env, CD_BENCH: '1' },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
+  let results: Results;
+  let chromium = 'not run';
+  if (million) {
+    // A million customers: the mock API alone (the popup's figures and stock json-server are measured at 100k).
+    const api = await measureApi(work, options, log, running);
+    const { metrics } = apiMetrics(api, '1m', { search: 5, start: 3000, rss: 1536 });
+    const previous: Results | null = existsSync(flags.out) ? JSON.parse(readFileSync(flags.out, 'utf8')) : null;
+    const date = new Date().toISOString();
+    const on = machine(previous?.machine.chromium ?? chromium);
+    const mine = stamp(date, on, {
+      ...metrics,
+      apiSeedMs1m: metric(
+        api.seedMs,
+        'ms',
+        `npm run api -- --seed ${options.customers}: generating, writing and indexing ${size} customers (the CLI's own summary line); ${round(api.seedCpuS, 1)} s of CPU on ${cpus().length} cores`,
+        { target: { kind: 'max', limit: 60_000 } },
+      ),
+    });
+    results = {
+      ...(previous ?? { date, machine: on, conditions: {} }),
+      results: { ...previous?.results, ...mine },
+      conditions1m: {
+        date,
+        customers: options.customers,
+        queries: api.queries.length,
+        writes: options.writes,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAverage(),
+        durationS: round((performance.now() - began) / 1000, 1),
+      },
+    };
+    process.stdout.write(
+      `\n${table(mine)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${date}\n`,
+    );
+  } else {
+    log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
+    const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
+      cwd: ROOT,
+      env: { ...process.env, CD_BENCH: '1' },
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
 
-  const fsyncMs = measureFsync(work, 100);
+    let ready!: Awaited<ReturnType<typeof measurePopupReady>>;
+    let typing!: Awaited<ReturnType<typeof measurePopupSearch>>;
+    const api = await measureApi(work, options, log, running, async (url, { queries, search }) => {
+      log(
+        `Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`,
+      );
+      const ext = await launchExtension({ apiUrl: url });
+      chromium = await ext.browser.version();
+      try {
+        await ext.setItems([roleItem, DEFAULT_ROLE]);
+        ready = await measurePopupReady(ext, options.opens);
+        typing = await measurePopupSearch(ext, url, queries, search.firstPages);
+      } finally {
+        await ext.close();
+      }
+    });
+    const bundle = popupStartupJs(EXTENSION_DIR, ready.popupScripts);
+    const preactKB = gzipSync(readFileSync(join(ROOT, 'node_modules/preact/dist/preact.mjs'))).length / 1024;
 
-  log(`seeding ${options.customers} customers`);
-  const dbPath = join(work, 'db.json');
-  const seeding = await spawnMockApi(['--seed', String(options.customers), '--seed-value', String(options.seedValue)], {
-    dbPath,
-  });
-  running.push(seeding);
-  const seeded = httpClient(seeding.url, asAgent);
-  const customers = await readAllCustomers(seeded);
-  seeded.close();
-  await seeding.stop();
+    log(
+      `stock json-server: ${Math.min(options.stockQueries, api.queries.length)} searches, ${options.stockWrites} writes`,
+    );
+    const stockFile = join(work, 'json-server-db.json');
+    // The same customers, whole, as the seed made them: the API's list answers summaries.
+    writeFileSync(stockFile, JSON.stringify({ customers: seedCustomers(options.customers, options.seedValue) }));
+    const stockServer = await startStockJsonServer(stockFile);
+    running.push(stockServer);
+    const stock = httpClient(stockServer.url, asAgent);
+    let stockSearch: Awaited<ReturnType<typeof measureApiSearch>>;
+    let stockPatch: Awaited<ReturnType<typeof measureStockPatch>>;
+    try {
+      const sample = api.queries.slice(0, options.stockQueries);
+      stockSearch = await measureApiSearch(stock, sample, api.warmUp.slice(0, 2));
+      stockPatch = await measureStockPatch(stock, api.customers, options.stockWrites);
+    } finally {
+      stock.close();
+      await stockServer.stop();
+    }
 
-  log('starting the mock API on the existing database, 3 times');
-  const start = await measureApiStart(dbPath, 3);
-  running.push(start.api);
-  const ours = httpClient(start.api.url, asAgent);
-  // Latency is measured on a settled server, not while it still builds its index in the background.
-  await waitUntilIdle(start.api.process.pid!);
+    // The speed-up compares medians over exactly the queries both servers answered.
+    const shared = [...stockSearch.ms.keys()].filter((q) => api.search.ms.has(q));
+    const ourShared = median(shared.map((q) => api.search.ms.get(q)!));
+    const stockShared = median(shared.map((q) => stockSearch.ms.get(q)!));
+    const typed = (phase: keyof Timing) => typing.timings.map((t) => t[phase]);
+    const fetchFloor = median(typing.fetchFloorMs);
+    const loopback = `loopback round trip ${round(loopbackMs(api))} ms from Node, ${round(fetchFloor)} ms by fetch() in the popup`;
+    const phases = `medians: keystroke→request ${round(median(typed('toRequest')))} ms, request ${round(median(typed('request')))} ms, answer→rendered ${round(median(typed('toRender')))} ms`;
+    const { metrics, fsyncAll } = apiMetrics(api, '100k', { search: 2, start: 1500 });
+    metrics.apiSearchP95Ms100k.stock = round(percentile([...stockSearch.ms.values()], 95));
+    metrics.patchP95Ms100k.stock = round(percentile(stockPatch.ms, 95));
 
-  const queries = pickQueries(customers, options.queries, options.seedValue);
-  const warmUp = pickQueries(customers, 20, options.seedValue + 1, new Set(queries.map((q) => q.toLowerCase())));
-  log(`API search: ${queries.length} queries`);
-  const search = await measureApiSearch(ours, queries, warmUp);
-  const roundTrips: number[] = [];
-  for (let i = 0; i < 100; i++) roundTrips.push((await ours.request('GET', '/health')).ms);
-
-  log(
-    `Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`,
-  );
-  const ext = await launchExtension({ apiUrl: start.api.url });
-  const chromium = await ext.browser.version();
-  let ready: Awaited<ReturnType<typeof measurePopupReady>>;
-  let typing: Awaited<ReturnType<typeof measurePopupSearch>>;
-  try {
-    await ext.setItems([roleItem, DEFAULT_ROLE]);
-    ready = await measurePopupReady(ext, options.opens);
-    typing = await measurePopupSearch(ext, start.api.url, queries, search.firstPages);
-  } finally {
-    await ext.close();
-  }
-
-  const bundle = popupStartupJs(EXTENSION_DIR, ready.popupScripts);
-
-  log(`durable PATCH: ${options.writes} writes`);
-  const fsyncDuringWrites: number[] = [];
-  const patch = await measureOurPatch(ours, customers, options.writes, () =>
-    fsyncDuringWrites.push(...measureFsync(work, 1)),
-  );
-  const rssMB = residentMB(start.api.process.pid!);
-  log('reset: 3 times, each after a write');
-  const reset = await measureReset(ours, customers, 3);
-  ours.close();
-  await start.api.stop();
-
-  log(`stock json-server: ${Math.min(options.stockQueries, queries.length)} searches, ${options.stockWrites} writes`);
-  const stockFile = join(work, 'json-server-db.json');
-  writeFileSync(stockFile, JSON.stringify({ customers }));
-  const stockServer = await startStockJsonServer(stockFile);
-  running.push(stockServer);
-  const stock = httpClient(stockServer.url, asAgent);
-  let stockSearch: Awaited<ReturnType<typeof measureApiSearch>>;
-  let stockPatch: Awaited<ReturnType<typeof measureStockPatch>>;
-  try {
-    const sample = queries.slice(0, options.stockQueries);
-    stockSearch = await measureApiSearch(stock, sample, warmUp.slice(0, 2));
-    stockPatch = await measureStockPatch(stock, customers, options.stockWrites);
-  } finally {
-    stock.close();
-    await stockServer.stop();
-  }
-
-  // The speed-up compares medians over exactly the queries both servers answered.
-  const shared = [...stockSearch.ms.keys()].filter((q) => search.ms.has(q));
-  const ourShared = median(shared.map((q) => search.ms.get(q)!));
-  const stockShared = median(shared.map((q) => stockSearch.ms.get(q)!));
-  const ourSearch = [...search.ms.values()];
-  const typed = (phase: keyof Timing) => typing.timings.map((t) => t[phase]);
-  const loopback = `loopback round trip ${round(median(roundTrips))} ms from Node, ${round(median(typing.fetchFloorMs))} ms by fetch() in the popup`;
-  const phases = `medians: keystroke→request ${round(median(typed('toRequest')))} ms, request ${round(median(typed('request')))} ms, answer→rendered ${round(median(typed('toRender')))} ms`;
-  const fsyncAll = [...fsyncMs, ...fsyncDuringWrites];
-  const failures = (what: string, n: number) => (n ? `${n} ${what} failed` : undefined);
-
-  const n = `${options.customers / 1000}k`;
-  const date = new Date().toISOString();
-  const on = machine(chromium);
-  const results: Results = {
-    date,
-    machine: on,
-    conditions: {
-      customers: options.customers,
-      queries: queries.length,
-      cyrillicQueries: queries.filter((q) => /\p{Script=Cyrillic}/u.test(q)).length,
-      opensEach: options.opens,
-      writes: options.writes,
-      stockQueries: shared.length,
-      stockWrites: options.stockWrites,
-      loadAverageBefore: loadBefore,
-      loadAverageAfter: loadAverage(),
-      durationS: round((performance.now() - began) / 1000, 1),
-    },
-    results: stamp(date, on, {
+    const date = new Date().toISOString();
+    const on = machine(chromium);
+    const all: Record<string, Metric> = {
       popupReadyRatio: metric(
         median(ready.ratios),
         '×',
         `median of ${ready.ratios.length} paired ratios popup ÷ blank page (p25–p75 ${round(percentile(ready.ratios, 25))}–${round(percentile(ready.ratios, 75))}); medians: blank ${round(median(ready.blankMs))} ms, popup ${round(median(ready.popupMs))} ms, popup content rendered ${round(median(ready.contentMs))} ms`,
-        { kind: 'max', limit: 1.1 },
+        { target: { kind: 'max', limit: 1.1 }, floor: 1 },
       ),
       searchP95Ms100k: metric(
         percentile(typed('total'), 95),
         'ms',
-        `${loopback}; ${typing.timings.length} queries at ${n}`,
-        { kind: 'max', limit: 50 },
-        failures('queries', typing.failures),
+        `${loopback}; ${typing.timings.length} queries at ${size}`,
+        { target: { kind: 'max', limit: 20 }, floor: fetchFloor, note: failures('queries', typing.failures) },
       ),
-      searchP50Ms100k: metric(median(typed('total')), 'ms', `${loopback}; ${phases}`),
-      apiSearchP95Ms100k: metric(
-        percentile(ourSearch, 95),
-        'ms',
-        `median ${round(median(ourSearch))} ms over ${ourSearch.length} queries at ${n}`,
-        { kind: 'max', limit: 5 },
-        failures('queries', search.failures),
-      ),
+      searchP50Ms100k: metric(median(typed('total')), 'ms', `${loopback}; ${phases}`, { floor: fetchFloor }),
+      apiSearchP95Ms100k: metrics.apiSearchP95Ms100k,
       apiSearchSpeedup100k: metric(
         stockShared / ourShared,
         '×',
         `json-server median ${round(stockShared)} ms vs ours ${round(ourShared)} ms (${shared.length} queries)`,
-        { kind: 'min', limit: 50 },
+        { target: { kind: 'min', limit: 50 } },
       ),
-      patchP95Ms100k: metric(
-        patch.unavailable ? null : percentile(patch.ms, 95),
-        'ms',
-        `median ${round(median(patch.ms))} ms over ${patch.ms.length} writes at ${n}; fsync between them: median ${round(median(fsyncDuringWrites))} ms, p95 ${round(percentile(fsyncDuringWrites, 95))} ms`,
-        { kind: 'max', limit: 5 },
-        patch.unavailable ?? failures('writes', patch.failures),
-      ),
+      patchP95Ms100k: metrics.patchP95Ms100k,
       jsonServerPatchP95Ms100k: metric(
         percentile(stockPatch.ms, 95),
         'ms',
         `stock json-server rewrites the whole file; ${stockPatch.ms.length} writes`,
-        undefined,
-        failures('writes', stockPatch.failures),
+        { note: failures('writes', stockPatch.failures) },
       ),
       fsyncMs: metric(
         median(fsyncAll),
@@ -233,33 +266,44 @@ try {
       popupJsGzipKB: metric(
         bundle.gzipBytes / 1024,
         'KB',
-        `Preact ≈ 4 KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\/(.*)-[\w-]{8}\.js$/, '$1')).join(', ')}`,
-        { kind: 'max', limit: 25 },
+        `Preact ${round(preactKB, 1)} KB; ${bundle.files.length} files: ${bundle.files.map((f) => f.file.replace(/^chunks\/(.*)-[\w-]{8}\.js$/, '$1')).join(', ')}`,
+        { target: { kind: 'max', limit: 25 }, floor: preactKB },
       ),
-      apiStartMs100k: metric(
-        median(start.ms),
-        'ms',
-        `median of ${start.ms.length} starts (spawn → first 200 from /health) at ${n}`,
-        { kind: 'max', limit: 1500 },
-      ),
-      apiRssMB100k: metric(rssMB, 'MB', `VmRSS after the search and write runs at ${n}`),
-      resetMs100k: metric(
-        median(reset.ms),
-        'ms',
-        `POST /__admin/reset after a write, median of ${reset.ms.length} at ${n}; the first search after it: median ${round(median(reset.firstSearchMs))} ms`,
-        { kind: 'max', limit: 1000 },
-        failures('resets', reset.failures),
-      ),
-    }),
-  };
-
-  const temp = `${resolve(flags.out)}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(results, null, 2)}\n`);
-  renameSync(temp, resolve(flags.out));
+      apiStartMs100k: metrics.apiStartMs100k,
+      apiRssMB100k: metrics.apiRssMB100k,
+      resetMs100k: metrics.resetMs100k,
+    };
+    const previous: Results | null = existsSync(flags.out) ? JSON.parse(readFileSync(flags.out, 'utf8')) : null;
+    // A million-customer run's keys stay until the next one replaces them.
+    const kept = Object.fromEntries(Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m')));
+    results = {
+      date,
+      machine: on,
+      conditions: {
+        customers: options.customers,
+        seedS: round(api.seedMs / 1000, 1),
+        seedCpuS: round(api.seedCpuS, 1),
+        queries: api.queries.length,
+        cyrillicQueries: api.queries.filter((q) => /\p{Script=Cyrillic}/u.test(q)).length,
+        opensEach: options.opens,
+        writes: options.writes,
+        stockQueries: shared.length,
+        stockWrites: options.stockWrites,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAverage(),
+        durationS: round((performance.now() - began) / 1000, 1),
+      },
+      results: { ...stamp(date, on, all), ...kept },
+      ...(previous?.conditions1m && Object.keys(kept).length ? { conditions1m: previous.conditions1m } : {}),
+    };
+    process.stdout.write(
+      `\n${table(stamp(date, on, all))}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
+    );
+  }
+  write(flags.out, `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote ${flags.out}`);
-  process.stdout.write(
-    `\n${table(results.results)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
-  );
+  write(flags.chart, chart(results));
+  log(`drew ${flags.chart}`);
 } finally {
   for (const server of running) await server.stop();
   rmSync(work, { recursive: true, force: true });

@@ -1,9 +1,9 @@
-import type { RecentCustomer } from '@/utils/storage';
+import type { CustomerOption } from '@/utils/use-customer-search';
 import { Highlight } from './Highlight';
 
 interface Props {
   label: string;
-  options: RecentCustomer[];
+  options: CustomerOption[];
   active: number;
   query: string;
   onOpen: (id: string) => void;
@@ -32,7 +32,13 @@ export function CustomerOptions({ label, options, active, query, onOpen }: Props
           </span>
           {/* Heard as the option's description, not as part of its name. */}
           <span class="detail" id={`customer-${customer.id}-domain`} aria-hidden="true">
-            {customer.domain}
+            <Highlight text={customer.domain} query={query} whole />
+            {customer.contact && (
+              <>
+                {' · '}
+                <Highlight text={customer.contact} query={query} />
+              </>
+            )}
           </span>
         </li>
       ))}

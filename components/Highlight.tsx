@@ -1,10 +1,13 @@
-import { matchRanges } from '@/domain/search';
+import { highlightRanges } from '@/domain/search';
 
-/** Text with the query's matches in <mark>; customer text stays text (never HTML). */
-export function Highlight({ text, query }: { text: string; query: string }) {
+/**
+ * Text with what the query matched in <mark>: the starts of words, or with `whole` (a domain, e-mail or id) the
+ * start of the whole text — the domain's own rules (domain/search.ts). Customer text stays text (never HTML).
+ */
+export function Highlight({ text, query, whole = false }: { text: string; query: string; whole?: boolean }) {
   const parts = [];
   let from = 0;
-  for (const [start, end] of matchRanges(text, query)) {
+  for (const [start, end] of highlightRanges(text, query, whole)) {
     if (start > from) parts.push(text.slice(from, start));
     parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
     from = end;

@@ -23,7 +23,15 @@ import {
 } from './partner-center';
 import { LINK_ROOT } from './partner-center-readings';
 import { RESOURCES, type ResourceKind } from './resources';
-import type { Address, AuditEntry, BillingProfile, CompanyProfile, Customer, PurchasePermission } from './schemas';
+import type {
+  Address,
+  AuditEntry,
+  BillingProfile,
+  CompanyProfile,
+  Customer,
+  CustomerSummary as DeskSummary,
+  PurchasePermission,
+} from './schemas';
 
 export const link = (path: string, method = 'GET', headers: Link['headers'] = []): Link => ({
   uri: `${LINK_ROOT}${path}`,
@@ -65,7 +73,7 @@ export function toPcCompanyProfile(c: Customer): CustomerCompanyProfile {
 }
 
 /** A customer as Partner Center lists it (`GET /v1/customers`). */
-export function toPcCustomerSummary(c: Customer): CustomerSummary {
+export function toPcCustomerSummary(c: DeskSummary): CustomerSummary {
   const { tenantId, domain, companyName } = c.companyProfile;
   return {
     id: c.id,

@@ -138,6 +138,37 @@ export const Customer = z.strictObject({
 });
 export type Customer = z.infer<typeof Customer>;
 
+/**
+ * A customer as search results and lists show it: the shape Partner Center's own customer list uses, plus the
+ * contact. The account page reads the whole `Customer`.
+ */
+export const CustomerSummary = z.strictObject({
+  id: Customer.shape.id,
+  relationshipToPartner: Customer.shape.relationshipToPartner,
+  companyProfile: z.pick(CompanyProfile, { tenantId: true, domain: true, companyName: true }),
+  billingProfile: z.strictObject({
+    ...z.pick(BillingProfile, { firstName: true, lastName: true, email: true }).shape,
+    defaultAddress: z.strictObject({ country: addressFields.country, city: addressFields.city }),
+  }),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+/** The summary of a whole customer, its keys in the schema's order. */
+export function summaryOf(c: Customer): CustomerSummary {
+  const { companyProfile: company, billingProfile: billing } = c;
+  return {
+    id: c.id,
+    relationshipToPartner: c.relationshipToPartner,
+    companyProfile: { tenantId: company.tenantId, domain: company.domain, companyName: company.companyName },
+    billingProfile: {
+      firstName: billing.firstName,
+      lastName: billing.lastName,
+      email: billing.email,
+      defaultAddress: { country: billing.defaultAddress.country, city: billing.defaultAddress.city },
+    },
+  };
+}
+
 export const AuditEntry = z.strictObject({
   id: z.string(),
   customerId: z.string(),

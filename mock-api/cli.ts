@@ -5,6 +5,7 @@ import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
+import { seedProgress } from './seed-progress';
 
 const HELP = `Customer Desk mock API
 
@@ -116,6 +117,7 @@ const port = integer('port', parsed.port, 0) ?? 3000;
 if (port > 65535) fail(`--port must be at most 65535, not "${port}".`);
 const host = parsed.host ?? '127.0.0.1';
 const allowOrigins = origins(parsed['allow-origin']);
+const seeding = seedProgress();
 const options = {
   port,
   host,
@@ -132,8 +134,7 @@ const options = {
   allowHosts: hosts(parsed['allow-host']),
   admin: !parsed['no-admin'],
   recover: parsed.recover,
-  // Damage found while loading in the background (a journal naming an unknown customer) stops the server too.
-  onFailure: (error: Error) => exit(1, `Cannot open the database: ${error.message}`),
+  onSeedProgress: seeding.progress,
 };
 if (options.seed !== undefined && options.fixtures !== undefined) fail('Give --seed or --fixtures, not both.');
 
@@ -150,6 +151,7 @@ const api = await startMockApi(options).catch((error: Error) =>
     error instanceof FixturesError ? `Cannot use --fixtures: ${error.message}` : error.message,
   ),
 );
+seeding.done();
 if (api.recovered) process.stdout.write(`${api.recovered}\n`);
 if (allowOrigins.includes('*'))
   process.stderr.write(
@@ -159,7 +161,7 @@ process.stdout.write(
   `Customer Desk mock API listening on ${api.url}\ndatabase: ${api.dbPath}\ncustomers: ${api.customers}\n`,
 );
 
-/** SIGTERM or Ctrl-C: no new connections, the requests in flight answered, the files closed. */
+/** SIGTERM or Ctrl-C: no new connections, the requests in flight answered, the files closed. A second one stops at once. */
 function stop(signal: NodeJS.Signals) {
   process.stdout.write(`${signal}: finishing the requests in flight, then stopping\n`);
   api.close().then(

@@ -9,7 +9,10 @@ import { readAt } from './disk';
 
 /** Whether a parsed line is a customer (its whole shape is checked where it is used). */
 export const isCustomer = (value: unknown): value is Customer =>
-  typeof (value as Customer)?.id === 'string' && typeof (value as Customer).companyProfile === 'object';
+  typeof (value as Customer)?.id === 'string' &&
+  typeof (value as Customer).companyProfile === 'object' &&
+  // A summary line (database.ts) has a company profile too, but no purchase permission.
+  typeof (value as Customer).purchasePermission === 'object';
 
 const ADVICE =
   'Nothing was changed. Run again with --recover to move the damaged files aside (<file>.damaged-<time>) and load ' +
@@ -27,7 +30,7 @@ export class DamageError extends Error {
   }
 }
 
-/** The layout a snapshot's trailer declares (database.ts writes it). */
+/** The layout a format-2 snapshot's trailer declares (the format before; database.ts converts such a file once). */
 export interface Layout {
   customers: number;
   audit: number;
@@ -77,17 +80,15 @@ export function layoutProblem(t: Layout, trailerAt: number): string | null {
   return at === t.end ? null : `its trailer's blocks end at byte ${at}, not at byte ${t.end}`;
 }
 
-/** Where a customer's line begins: the offsets must rise from 0 to where the audit lines begin. */
-export function offsetsProblem(offsets: Float64Array, auditStart: number): string | null {
-  if (offsets[0] !== 0) return `its line offsets begin at byte ${offsets[0]}, not 0`;
+/** Where each line begins: the offsets must rise from `start` (the first line) to `end` (what follows the lines). */
+export function offsetsProblem(offsets: Float64Array, end: number, start = 0): string | null {
+  if (offsets[0] !== start) return `its line offsets begin at byte ${offsets[0]}, not ${start}`;
   for (let i = 1; i < offsets.length; i++) {
     if (!(offsets[i] > offsets[i - 1]))
       return `its offset for customer line ${i + 1} (${offsets[i]}) does not follow line ${i}'s`;
   }
   const last = offsets[offsets.length - 1];
-  return last === auditStart
-    ? null
-    : `its customer lines end at byte ${last}, not where the audit lines begin (${auditStart})`;
+  return last === end ? null : `its lines end at byte ${last}, not at byte ${end} where what follows them begins`;
 }
 
 /** The first customer line that is not a customer's JSON, or null. It reads them all: for --recover only. */

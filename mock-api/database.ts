@@ -2,37 +2,36 @@
  * The mock's durable store: served from memory, and a write is acknowledged only once it is on disk.
  *
  * Files, next to `<db>`:
- * - `<db>`, the snapshot: N customer JSON lines, M audit entry lines, then the blocks start-up needs, then a
- *   one-line JSON trailer that says where everything is:
- *     search texts joined by \0, as UTF-16LE (decoding it is a copy, not a UTF-8 parse)
- *     customer ids joined by \n (latin1)
- *     N+1 line offsets (float64, little-endian)
- *     the search's trigram and bigram lists (gram-lists.ts), as their typed arrays' bytes
+ * - `<db>`, the snapshot: N customer JSON lines, M audit entry lines, N summary JSON lines (what lists show), then
+ *   typed blocks (snapshot-blocks.ts) — where each customer's and summary's line starts, and the search index
+ *   (search/search-blocks.ts) — then a one-line JSON trailer that says where everything is.
  * - `<db>.journal-<g>`: one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`, fdatasync'd before the
  *   answer (journal.ts).
  * - `<file>.damaged-<time>`: a damaged file set aside by `--recover` (recover.ts); never read again.
  *
- * Start reads only the trailer, the offsets and the audit lines; a customer's JSON is read (pread) and parsed the
- * first time it is used, and the search blocks load in slices once the server listens (`warmUp`). 100k customers
- * are ~90 MB of JSON: parsing it all would not fit the 1.5 s start budget. Then the journals of generation ≥ g are
- * replayed in order; a torn last line (a crash mid-append, never acknowledged) is cut off. Replay is idempotent: a
- * line holds the customer's whole new state; audit entries have ids.
+ * Start reads the trailer, the audit lines and the blocks (copies, no parsing: a million customers load in well
+ * under a second); a customer's JSON or summary is read (pread) when it is used, and parsed the first time it is
+ * needed whole. Then the journals of generation ≥ g are replayed in order; a torn last line (a crash mid-append,
+ * never acknowledged) is cut off. Replay is idempotent: a line holds the customer's whole new state; audit entries
+ * have ids.
  *
  * Damage is named, never skipped (damage.ts): start-up checks the trailer, that every block it declares fits the
- * file, the line offsets, the audit lines and every journal line, and throws a DamageError naming the file and line
- * or byte — before it changes any file. A customer line is checked when it is first parsed (a 500 `damaged-file`);
- * `--recover` checks them all. With `--recover`, what precedes the damage becomes a new snapshot (recover.ts).
+ * file and holds what its size says, the line offsets, the audit lines and every journal line, and throws a
+ * DamageError naming the file and line or byte — before it changes any file. A customer line is checked when it is
+ * first parsed (a 500 `damaged-file`); `--recover` checks them all. With `--recover`, what precedes the damage
+ * becomes a new snapshot (recover.ts).
  *
  * A write the disk refuses (no space, an I/O error, a short write that cannot be finished) throws a StorageError
  * before anything changes in memory; the journal is cut back to its last whole line, so it always loads, and the
  * next write simply tries again (journal.ts).
  *
- * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1;
- * the search lists are rebuilt in slices, and the state as of that instant is written to `<db>.tmp` in chunks,
- * fsync'd, renamed over `<db>`, the folder fsync'd, and journals < g+1 deleted. A crash at any step leaves the old
- * snapshot with all its journals, or the new one with its own: both load with every acknowledged write. A failure
- * (a full disk) or `close()` removes `<db>.tmp` and leaves the old snapshot and journals as they are. The old
- * snapshot stays open (its inode lives on after the rename), so unchanged customers keep being read from it.
+ * Compaction, off the request path once the journal holds `compactAfter` writes: new writes go to journal g+1; the
+ * state as of that instant is written to `<db>.tmp` in chunks, rebuilding the search index (on a worker thread,
+ * compact-worker.ts, for a large store), fsync'd and renamed over `<db>`; the folder is fsync'd and journals < g+1
+ * deleted. A crash at any step leaves the old snapshot with all its journals, or the new one with its own: both
+ * load with every acknowledged write. A failure (a full disk) or `close()` removes `<db>.tmp` and leaves the old snapshot and
+ * journals as they are. The old snapshot stays open (its inode lives on after the rename), so unchanged customers
+ * keep being read from it.
  */
 import {
   closeSync,
@@ -43,7 +42,6 @@ import {
   ftruncateSync,
   mkdirSync,
   openSync,
-  read,
   readFileSync,
   renameSync,
   rmSync,
@@ -51,14 +49,12 @@ import {
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
-import type { AuditEntry, Customer } from '@/domain/schemas';
+import { type AuditEntry, type Customer, type CustomerSummary, summaryOf } from '@/domain/schemas';
+import { fold, searchable } from '@/domain/search';
 import { DamageError, firstBadLine, type Layout, layoutProblem, missingTrailer, offsetsProblem } from './damage';
 import { fsyncFolder, readAt } from './disk';
-import type { GramBlocks } from './gram-lists';
 import {
   cutTornLine,
-  type JournalEntry,
   type JournalLine,
   type JournalRead,
   JournalWriter,
@@ -67,16 +63,26 @@ import {
   readJournal,
 } from './journal';
 import { entriesIn, journalEntries, type Recovery, recoveryNote, salvageSnapshot, setAside } from './recover';
-import { SearchIndex, searchText } from './search-index';
+import {
+  flattenSearchBlocks,
+  SearchBlocksBuilder,
+  searchBlocksProblem,
+  unflattenSearchBlocks,
+} from './search/search-blocks';
+import { SearchIndex } from './search/search-index';
+import { SortedStrings, type Sorter } from './search/sorted-strings';
+import { type BlockAt, blockBytes, blocksProblem, readBlock } from './snapshot-blocks';
+import { chunkOf, joinLines, type SnapshotChunk } from './snapshot-chunk';
 import type { StorageState } from './storage-error';
+import { tsWorker } from './ts-worker';
 
 export const DEFAULT_SEED_COUNT = 1000;
 export const DEFAULT_COMPACT_AFTER = 10_000;
 const FORMAT = 'customer-desk-db';
+const VERSION = 3;
 const CHUNK = 2000;
-const NEWLINE = Buffer.from('\n');
-const SEPARATOR = Buffer.alloc(2);
-const readAsync = promisify(read);
+/** Smaller stores compact in this thread: a worker's start costs more than the index it would build. */
+const COMPACT_IN_THREAD_BELOW = 20_000;
 
 export interface OpenOptions {
   path: string;
@@ -88,38 +94,51 @@ export interface OpenOptions {
   recover?: boolean;
   /** Start from these instead (`--fixtures`), replacing the database as `seed` does. */
   fixtures?: { customers: Customer[]; auditLog: AuditEntry[] };
+  /** Called as seeding goes: customers written so far of `total`. */
+  onSeedProgress?: (done: number, total: number) => void;
 }
 
-/** `grams`: where each stored n-gram table's three blocks begin (absent: the lists are built after start). */
-interface Trailer extends Layout {
+interface Trailer {
   format: string;
   version: number;
   generation: number;
+  customers: number;
+  audit: number;
+  auditStart: number;
+  /** Where the summary lines begin (and the audit lines end). */
+  summaryStart: number;
+  /**
+   * `offsets` and `summaryOffsets` (N+1 line starts each, float64, in line order), `lineOf` (record → line) and
+   * the search index's blocks, one after another from where the summary lines end.
+   */
+  blocks: Record<string, BlockAt>;
+  end: number;
 }
 
-interface Lookup {
-  search: SearchIndex;
-  byId: Map<string, number>;
-}
+/** The trailer of the format before (2): its layout is checked as damage.ts knows it, to convert it once. */
+type Version2 = Layout & { format: string; version: 2; generation: number };
 
-/** What a snapshot is written from: freshly seeded customers, or the live store during compaction. */
+/** What a snapshot is written from: freshly seeded customers, an older file, or the live store during compaction. */
 interface SnapshotSource {
   generation: number;
   count: number;
   audit: AuditEntry[];
-  texts: string[];
-  ids: string[];
-  grams: GramBlocks[];
-  /** The JSON bytes of customers [from, to). */
-  lines(from: number, to: number): Promise<Buffer[]>;
+  /** Customers [from, to), asked for in order. */
+  chunk(from: number, to: number): Promise<SnapshotChunk>;
+  /** How to sort the search blocks (default: in this thread). */
+  sort?: Sorter;
 }
 
 /** Writes a whole snapshot to `<path>.tmp`, fsyncs it and renames it over `path`. */
-async function writeSnapshot(path: string, source: SnapshotSource): Promise<void> {
+export async function writeSnapshot(
+  path: string,
+  source: SnapshotSource,
+  onProgress: (done: number) => void = () => {},
+): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp`;
   try {
-    await writeBlocks(temp, source);
+    await writeBlocks(temp, source, onProgress);
     renameSync(temp, path);
   } catch (error) {
     // The old snapshot and its journals are whole: only the half-written copy goes (on a full disk, its space too).
@@ -129,107 +148,147 @@ async function writeSnapshot(path: string, source: SnapshotSource): Promise<void
   fsyncFolder(path);
 }
 
-async function writeBlocks(temp: string, source: SnapshotSource): Promise<void> {
+async function writeBlocks(temp: string, source: SnapshotSource, onProgress: (done: number) => void): Promise<void> {
   const file = await open(temp, 'w');
   try {
     let position = 0;
-    const put = async (parts: Buffer[]) => {
-      const buffer = Buffer.concat(parts);
-      await file.write(buffer, 0, buffer.length, position);
-      position += buffer.length;
+    const put = async (bytes: Uint8Array) => {
+      await file.write(bytes, 0, bytes.length, position);
+      position += bytes.length;
     };
     const offsets = new Float64Array(source.count + 1);
+    // Summaries are written after the audit lines: kept until then (a quarter of the customers' bytes).
+    const summaries: Uint8Array[] = [];
+    const summaryOffsets = new Float64Array(source.count + 1);
+    let summaryBytes = 0;
+    const search = new SearchBlocksBuilder();
     for (let from = 0; from < source.count; from += CHUNK) {
-      const parts: Buffer[] = [];
-      for (const [k, line] of (await source.lines(from, Math.min(source.count, from + CHUNK))).entries()) {
-        offsets[from + k] = position + parts.reduce((sum, p) => sum + p.length, 0);
-        parts.push(line, NEWLINE);
+      const to = Math.min(source.count, from + CHUNK);
+      const chunk = await source.chunk(from, to);
+      for (let k = 0; k < to - from; k++) {
+        offsets[from + k] = position + (k && chunk.customers.ends[k - 1]);
+        summaryOffsets[from + k] = summaryBytes + (k && chunk.summaries.ends[k - 1]);
       }
-      await put(parts);
+      await put(chunk.customers.bytes);
+      summaries.push(chunk.summaries.bytes);
+      summaryBytes += chunk.summaries.bytes.length;
+      for (const c of chunk.searchables) search.add(c);
+      onProgress(to);
     }
     offsets[source.count] = position;
     const auditStart = position;
     for (let from = 0; from < source.audit.length; from += CHUNK) {
-      await put([
-        Buffer.from(
-          `${source.audit
-            .slice(from, from + CHUNK)
-            .map((a) => JSON.stringify(a))
-            .join('\n')}\n`,
-        ),
-      ]);
+      await put(joinLines(source.audit.slice(from, from + CHUNK).map((a) => Buffer.from(JSON.stringify(a)))).bytes);
     }
-    const searchStart = position;
-    await put([Buffer.from(source.texts.join('\u0000'), 'utf16le')]);
-    const idsStart = position;
-    await put([Buffer.from(source.ids.join('\n'), 'latin1')]);
-    const offsetsStart = position;
-    await put([Buffer.from(offsets.buffer)]);
-    const grams: Trailer['grams'] = [];
-    for (const { starts, records, owner } of source.grams) {
-      const at = {
-        starts: position,
-        records: position + starts.byteLength,
-        owner: position + starts.byteLength + records.byteLength,
-      };
-      for (const block of [starts, records, owner])
-        await put([Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
-      grams.push({ ...at, end: position });
+    const summaryStart = position;
+    for (let i = 0; i < source.count; i++) summaryOffsets[i] += summaryStart;
+    summaryOffsets[source.count] = summaryStart + summaryBytes;
+    for (const bytes of summaries.splice(0)) await put(bytes);
+    // Records are numbered in tie order (search/search-blocks.ts); `lineOf` says which line each record is.
+    const { blocks: index, lineOf } = await search.build(source.sort);
+    const blocks: Trailer['blocks'] = {};
+    for (const [name, value] of Object.entries({ offsets, summaryOffsets, lineOf, ...flattenSearchBlocks(index) })) {
+      const { bytes, type } = blockBytes(value);
+      blocks[name] = { start: position, end: position + bytes.length, type };
+      await put(bytes);
     }
     const trailer: Trailer = {
       format: FORMAT,
-      version: 2,
+      version: VERSION,
       generation: source.generation,
       customers: source.count,
       audit: source.audit.length,
       auditStart,
-      searchStart,
-      idsStart,
-      offsetsStart,
-      grams,
+      summaryStart,
+      blocks,
       end: position,
     };
-    await put([Buffer.from(`\n${JSON.stringify(trailer)}\n`)]);
+    await put(Buffer.from(`\n${JSON.stringify(trailer)}\n`));
     await file.sync();
   } finally {
     await file.close();
   }
 }
 
-/** The search's n-gram lists for `texts`, built in slices with `pause()` between them. */
-async function gramsOf(texts: string[], pause: () => Promise<void> | void): Promise<GramBlocks[]> {
-  const index = new SearchIndex(texts);
-  for (const _ of index.buildGrams()) await pause();
-  return index.gramBlocks()!;
+/** What a compaction worker is given: the snapshot to rewrite, and what changed since it was written. */
+export interface Compaction {
+  path: string;
+  generation: number;
+  audit: AuditEntry[];
+  /**
+   * The JSON now of each customer written since this store opened its snapshot (found in the file by id: a
+   * compaction since then has numbered the records afresh).
+   */
+  changed: string[];
 }
 
-async function sourceOf(customers: Customer[], audit: AuditEntry[] = [], generation = 0): Promise<SnapshotSource> {
-  const texts = customers.map(searchText);
+/**
+ * The store as it is now: the snapshot at `path` with the changed customers in it, read a chunk of lines at a time
+ * (the new snapshot numbers its records afresh, so the order they come in is free).
+ */
+export function compactionSource(
+  { path, generation, audit, changed }: Compaction,
+  stopped: () => void = () => {},
+): SnapshotSource {
+  const fd = openSync(path, 'r');
+  const t = readTrailer(fd, path) as Trailer;
+  const block = (name: string) => readBlock(fd, t.blocks[name], path);
+  const offsets = block('offsets') as Float64Array;
+  const summaryOffsets = block('summaryOffsets') as Float64Array;
+  const lineOf = block('lineOf') as Int32Array;
+  const ids = new SortedStrings(unflattenSearchBlocks(block).ids);
+  const lineOfId = (json: string) => lineOf[ids.find(fold((JSON.parse(json) as Customer).id))!];
+  const now = new Map(changed.map((json) => [lineOfId(json), json]));
+  return {
+    generation,
+    count: t.customers,
+    audit,
+    chunk: async (from, to) => {
+      stopped();
+      const lines = (at: Float64Array) => {
+        const bytes = readAt(fd, at[from], at[to]);
+        return (i: number) => bytes.subarray(at[i] - at[from], at[i + 1] - at[from] - 1);
+      };
+      const [customerLine, summaryLine] = [lines(offsets), lines(summaryOffsets)];
+      const customers: Uint8Array[] = [];
+      const summaries: Uint8Array[] = [];
+      const searchables = [];
+      for (let i = from; i < to; i++) {
+        const json = now.get(i);
+        const summary = json === undefined ? summaryLine(i) : Buffer.from(JSON.stringify(summaryOf(JSON.parse(json))));
+        customers.push(json === undefined ? customerLine(i) : Buffer.from(json));
+        summaries.push(summary);
+        searchables.push(searchable(JSON.parse(summary.toString()) as CustomerSummary));
+      }
+      if (to === t.customers) closeSync(fd);
+      return { customers: joinLines(customers), summaries: joinLines(summaries), searchables };
+    },
+  };
+}
+
+function sourceOf(customers: Customer[], audit: AuditEntry[] = [], generation = 0): SnapshotSource {
   return {
     generation,
     count: customers.length,
     audit,
-    texts,
-    grams: await gramsOf(texts, () => {}),
-    ids: customers.map((c) => c.id),
-    lines: async (from, to) => customers.slice(from, to).map((c) => Buffer.from(JSON.stringify(c))),
+    chunk: async (from, to) => chunkOf(customers.slice(from, to)),
   };
 }
 
-function hasTrailer(path: string): boolean {
+/** The trailer of the file at `path`, or null when it has none (or a damaged one: loading it will say so). */
+function trailerOf(path: string): Trailer | Version2 | null {
   const fd = openSync(path, 'r');
   try {
-    readTrailer(fd, path);
-    return true;
+    return readTrailer(fd, path);
   } catch {
-    return false;
+    return null;
   } finally {
     closeSync(fd);
   }
 }
 
 /** The walking skeleton kept one JSON document `{ customers, auditLog }`: such a file is converted once. */
-function legacySource(path: string): Promise<SnapshotSource> | null {
+function legacySource(path: string): SnapshotSource | null {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as { customers?: Customer[]; auditLog?: AuditEntry[] };
     return Array.isArray(data.customers) ? sourceOf(data.customers, data.auditLog ?? []) : null;
@@ -238,43 +297,67 @@ function legacySource(path: string): Promise<SnapshotSource> | null {
   }
 }
 
-/** The trailer, checked: a file without one, or whose offsets do not fit the file, is damaged (damage.ts). */
-function readTrailer(fd: number, path: string): Trailer {
+/** A snapshot of the version before (no summaries, another search index), read once to be rewritten. */
+function version2Source(path: string, t: Version2): SnapshotSource {
+  const fd = openSync(path, 'r');
+  const bytes = readAt(fd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
+  const offsets = new Float64Array(bytes.buffer, bytes.byteOffset, t.customers + 1);
+  const lines = (from: number, to: number, count: number) =>
+    count ? readAt(fd, from, to).toString('utf8').split('\n', count) : [];
+  return {
+    generation: t.generation,
+    count: t.customers,
+    audit: lines(t.auditStart, t.searchStart, t.audit).map((line) => JSON.parse(line) as AuditEntry),
+    chunk: async (from, to) =>
+      chunkOf(lines(offsets[from], offsets[to], to - from).map((line) => JSON.parse(line) as Customer)),
+  };
+}
+
+/** The trailer, checked: a file without one, or whose blocks do not fit the file, is damaged (damage.ts). */
+function readTrailer(fd: number, path: string): Trailer | Version2 {
   const size = fstatSync(fd).size;
-  const tailStart = Math.max(0, size - 4096);
+  const tailStart = Math.max(0, size - 64 * 1024);
   const tail = readAt(fd, tailStart, size).toString('latin1');
   const start = tail.lastIndexOf('\n', tail.length - 2);
-  let trailer: Trailer | undefined;
+  let trailer: Trailer | Version2 | undefined;
   try {
-    trailer = tail.endsWith('\n') ? (JSON.parse(tail.slice(start + 1)) as Trailer) : undefined;
+    trailer = tail.endsWith('\n') ? (JSON.parse(tail.slice(start + 1)) as Trailer | Version2) : undefined;
   } catch {
     // reported below
   }
-  if (trailer?.format !== FORMAT || trailer.version !== 2) throw missingTrailer(fd, path, size);
-  const problem = layoutProblem(trailer, tailStart + start);
-  if (problem) throw new DamageError(path, `byte ${tailStart + start + 1} (its trailer)`, problem);
+  if (trailer?.format !== FORMAT || (trailer.version !== VERSION && trailer.version !== 2))
+    throw missingTrailer(fd, path, size);
+  const at = tailStart + start;
+  const problem =
+    trailer.version === 2
+      ? layoutProblem(trailer as Version2, at)
+      : blocksProblem(trailer as Trailer, (trailer as Trailer).summaryStart, at);
+  if (problem) throw new DamageError(path, `byte ${at + 1} (its trailer)`, problem);
   return trailer;
 }
 
 export class Database {
   readonly auditLog: AuditEntry[] = [];
-  private lookup: Lookup | null = null;
   private readonly trailer: Trailer;
   /** Byte offsets of each customer's line in the snapshot; offsets[count] is where they end. */
   private readonly offsets: Float64Array;
+  /** The same for each customer's summary line. */
+  private readonly summaryOffsets: Float64Array;
+  /** Record i (customers are numbered in tie order) is line lineOf[i]. */
+  private readonly lineOf: Int32Array;
+  /** Search, and finding a customer by id (search/search-index.ts). */
+  readonly search: SearchIndex;
   private readonly parsed: (Customer | undefined)[];
   private readonly json: (string | undefined)[];
   /** 1 where the record changed since the snapshot was read: its bytes there are stale. */
   private readonly dirty: Uint8Array;
   private readonly auditIds = new Set<string>();
-  /** Journal writes read at start, applied when the index is built (so replay does not wait for it). */
-  private pending: (JournalEntry & { file: string })[] = [];
   private generation: number;
   private journal: JournalWriter | undefined;
   private journalWrites = 0;
   private compacting: Promise<void> | null = null;
-  /** Damage found while building the lookups (a journal naming an unknown customer): every later use throws it. */
-  private failure: Error | null = null;
+  /** Stops the compaction worker under way, if any. */
+  private stopCompaction: (() => void) | null = null;
   private closing = false;
   /** What `--recover` did, for the start-up message. */
   recovered: string | null = null;
@@ -285,12 +368,22 @@ export class Database {
     private readonly compactAfter: number,
   ) {
     const t = readTrailer(snapshotFd, path);
+    if (t.version !== VERSION) throw new Error(`${path} is of format ${t.version}: it should have been converted`);
     this.trailer = t;
     this.generation = t.generation;
-    const offsets = readAt(snapshotFd, t.offsetsStart, t.offsetsStart + 8 * (t.customers + 1));
-    this.offsets = new Float64Array(offsets.buffer, offsets.byteOffset, t.customers + 1);
-    const problem = offsetsProblem(this.offsets, t.auditStart);
-    if (problem) throw new DamageError(path, `byte ${t.offsetsStart} (its line offsets)`, problem);
+    const block = (name: string) => readBlock(snapshotFd, t.blocks[name], path);
+    this.offsets = block('offsets') as Float64Array;
+    this.summaryOffsets = block('summaryOffsets') as Float64Array;
+    this.lineOf = block('lineOf') as Int32Array;
+    const where = (name: string) => `byte ${t.blocks[name].start} (its ${name})`;
+    const problem =
+      offsetsProblem(this.offsets, t.auditStart) ??
+      offsetsProblem(this.summaryOffsets, t.blocks.offsets.start, t.summaryStart);
+    if (problem) throw new DamageError(path, where('offsets'), problem);
+    const blocks = unflattenSearchBlocks(block);
+    const damage = searchBlocksProblem(blocks, this.lineOf, t.customers);
+    if (damage) throw new DamageError(path, where(damage.block), damage.problem);
+    this.search = new SearchIndex(blocks);
     this.parsed = new Array<Customer | undefined>(t.customers);
     this.json = new Array<string | undefined>(t.customers);
     this.dirty = new Uint8Array(t.customers);
@@ -299,7 +392,7 @@ export class Database {
 
   private readAudit(): void {
     const t = this.trailer;
-    const lines = readAt(this.snapshotFd, t.auditStart, t.searchStart).toString('utf8').split('\n', t.audit);
+    const lines = readAt(this.snapshotFd, t.auditStart, t.summaryStart).toString('utf8').split('\n', t.audit);
     let byte = t.auditStart;
     for (const [k, line] of lines.entries()) {
       let entry: AuditEntry | undefined;
@@ -323,18 +416,32 @@ export class Database {
     compactAfter = DEFAULT_COMPACT_AFTER,
     recover = false,
     fixtures,
+    onSeedProgress,
   }: OpenOptions): Promise<Database> {
     if (fixtures) {
       for (const { file } of journalsOf(path)) rmSync(file);
-      await writeSnapshot(path, await sourceOf(fixtures.customers, fixtures.auditLog));
+      await writeSnapshot(path, sourceOf(fixtures.customers, fixtures.auditLog));
     } else if (seed !== undefined || reset || !existsSync(path)) {
       for (const { file } of journalsOf(path)) rmSync(file);
+      const count = seed ?? DEFAULT_SEED_COUNT;
       // Loaded only to seed: the fake-data library is a third of the start-up time.
-      const { seedCustomers } = await import('./seed');
-      await writeSnapshot(path, await sourceOf(seedCustomers(seed ?? DEFAULT_SEED_COUNT, seedValue)));
-    } else if (!hasTrailer(path)) {
-      const legacy = legacySource(path);
-      if (legacy) await writeSnapshot(path, await legacy);
+      const { seedChunks } = await import('./seed-chunks');
+      const chunks = seedChunks(count, seedValue, CHUNK);
+      try {
+        await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk, sort: chunks.sort }, (done) =>
+          onSeedProgress?.(done, count),
+        );
+      } finally {
+        await chunks.close();
+      }
+    } else {
+      const trailer = trailerOf(path);
+      const older = trailer
+        ? trailer.version === 2
+          ? version2Source(path, trailer as Version2)
+          : null
+        : legacySource(path);
+      if (older) await writeSnapshot(path, older);
     }
     let recovery: Recovery | undefined;
     let db: Database;
@@ -343,7 +450,7 @@ export class Database {
     } catch (error) {
       if (!(error instanceof DamageError) || error.file !== path || !recover) throw error;
       const salvage = salvageSnapshot(path, error, journalsOf(path));
-      await writeSnapshot(path, await sourceOf(salvage.customers, salvage.audit, salvage.generation));
+      await writeSnapshot(path, sourceOf(salvage.customers, salvage.audit, salvage.generation));
       recovery = salvage.recovery;
       db = Database.load(path, compactAfter, recover);
     }
@@ -360,7 +467,7 @@ export class Database {
    * above every journal's, it replaces the store's state in one rename (admin/store-swap.ts).
    */
   static async writeData(path: string, customers: Customer[], audit: AuditEntry[], generation: number): Promise<void> {
-    await writeSnapshot(path, await sourceOf(customers, audit, generation));
+    await writeSnapshot(path, sourceOf(customers, audit, generation));
   }
 
   /**
@@ -381,10 +488,7 @@ export class Database {
     }
   }
 
-  /**
-   * Opens the snapshot, checking its layout. `thorough` (for --recover) also reads every customer line and builds the
-   * lookups, so that all damage is found before anything is dropped, and replay can check each journal line's customer.
-   */
+  /** Opens the snapshot, checking its layout. `thorough` (for --recover) also reads every customer line. */
   private static load(path: string, compactAfter: number, thorough: boolean): Database {
     const fd = openSync(path, 'r');
     try {
@@ -392,7 +496,6 @@ export class Database {
       if (thorough) {
         const bad = firstBadLine(fd, db.offsets);
         if (bad !== null) throw new DamageError(path, `line ${bad + 1} (byte ${db.offsets[bad]})`, 'not a customer');
-        db.warm();
       }
       return db;
     } catch (error) {
@@ -401,94 +504,8 @@ export class Database {
     }
   }
 
-  /**
-   * The search index and the id map, built from the snapshot's blocks (a second or so at 100k). `warmUp` builds
-   * them in slices between requests right after the server starts listening; a lookup before that finishes the
-   * job at once.
-   */
-  warm(): Lookup {
-    if (this.failure) throw this.failure;
-    try {
-      while (!this.lookup) this.building.next();
-    } catch (error) {
-      this.failure = error as Error;
-      throw error;
-    }
-    return this.lookup;
-  }
-
-  /**
-   * In the background, a slice per event-loop turn: builds the lookups, then loads the search's n-gram lists
-   * stored with the snapshot (or builds them, for a snapshot without).
-   */
-  warmUp(onFailure: (error: Error) => void): void {
-    const steps = (function* (db: Database) {
-      yield* db.building;
-      const { search } = db.warm();
-      if (!db.trailer.grams) return yield* search.buildGrams();
-      const blocks: GramBlocks[] = [];
-      for (const at of db.trailer.grams) {
-        const read = (from: number, to: number) => readAt(db.snapshotFd, from, to).buffer;
-        const starts = new Int32Array(read(at.starts, at.records));
-        yield;
-        const records = new Int32Array(read(at.records, at.owner));
-        yield;
-        blocks.push({ starts, records, owner: new Float64Array(read(at.owner, at.end)) });
-        yield;
-      }
-      search.loadGrams(blocks);
-    })(this);
-    const next = () => {
-      if (this.closing) return;
-      try {
-        if (!steps.next().done) setImmediate(next);
-      } catch (error) {
-        this.failure = error as Error;
-        onFailure(this.failure);
-      }
-    };
-    next();
-  }
-
-  private readonly building = (function* (db: Database): Generator<void, void> {
-    const t = db.trailer;
-    const block = readAt(db.snapshotFd, t.searchStart, t.idsStart);
-    yield;
-    const texts: string[] = [];
-    // Decoded a few MB at a time, each piece ending at a record separator (a \0 UTF-16 unit: 00 00 at an even offset).
-    for (let from = 0; from < block.length; ) {
-      let end = block.indexOf(SEPARATOR, Math.min(block.length, from + 4_000_000));
-      while (end !== -1 && end % 2) end = block.indexOf(SEPARATOR, end + 1);
-      if (end === -1) end = block.length;
-      texts.push(...block.toString('utf16le', from, end).split('\u0000'));
-      from = end + 2;
-      yield;
-    }
-    const ids = t.customers ? readAt(db.snapshotFd, t.idsStart, t.offsetsStart).toString('latin1').split('\n') : [];
-    if (ids.length !== t.customers)
-      throw new DamageError(db.path, `byte ${t.idsStart} (its ids)`, `${ids.length} ids for ${t.customers} customers`);
-    const byId = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) {
-      byId.set(ids[i], i);
-      if (i % 20_000 === 0) yield;
-    }
-    db.lookup = { search: new SearchIndex(texts), byId };
-    for (const { customer, file, line } of db.pending) {
-      if (!byId.has(customer.id)) {
-        const problem = `it names a customer the database does not hold (${customer.id})`;
-        throw new DamageError(file, `line ${line}`, problem);
-      }
-      db.apply(customer);
-    }
-    db.pending = [];
-  })(this);
-
-  get search(): SearchIndex {
-    return this.warm().search;
-  }
-
   indexOf(id: string): number | undefined {
-    return this.warm().byId.get(id);
+    return this.search.indexOf(id);
   }
 
   get count(): number {
@@ -506,18 +523,31 @@ export class Database {
     } catch {
       // Start-up checks the layout, not every customer line (that would be reading them all): found here instead.
       this.json[i] = undefined;
-      throw new DamageError(this.path, `line ${i + 1} (byte ${this.offsets[i]})`, 'not a customer');
+      const line = this.lineOf[i];
+      throw new DamageError(this.path, `line ${line + 1} (byte ${this.offsets[line]})`, 'not a customer');
     }
     return this.parsed[i];
+  }
+
+  private line(offsets: Float64Array, i: number): string {
+    const line = this.lineOf[i];
+    return readAt(this.snapshotFd, offsets[line], offsets[line + 1] - 1).toString('utf8');
   }
 
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
   customerJson(i: number): string {
     // Kept once read: result pages repeat, and a pread per customer per page adds up.
-    this.json[i] ??= this.dirty[i]
-      ? JSON.stringify(this.parsed[i])
-      : readAt(this.snapshotFd, this.offsets[i], this.offsets[i + 1] - 1).toString('utf8');
+    this.json[i] ??= this.dirty[i] ? JSON.stringify(this.parsed[i]) : this.line(this.offsets, i);
     return this.json[i];
+  }
+
+  /** A customer's summary as JSON text (what lists show), read from the snapshot when it has not changed. */
+  summaryJson(i: number): string {
+    return this.dirty[i] ? JSON.stringify(summaryOf(this.parsed[i]!)) : this.line(this.summaryOffsets, i);
+  }
+
+  summary(i: number): CustomerSummary {
+    return JSON.parse(this.summaryJson(i)) as CustomerSummary;
   }
 
   /**
@@ -547,7 +577,6 @@ export class Database {
 
   /** Folds the journals into the snapshot now (as a compaction does after `compactAfter` writes). */
   async fold(): Promise<void> {
-    this.warm(); // the journals' writes are applied with the lookups: before compaction copies the state
     await this.compacting;
     await this.compact();
   }
@@ -555,6 +584,7 @@ export class Database {
   /** Stops a compaction under way (its half-written copy is removed; the journals keep everything) and closes the files. */
   async close(): Promise<void> {
     this.closing = true;
+    this.stopCompaction?.();
     await this.compacting;
     this.journal?.close();
     closeSync(this.snapshotFd);
@@ -563,10 +593,11 @@ export class Database {
   private apply(customer: Customer): void {
     const i = this.indexOf(customer.id);
     if (i === undefined) throw new Error(`the journal names an unknown customer ${customer.id}`);
+    const before = this.customer(i);
     this.parsed[i] = customer;
     this.json[i] = undefined;
     this.dirty[i] = 1;
-    this.search.update(i, searchText(customer));
+    this.search.update(i, before, customer);
   }
 
   private addAudit(entry: AuditEntry): void {
@@ -583,7 +614,7 @@ export class Database {
   private async replayJournals(recover: boolean): Promise<Recovery | undefined> {
     const all = journalsOf(this.path);
     const journals = all.filter((j) => j.generation >= this.generation);
-    const known = this.lookup ? (id: string) => this.lookup!.byId.has(id) : undefined;
+    const known = (id: string) => this.indexOf(id) !== undefined;
     const reads: JournalRead[] = [];
     for (const [n, { file }] of journals.entries()) {
       reads.push(readJournal(file, n === journals.length - 1, known));
@@ -606,8 +637,7 @@ export class Database {
     let kept = 0;
     for (const [n, read] of reads.entries()) {
       for (const entry of read.entries) {
-        if (this.lookup) this.apply(entry.customer);
-        else this.pending.push({ ...entry, file: journals[n].file });
+        this.apply(entry.customer);
         for (const a of entry.audit) this.addAudit(a);
       }
       kept += read.entries.length;
@@ -644,38 +674,36 @@ export class Database {
     this.journal?.close();
     this.journal = journal;
     this.generation = generation;
-    const stopped = () => {
-      if (this.closing) throw new Error('the server is stopping');
-    };
 
-    const dirty = this.dirty.slice();
-    const parsed = this.parsed.slice();
-    const offsets = this.offsets;
-    const texts = Array.from({ length: this.count }, (_, i) => this.search.textOf(i));
-    await writeSnapshot(this.path, {
-      generation,
-      count: this.count,
-      audit: this.auditLog.slice(),
-      texts,
-      grams: await gramsOf(texts, () => {
-        stopped();
-        return new Promise((done) => setImmediate(done));
-      }),
-      ids: [...this.warm().byId.keys()],
-      lines: async (from, to) => {
-        stopped();
-        // Reads the snapshot this store was opened from, through its still-open descriptor, whatever `path` names now.
-        const chunk = Buffer.alloc(offsets[to] - offsets[from]);
-        const { bytesRead } = await readAsync(this.snapshotFd, chunk, 0, chunk.length, offsets[from]);
-        if (bytesRead !== chunk.length) throw new Error(`short read of ${this.path}`);
-        return Array.from({ length: to - from }, (_, k) => {
-          const i = from + k;
-          return dirty[i]
-            ? Buffer.from(JSON.stringify(parsed[i]))
-            : chunk.subarray(offsets[i] - offsets[from], offsets[i + 1] - offsets[from] - 1);
-        });
-      },
-    });
+    const changed: string[] = [];
+    for (let i = 0; i < this.count; i++) if (this.dirty[i]) changed.push(JSON.stringify(this.parsed[i]));
+    const compaction = { path: this.path, generation, audit: this.auditLog, changed };
+    // A large store's snapshot is written by a worker thread (compact-worker.ts): rebuilding the search index of a
+    // million customers takes seconds this thread must spend answering requests.
+    if (this.count >= COMPACT_IN_THREAD_BELOW) await this.inWorker(compaction);
+    else {
+      const stopped = () => {
+        if (this.closing) throw new Error('the server is stopping');
+      };
+      await writeSnapshot(this.path, compactionSource({ ...compaction, audit: this.auditLog.slice() }, stopped));
+    }
     for (const j of journalsOf(this.path)) if (j.generation < generation) rmSync(j.file);
+  }
+
+  /** Runs a compaction's writing on a worker thread; closing the store stops it, and its half-written copy goes. */
+  private inWorker(compaction: Compaction): Promise<void> {
+    return new Promise<void>((done, fail) => {
+      const worker = tsWorker(new URL('./compact-worker.ts', import.meta.url), compaction);
+      this.stopCompaction = () => void worker.terminate();
+      worker.once('message', () => done());
+      worker.once('error', fail);
+      worker.once('exit', () => {
+        // After a finished compaction the copy is renamed already; after a stopped one it is removed here.
+        rmSync(`${this.path}.tmp`, { force: true });
+        fail(new Error(this.closing ? 'the server is stopping' : 'the compaction worker stopped'));
+      });
+    }).finally(() => {
+      this.stopCompaction = null;
+    });
   }
 }

@@ -14,7 +14,9 @@ export function fsyncFolder(path: string): void {
 
 /** Bytes [start, end) of an open file; fewer at its end. */
 export function readAt(fd: number, start: number, end: number): Buffer {
-  const buffer = Buffer.alloc(end - start);
+  // Its own memory (never the shared pool, so a typed array over it is aligned), not zero-filled first: only the
+  // bytes read are ever handed out.
+  const buffer = Buffer.allocUnsafeSlow(end - start);
   let done = 0;
   while (done < buffer.length) {
     const n = readSync(fd, buffer, done, buffer.length - done, start + done);

@@ -56,8 +56,8 @@ export interface MockApiOptions {
   admin?: boolean;
   /** Set damaged files aside and load what precedes the damage. */
   recover?: boolean;
-  /** Damage found while the store loads in the background; default: written to stderr (and answered 500). */
-  onFailure?: (error: Error) => void;
+  /** Called as seeding goes: customers written so far of `total`. */
+  onSeedProgress?: (done: number, total: number) => void;
 }
 
 export interface RunningMockApi {
@@ -120,8 +120,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   const temp = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
   const dbPath = options.dbPath ? resolve(options.dbPath) : join(temp!, 'db.json');
   const host = options.host ?? '127.0.0.1';
-  const onFailure =
-    options.onFailure ?? ((error: Error) => process.stderr.write(`The mock API's store failed: ${error.message}\n`));
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
   const fresh = fixtures !== undefined || options.seed !== undefined || options.reset || !existsSync(dbPath);
   const db = await Database.open({
@@ -132,6 +130,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     compactAfter: options.compactAfter,
     recover: options.recover,
     fixtures,
+    onSeedProgress: options.onSeedProgress,
   }).catch(because('Cannot open the database'));
   try {
     const collectionsFile = new CollectionsFile(collectionsPath(dbPath));
@@ -145,7 +144,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
         collections: new CollectionsRoute(collectionsFile, collections),
         collectionsFile,
         compactAfter: options.compactAfter,
-        onFailure,
       },
       Origin.capture(dbPath, collections),
     );
@@ -163,7 +161,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     const server = app.listen(options.port ?? 0, host);
     await listen(server).catch(because(`Cannot listen on ${host}:${options.port ?? 0}`));
     const port = (server.address() as AddressInfo).port;
-    db.warmUp(onFailure);
     return {
       url: `http://${normalHost(host)}:${port}`,
       port,

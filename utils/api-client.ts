@@ -4,7 +4,7 @@
  */
 import { RESOURCES, type ResourceKind, type Resources } from '@/domain/resources';
 import { ROLE_HEADER } from '@/domain/roles';
-import type { Address, AddressValidation, ApiErrorBody, AuditEntry, Customer } from '@/domain/schemas';
+import type { Address, AddressValidation, ApiErrorBody, AuditEntry, Customer, CustomerSummary } from '@/domain/schemas';
 import { apiBaseItem, roleItem } from './storage';
 
 /** A request that has not answered by then is treated like an unreachable API. */
@@ -90,9 +90,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return { data: body as T, etag: response.headers.get('ETag'), total: total === null ? null : Number(total) };
 }
 
+/** A page of the customers matching `query`, best first, as summaries (the account page reads the whole customer). */
 export function searchCustomers(query: string, page: number, limit: number, signal?: AbortSignal) {
   const params = new URLSearchParams({ q: query, _page: String(page), _limit: String(limit) });
-  return request<Customer[]>(`/customers?${params}`, { signal });
+  return request<CustomerSummary[]>(`/customers?${params}`, { signal });
 }
 
 const customerPath = (id: string) => `/customers/${encodeURIComponent(id)}`;

@@ -1,10 +1,10 @@
-import type { Customer } from '@/domain/schemas';
+import type { CustomerSummary } from '@/domain/schemas';
 import { recentCustomersItem } from './storage';
 
 const KEEP = 10;
 
 /** Puts a customer first in the recent list (once), keeping the last ten. */
-export async function rememberCustomer(customer: Customer): Promise<void> {
+export async function rememberCustomer(customer: CustomerSummary): Promise<void> {
   const recent = await recentCustomersItem.getValue();
   const entry = {
     id: customer.id,

@@ -8,9 +8,6 @@ import { escapeLeavesSearch, type MainView, mainView } from './search-view';
 import { currentCustomerItem, type RecentCustomer, recentCustomersItem, searchQueryItem } from './storage';
 import { useStorageItem } from './use-storage-item';
 
-/** Short enough to stay inside the 50 ms keystroke-to-results budget, long enough to skip mid-word requests. */
-const DEBOUNCE_MS = 10;
-
 export type SearchState =
   | { kind: 'idle' }
   | { kind: 'loading' }
@@ -18,10 +15,16 @@ export type SearchState =
   | { kind: 'done'; query: string; customers: CustomerHit[]; total: number | null; next: unknown }
   | { kind: 'error'; message: string };
 
-const asOption = (c: CustomerHit): RecentCustomer => ({
+/** A customer in the list; a search result also names its contact, so a match on the contact shows. */
+export interface CustomerOption extends RecentCustomer {
+  contact?: string;
+}
+
+const asOption = (c: CustomerHit): CustomerOption => ({
   id: c.id,
   companyName: c.companyProfile.companyName,
   domain: c.companyProfile.domain,
+  contact: c.billingProfile && `${c.billingProfile.firstName} ${c.billingProfile.lastName}`,
 });
 
 /**
@@ -43,7 +46,7 @@ export function useCustomerSearch(customerId: string | null | undefined) {
   // What this view wrote itself, so the echo of its own writes never overwrites newer typing.
   const written = useRef<string[]>([]);
 
-  // Layout effects run before the first paint: each debounce starts a frame sooner.
+  // Layout effects run before the first paint: each search starts a frame sooner.
   useLayoutEffect(() => {
     void searchQueryItem.getValue().then((stored) => setQuery((q) => q ?? stored));
     return searchQueryItem.watch((value) => {
@@ -58,25 +61,21 @@ export function useCustomerSearch(customerId: string | null | undefined) {
       setActive(0);
       return;
     }
-    // Aborting the previous request also drops its late answer: only the newest query renders.
+    // No debounce: each keystroke asks at once, and the next one aborts the request (dropping its late answer),
+    // so only the newest query renders and the last keystroke's answer is not kept waiting.
     const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
-      const search = async () => (await currentBackend()).search(q, null, DEFAULT_PAGE_SIZE, controller.signal);
-      withRetry(search, controller.signal).then(
-        ({ customers, total, next }) => {
-          setActive(0);
-          setState({ kind: 'done', query: q, customers, total, next });
-        },
-        (error) => {
-          if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+    setState((s) => (s.kind === 'done' ? s : { kind: 'loading' }));
+    const search = async () => (await currentBackend()).search(q, null, DEFAULT_PAGE_SIZE, controller.signal);
+    withRetry(search, controller.signal).then(
+      ({ customers, total, next }) => {
+        setActive(0);
+        setState({ kind: 'done', query: q, customers, total, next });
+      },
+      (error) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => controller.abort();
   }, [query, attempt]);
 
   // The list gives way only once the chosen account is the open one: clearing it sooner would show the previous
@@ -118,7 +117,7 @@ export function useCustomerSearch(customerId: string | null | undefined) {
 
   const view: MainView = mainView({ customerId, query, listOpen });
   const results = state.kind === 'done' ? state.customers.map(asOption) : [];
-  const options: RecentCustomer[] = { results, recent, account: [], none: [] }[view];
+  const options: CustomerOption[] = { results, recent, account: [], none: [] }[view];
 
   return {
     query,

@@ -22,8 +22,6 @@ export interface Stores {
   collections: CollectionsRoute;
   collectionsFile: CollectionsFile;
   compactAfter?: number;
-  /** Damage found while a new store loads in the background. */
-  onFailure: (error: Error) => void;
 }
 
 /** `write(file, generation)` writes the new snapshot; `collections` are the new other collections. */
@@ -62,7 +60,6 @@ export function swapData(
     stores.collections.replace(collections);
     const next = await Database.open({ path: db.path, compactAfter: stores.compactAfter });
     stores.live.replace(next);
-    next.warmUp(stores.onFailure);
     if (unconfirmed) throw new StorageError(unconfirmed, db.path);
     return next;
   });

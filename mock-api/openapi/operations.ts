@@ -647,11 +647,15 @@ export function operations({ admin }: OperationOptions): Operation[] {
       tag: 'Customers',
       summary: 'Search customers',
       description:
-        'Every piece of `q` must match the start of a word of the company or contact name or e-mail, or the start of the domain, e-mail or id; ranked, company-name matches first.',
+        'Every piece of `q` must match the start of a word of the company or contact name or e-mail, or the start of the domain, e-mail or id; ranked: company name equal, starting with, a word of it starting with, then domain, contact, id (domain/search.ts). Items are summaries; `GET /customers/{id}` has the whole customer.',
       auth: 'role',
       parameters: [query('q', 'What to look for; none lists every customer.'), ...PAGING],
       responses: {
-        200: { description: 'A page of customers.', schema: z.array(desk.Customer), headers: PAGE_HEADERS },
+        200: {
+          description: 'A page of customer summaries.',
+          schema: z.array(desk.CustomerSummary),
+          headers: PAGE_HEADERS,
+        },
         ...deskErrors(400, 401),
       },
     },

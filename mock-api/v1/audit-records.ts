@@ -10,7 +10,7 @@ import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord } from '@/domain/
 import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
 import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
-import { normalizeText } from '@/domain/search';
+import { foldText } from '@/domain/search';
 import type { Database } from '../database';
 import { needs } from './auth';
 import type { Continuations } from './continuation';
@@ -111,7 +111,7 @@ export function auditRecordRoutes(app: Express, db: Database, requestIds: Reques
         const customerId = write.entries[0].customerId;
         if (filter.field === 'CustomerId') return customerId.toLowerCase() === filter.value.trim().toLowerCase();
         if (filter.field === 'ResourceType') return typeKey(AUDIT_RESOURCE_TYPE[write.kind]) === typeKey(filter.value);
-        return normalizeText(nameOf(customerId)).includes(normalizeText(filter.value));
+        return foldText(nameOf(customerId)).includes(foldText(filter.value));
       };
       const matching = writesOf(db).filter(wanted);
       const page = matching

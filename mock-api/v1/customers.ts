@@ -5,8 +5,6 @@
 import type { Express } from 'express';
 import { toPcCustomer, toPcCustomerSummary } from '@/domain/partner-center-mapping';
 import { PAGE_SIZES } from '@/domain/partner-center-readings';
-import type { Customer } from '@/domain/schemas';
-import { normalizeText } from '@/domain/search';
 import type { Database } from '../database';
 import { needs } from './auth';
 import type { Continuations } from './continuation';
@@ -17,17 +15,11 @@ import type { RequestIds } from './request-ids';
 interface Seek {
   filter?: Filter;
   size: number;
-  /** Where in the search's hits the next page starts. */
+  /** Where in the answer the next page starts. */
   at: number;
 }
 
 const FIELDS = { CompanyName: ['starts_with'], Domain: ['starts_with'] };
-
-function matches(c: Customer, filter: Filter | undefined): boolean {
-  if (!filter) return true;
-  const text = filter.field === 'Domain' ? c.companyProfile.domain : c.companyProfile.companyName;
-  return normalizeText(text).startsWith(normalizeText(filter.value));
-}
 
 export function customerRoutes(app: Express, db: Database, requestIds: RequestIds, continuations: Continuations) {
   app.get(
@@ -41,18 +33,15 @@ export function customerRoutes(app: Express, db: Database, requestIds: RequestId
         at: 0,
       };
       const seek = continuations.resume<Seek>(req, 'customers', query.seekOperation) ?? first;
-      // The desk search finds every customer whose company name or domain starts with the value (and more): its
-      // hits, in its order, are narrowed to the exact prefix matches.
-      const hits = db.search.search(seek.filter?.value ?? '');
-      const items: Customer[] = [];
-      let at = seek.at;
-      for (; at < hits.length && items.length < seek.size; at++) {
-        const c = db.customer(hits[at]);
-        if (matches(c, seek.filter)) items.push(c);
-      }
-      while (at < hits.length && !matches(db.customer(hits[at]), seek.filter)) at++;
-      const rest = at < hits.length ? { ...seek, at } : undefined;
-      return continuations.page(req, 'customers', seek.size, items.map(toPcCustomerSummary), rest);
+      // The store's prefix search (case-insensitive, in the desk's tie order); no filter: every customer.
+      const page = { offset: seek.at, limit: seek.size };
+      const found = seek.filter
+        ? db.search.startingWith(seek.filter.field === 'Domain' ? 'domain' : 'companyName', seek.filter.value, page)
+        : db.search.search('', page);
+      const items = Array.from(found.records, (i) => toPcCustomerSummary(db.summary(i)));
+      const at = seek.at + items.length;
+      const rest = at < found.total ? { ...seek, at } : undefined;
+      return continuations.page(req, 'customers', seek.size, items, rest);
     }),
   );
   app.all('/v1/customers', needs('viewCustomers'), methodNotAllowed('GET'));

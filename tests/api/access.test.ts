@@ -171,7 +171,8 @@ test("--allow-origin '*' answers every origin and warns", async () => {
   // The warning is the command line's.
   const open = await spawnMockApi(['--seed', '3', '--allow-origin', '*']);
   started.push(open);
-  expect(open.output()).toContain("warning: --allow-origin '*'");
+  // stderr may arrive after the stdout line the helper waited for.
+  await expect.poll(() => open.output()).toContain("warning: --allow-origin '*'");
   const res = await open.call('/customers?_limit=1', { headers: { Origin: 'https://anything.example' } });
   expect(res.status).toBe(200);
   expect(res.headers.get('Access-Control-Allow-Origin')).toBe('https://anything.example');

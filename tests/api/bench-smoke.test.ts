@@ -23,8 +23,11 @@ const KEYS = [
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('the bench writes every metric with its unit, target, machine and date', { timeout: 600_000 }, () => {
+test('the bench writes every metric with its unit, target, machine and date, and draws them', {
+  timeout: 600_000,
+}, () => {
   const out = join(dir, 'results.json');
+  const picture = join(dir, 'bench.svg');
   const args = [
     '--customers',
     '500',
@@ -40,6 +43,8 @@ test('the bench writes every metric with its unit, target, machine and date', { 
     '3',
     '--out',
     out,
+    '--chart',
+    picture,
   ];
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', ...args], {
     cwd: resolve(import.meta.dirname, '../..'),
@@ -64,4 +69,11 @@ test('the bench writes every metric with its unit, target, machine and date', { 
     expect(entry.machine, key).toEqual(written.machine);
     if (entry.target !== null) expect(entry.met, key).toEqual(expect.any(Boolean));
   }
+  // Every measure with a target is a row of the picture, its floor and json-server's value beside it where known.
+  const svg = readFileSync(picture, 'utf8');
+  expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  for (const key of KEYS.filter((k) => written.results[k].target !== null)) expect(svg, key).toContain(`>${key}<`);
+  expect(written.results.patchP95Ms100k.floor).toEqual(expect.any(Number));
+  expect(written.results.apiSearchP95Ms100k.stock).toEqual(expect.any(Number));
+  expect(svg).toContain('json-server');
 });

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
@@ -20,13 +20,15 @@ async function start(args: string[]) {
   return api;
 }
 
+/** Every customer, whole: the list answers summaries, so each is read on its own. */
 async function everyCustomer(api: MockApi): Promise<Customer[]> {
   const first = await api.call('/customers?_limit=100');
   const pages = Math.ceil(Number(first.headers.get('X-Total-Count')) / 100);
   const rest = await Promise.all(
     Array.from({ length: pages - 1 }, (_, p) => api.call(`/customers?_limit=100&_page=${p + 2}`)),
   );
-  return [first, ...rest].flatMap((r) => r.body);
+  const ids: string[] = [first, ...rest].flatMap((r) => r.body.map((c: { id: string }) => c.id));
+  return Promise.all(ids.map(async (id) => (await api.call(`/customers/${id}`)).body));
 }
 
 test('--help documents every flag', async () => {
@@ -107,6 +109,23 @@ test('start-up prints the address, the database path and the customer count', as
   expect(plain.output()).toContain(`listening on ${plain.url}`);
   expect(plain.output()).toContain(`database: ${plain.dbPath}`);
   expect(plain.output()).toContain('customers: 12');
+});
+
+test('seeding says how long it took in one line when the output is not a terminal', async () => {
+  const lines = plain.output().split('\n');
+  expect(lines.filter((line) => line.startsWith('seeded'))).toEqual([
+    expect.stringMatching(/^seeded 12 customers in \d+\.\d s \([\d,]+\/s\)$/),
+  ]);
+  expect(plain.output()).not.toContain('\r');
+  // Loading an existing database seeds nothing and says nothing about it.
+  const dbPath = join(mkdtempSync(join(tmpdir(), 'customer-desk-cli-')), 'db.json');
+  const first = await spawnMockApi(['--seed', '3'], { dbPath });
+  await first.stop();
+  const again = await spawnMockApi([], { dbPath });
+  await again.stop();
+  expect(again.output()).toContain('customers: 3');
+  expect(again.output()).not.toContain('seeded');
+  rmSync(dirname(dbPath), { recursive: true, force: true });
 });
 
 test('--fail-rate 1 answers everything with 503 in the error shape, except /health', async () => {

@@ -132,7 +132,11 @@ test('a trailer whose offsets do not fit the file, and a garbled audit line: eac
   const bytes = readFileSync(offsets.dbPath, 'latin1');
   const trailerAt = bytes.lastIndexOf('\n', bytes.length - 2) + 1;
   const trailer = JSON.parse(bytes.slice(trailerAt));
-  const moved = JSON.stringify({ ...trailer, offsetsStart: trailer.offsetsStart + 8 });
+  const { offsets: block } = trailer.blocks;
+  const moved = JSON.stringify({
+    ...trailer,
+    blocks: { ...trailer.blocks, offsets: { ...block, start: block.start + 8 } },
+  });
   writeFileSync(offsets.dbPath, Buffer.from(`${bytes.slice(0, trailerAt)}${moved}\n`, 'latin1'));
   expect(await refused(offsets.dir, offsets.dbPath)).toContain(
     `${offsets.dbPath} is damaged at byte ${trailerAt} (its trailer)`,
@@ -160,7 +164,8 @@ test('a journal line naming a customer the database does not hold stops the serv
   writeFileSync(journal(), `${first}\n${JSON.stringify(stranger)}\n${second}\n`);
   const run = await runCli(['--port', '0', '--db', dbPath]);
   expect(run.status).toBe(1);
-  expect(run.stderr).toContain(`${journal()} is damaged at line 2: it names a customer the database does not hold`);
+  expect(run.stderr).toContain(`${journal()} is damaged at line 2 (byte `);
+  expect(run.stderr).toContain('it names a customer the database does not hold');
 });
 
 test('--recover on a truncated database file keeps the customers before the cut and the journal, and says so', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AuditRecord, Collection } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
 let api: InProcessApi;
@@ -24,7 +24,7 @@ async function deskPatch(id: string, path: string, body: object, role = 'admin-a
 beforeAll(async () => {
   api = await startApi({ seed: 10 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
-  const all: Customer[] = (await api.call('/customers?_limit=10')).body;
+  const all: Customer[] = await wholeCustomers(api, 10);
   const off = all.filter((c) => !c.purchasePermission.azureReservations && !c.purchasePermission.azureSavingsPlans);
   [a, b] = [off[0], off[1]];
   // Seven writes, through both surfaces.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
 let api: InProcessApi;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   api = await startApi({ seed: 30 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   global = (await signIn(api.url, 'globaladmin@partner.test')).access_token;
-  customers = (await api.call('/customers?_limit=30')).body.filter(
+  customers = (await wholeCustomers(api, 30)).filter(
     (c: Customer) => !c.purchasePermission.azureReservations && !c.purchasePermission.azureSavingsPlans,
   );
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CustomerBillingProfile, CustomerCompanyProfile } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
 let api: InProcessApi;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   api = await startApi({ seed: 40 });
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   helpdesk = (await signIn(api.url, 'helpdeskagent@partner.test')).access_token;
-  customers = (await api.call('/customers?_limit=40')).body;
+  customers = await wholeCustomers(api, 40);
 });
 afterAll(() => api?.stop());
 

@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Collection, SelfServePolicy } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
 let api: InProcessApi;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   admin = (await signIn(api.url, 'adminagent@partner.test')).access_token;
   sales = (await signIn(api.url, 'salesagent@partner.test')).access_token;
   partner = decodeJwt(admin).tid as string;
-  const all: Customer[] = (await api.call('/customers?_limit=40')).body;
+  const all: Customer[] = await wholeCustomers(api, 40);
   off = all.filter((c) => !c.purchasePermission.azureReservations && !c.purchasePermission.azureSavingsPlans);
 });
 afterAll(() => api?.stop());

@@ -18,6 +18,7 @@ import {
 } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { closeSidebar, launchFirefoxExtension, sidebarIsOpen, sidebarText } from '../helpers/firefox';
+import { wholeCustomers } from '../helpers/mock-api';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
@@ -80,7 +81,8 @@ test('the Role combobox changes what the account offers, and is kept in extensio
 });
 
 test('turning a purchase permission on asks first; nothing is sent before "Turn on"', async () => {
-  const customer = customers[2];
+  // One whose permission is off (the list's order is the ranking's, not the seed's).
+  const customer = (await wholeCustomers(desk.api, 10)).slice(2).find((c) => !c.purchasePermission.azureReservations)!;
   const permission = async () => (await callApi(desk.api.url, `/customers/${customer.id}/purchasePermission`)).body;
   const popup = await desk.ext.open('popup');
   await openCustomer(popup, customer.companyProfile.companyName);

@@ -28,6 +28,7 @@ import {
   withExtensionAndApi,
 } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
+import { wholeCustomers } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 import { signInThroughWindow, signInWindow } from '../helpers/sign-in-window';
 
@@ -43,7 +44,7 @@ let customers: Listed[];
 let closed: Listed[];
 
 beforeAll(async () => {
-  customers = (await callApi<Listed[]>(desk.api.url, '/customers?_limit=30')).body;
+  customers = await wholeCustomers(desk.api, 30);
   closed = customers.filter((c) => !c.purchasePermission.azureReservations && !c.purchasePermission.azureSavingsPlans);
 });
 

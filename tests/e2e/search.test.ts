@@ -23,8 +23,10 @@ test('by keyboard alone: / focuses search, ↓ and Enter open a customer, Esc cl
 
   await popup.keyboard.type(name);
   const option = await popup.waitForSelector(aria('option', name));
-  // The match is highlighted inside the option.
-  expect(await option!.evaluate((o) => o.querySelector('mark')?.textContent?.toLowerCase())).toBe(name.toLowerCase());
+  // What matched is highlighted inside the option: each word of the name (which comes first), from its start.
+  const marked = await option!.evaluate((o) => [...o.querySelectorAll('mark')].map((m) => m.textContent));
+  const words = name.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  expect(marked.slice(0, words.length)).toEqual(words);
   await popup.keyboard.press('Escape');
   await popup.waitForFunction(() => (document.activeElement as HTMLInputElement).value === '');
 
@@ -111,8 +113,8 @@ test('searching from an account without leaving it: results in its place, Escape
 
 test('more results on demand, with the total shown', async () => {
   const popup = await desk.ext.open('popup');
-  // An id fragment every seeded customer's domain shares.
-  await popup.locator(aria('searchbox', 'Search customers')).fill('onmicrosoft');
+  // Punctuation alone is no query: every customer matches.
+  await popup.locator(aria('searchbox', 'Search customers')).fill('.');
   const more = await popup.waitForSelector(aria('button', 'Show more results (20 of 60)'));
   await more!.click();
   const list = await popup.waitForSelector(aria('listbox', 'Customers'));

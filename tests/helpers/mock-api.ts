@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
+import type { Customer } from '@/domain/schemas';
 import { type MockApiOptions, startMockApi } from '@/mock-api/index';
 import { expectConforms } from './contract';
 
@@ -79,6 +80,12 @@ export async function call(
   return answer;
 }
 
+/** The first `limit` customers in list order, each read whole (the list answers summaries). */
+export async function wholeCustomers(api: Pick<MockApi, 'call'>, limit: number): Promise<Customer[]> {
+  const { body } = await api.call(`/customers?_limit=${limit}`);
+  return Promise.all(body.map(async ({ id }: { id: string }) => (await api.call(`/customers/${id}`)).body));
+}
+
 /** The API in this process; a new database of 200 customers unless `seed`, `fixtures` or `dbPath` say otherwise. */
 export async function startApi(options: MockApiOptions = {}): Promise<InProcessApi> {
   const seeded = options.seed !== undefined || options.fixtures !== undefined || options.dbPath !== undefined;
@@ -104,7 +111,10 @@ export function withApi(options: MockApiOptions) {
 }
 
 /** The command line in a child process (for flags, output, exit codes, signals and kill -9). */
-export async function spawnMockApi(args: string[] = [], options: { dbPath?: string } = {}): Promise<MockApi> {
+export async function spawnMockApi(
+  args: string[] = [],
+  options: { dbPath?: string; startTimeoutMs?: number } = {},
+): Promise<MockApi> {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'customer-desk-api-'));
   const dbPath = options.dbPath ?? join(dir!, 'db.json');
   const hasSeed = args.includes('--seed') || args.includes('--fixtures');
@@ -130,7 +140,10 @@ export async function spawnMockApi(args: string[] = [], options: { dbPath?: stri
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`mock API did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`mock API did not start:\n${out}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
     child.stdout!.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) {

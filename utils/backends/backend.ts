@@ -4,12 +4,23 @@
  * `ApiError`, so the views, the edit sessions and their conflict handling stay the same.
  */
 import type { ResourceKind, Resources } from '@/domain/resources';
-import type { Address, AddressValidation, AuditEntry, CompanyProfile, Customer } from '@/domain/schemas';
+import type {
+  Address,
+  AddressValidation,
+  AuditEntry,
+  BillingProfile,
+  CompanyProfile,
+  Customer,
+} from '@/domain/schemas';
 
-/** A customer in a list of results: what Partner Center's own customer list gives, at least. */
+/**
+ * A customer in a list of results: what Partner Center's own customer list gives, at least; the mock API's
+ * summaries also name the contact.
+ */
 export interface CustomerHit {
   id: string;
   companyProfile: Pick<CompanyProfile, 'tenantId' | 'domain' | 'companyName'>;
+  billingProfile?: Pick<BillingProfile, 'firstName' | 'lastName'>;
 }
 
 export interface SearchPage {

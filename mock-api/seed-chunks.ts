@@ -1,0 +1,95 @@
+/**
+ * Seeded customers for the snapshot writer, chunk by chunk, in order. Making them (the fake-data library) is most
+ * of the work, so for large seeds one worker thread per core makes chunks ahead of the writer, and then sorts the
+ * search index's blocks side by side; small seeds are made in this thread, where starting workers would cost more
+ * than it saves. Same seed value, same customers either way (seed.ts makes any range alone).
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { type SortedStringsBlocks, type Sorter, sortHere } from './search/sorted-strings';
+import { seedRange } from './seed';
+import type { SeedJob } from './seed-worker';
+import { chunkOf, type SnapshotChunk } from './snapshot-chunk';
+import { tsWorker } from './ts-worker';
+
+const IN_THREAD_BELOW = 20_000;
+
+export interface ChunkSource {
+  chunk(from: number, to: number): Promise<SnapshotChunk>;
+  sort: Sorter;
+  close(): Promise<void>;
+}
+
+interface Queued {
+  job: SeedJob;
+  done: (result: unknown) => void;
+  fail: (error: Error) => void;
+}
+
+/** Worker threads taking jobs in the order given, each job to the next free one. */
+function pool(seedValue: number) {
+  const queue: Queued[] = [];
+  const busy = new Map<Worker, Queued>();
+  const idle: Worker[] = [];
+  let failure: Error | null = null;
+  const dispatch = () => {
+    while (idle.length && queue.length) {
+      const worker = idle.pop()!;
+      const next = queue.shift()!;
+      busy.set(worker, next);
+      worker.postMessage(next.job);
+    }
+  };
+  const workers = Array.from({ length: Math.max(1, availableParallelism()) }, () => {
+    const worker = tsWorker(new URL('./seed-worker.ts', import.meta.url), { seedValue });
+    worker.on('message', (result: unknown) => {
+      busy.get(worker)!.done(result);
+      busy.delete(worker);
+      idle.push(worker);
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      failure = error;
+      for (const queued of [...busy.values(), ...queue.splice(0)]) queued.fail(error);
+      busy.clear();
+    });
+    idle.push(worker);
+    return worker;
+  });
+  return {
+    size: workers.length,
+    run<T>(job: SeedJob): Promise<T> {
+      if (failure) return Promise.reject(failure);
+      const result = new Promise<T>((done, fail) => queue.push({ job, done: done as (r: unknown) => void, fail }));
+      dispatch();
+      return result;
+    },
+    close: () => Promise.all(workers.map((w) => w.terminate())).then(() => {}),
+  };
+}
+
+export function seedChunks(count: number, seedValue: number, chunkSize: number): ChunkSource {
+  if (count < IN_THREAD_BELOW)
+    return {
+      chunk: async (from, to) => chunkOf(seedRange(from, to, seedValue)),
+      sort: sortHere,
+      close: async () => {},
+    };
+  const workers = pool(seedValue);
+  const ahead = new Map<number, Promise<SnapshotChunk>>();
+  const schedule = (from: number) => {
+    if (from >= count || ahead.has(from)) return;
+    ahead.set(from, workers.run({ kind: 'chunk', from, to: Math.min(count, from + chunkSize) }));
+  };
+  return {
+    chunk(from) {
+      // Keep every worker busy: two chunks each ahead of the writer.
+      for (let k = 0; k <= 2 * workers.size; k++) schedule(from + k * chunkSize);
+      const chunk = ahead.get(from)!;
+      ahead.delete(from);
+      return chunk;
+    },
+    sort: (strings, ties) => workers.run<SortedStringsBlocks>({ kind: 'sort', strings, ties }),
+    close: workers.close,
+  };
+}
