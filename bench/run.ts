@@ -78,7 +78,11 @@ const failures = (what: string, n: number) => (n ? `${n} ${what} failed` : undef
 const size = million ? `${options.customers / MILLION}m` : `${options.customers / 1000}k`;
 
 /** The API's measures under `suffix` keys: the same rows at 100k and at a million. */
-function apiMetrics(api: ApiRun, suffix: string, targets: { search: number; start: number; rss?: number }) {
+function apiMetrics(
+  api: ApiRun,
+  suffix: string,
+  targets: { search: number; start: number; rss?: number; reset?: number },
+) {
   const ours = [...api.search.ms.values()];
   const fsyncAll = [...api.fsyncMs, ...api.fsyncDuringWritesMs];
   const during = api.fsyncDuringWritesMs;
@@ -119,8 +123,11 @@ function apiMetrics(api: ApiRun, suffix: string, targets: { search: number; star
       [`resetMs${suffix}`]: metric(
         median(api.reset.ms),
         'ms',
-        `POST /__admin/reset after a write, median of ${api.reset.ms.length} at ${size}; the first search after it: median ${round(median(api.reset.firstSearchMs))} ms`,
-        { target: { kind: 'max', limit: 1000 }, note: failures('resets', api.reset.failures) },
+        `POST /__admin/reset after a write, median of ${api.reset.ms.length} at ${size} (it copies the ${round(api.fileMB)} MB start file); the first search after it: median ${round(median(api.reset.firstSearchMs))} ms`,
+        {
+          target: targets.reset ? { kind: 'max', limit: targets.reset } : undefined,
+          note: failures('resets', api.reset.failures),
+        },
       ),
     },
     fsyncAll,
@@ -224,7 +231,7 @@ try {
     const fetchFloor = median(typing.fetchFloorMs);
     const loopback = `loopback round trip ${round(loopbackMs(api))} ms from Node, ${round(fetchFloor)} ms by fetch() in the popup`;
     const phases = `medians: keystroke→request ${round(median(typed('toRequest')))} ms, request ${round(median(typed('request')))} ms, answer→rendered ${round(median(typed('toRender')))} ms`;
-    const { metrics, fsyncAll } = apiMetrics(api, '100k', { search: 2, start: 1500 });
+    const { metrics, fsyncAll } = apiMetrics(api, '100k', { search: 2, start: 1500, reset: 1000 });
     metrics.apiSearchP95Ms100k.stock = round(percentile([...stockSearch.ms.values()], 95));
     metrics.patchP95Ms100k.stock = round(percentile(stockPatch.ms, 95));
 
