@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
 import { currentBackend } from './backends';
 import type { CustomerHit } from './backends/backend';
+import { prefetchCustomer } from './customer-prefetch';
 import { errorMessage } from './error-message';
 import { withRetry } from './retry';
 import { escapeLeavesSearch, type MainView, mainView } from './search-view';
@@ -118,6 +119,12 @@ export function useCustomerSearch(customerId: string | null | undefined) {
   const view: MainView = mainView({ customerId, query, listOpen });
   const results = state.kind === 'done' ? state.customers.map(asOption) : [];
   const options: CustomerOption[] = { results, recent, account: [], none: [] }[view];
+  const activeId = options[active]?.id;
+
+  // The option Enter would open is read before Enter.
+  useEffect(() => {
+    if (activeId && activeId !== customerId) prefetchCustomer(activeId);
+  }, [activeId, customerId]);
 
   return {
     query,

@@ -6,6 +6,7 @@ import type { FormKind, ResourceKind, Resources } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
 import { ApiError } from '../api-client';
 import { currentBackend } from '../backends';
+import { takePrefetched } from '../customer-prefetch';
 import { type Draft, loadDraft } from '../drafts';
 import { errorMessage } from '../error-message';
 import { t } from '../i18n';
@@ -29,7 +30,10 @@ export interface AccountServices {
 }
 
 export const EXTENSION_SERVICES: AccountServices = {
-  read: (id, signal) => withRetry(async () => (await currentBackend()).customer(id, signal), signal),
+  read: (id, signal) => {
+    const fresh = () => withRetry(async () => (await currentBackend()).customer(id, signal), signal);
+    return takePrefetched(id)?.catch(fresh) ?? fresh();
+  },
   write: async (id, kind, patch, ifMatch) => (await currentBackend()).write(id, kind, patch, ifMatch),
   loadDraft,
   announce: (id) => void customerChangedItem.setValue({ id, at: Date.now() }),
@@ -51,6 +55,8 @@ export function accountEffects(
     page.dispatch({ type: 'loading' });
     services.read(id, controller.signal).then(
       (customer) => {
+        // A prefetched read cannot be aborted: its late answer is dropped here.
+        if (controller.signal.aborted) return;
         page.dispatch({ type: 'loaded', customer });
         services.remember(customer);
       },
