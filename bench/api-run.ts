@@ -55,7 +55,7 @@ export async function measureApi(
   options: ApiRunOptions,
   log: (message: string) => void,
   running: { stop: () => Promise<void> }[],
-  beforeWrites: (url: string, run: Pick<ApiRun, 'queries' | 'search'>) => Promise<void> = async () => {},
+  beforeWrites: (url: string, run: Pick<ApiRun, 'customers' | 'queries' | 'search'>) => Promise<void> = async () => {},
 ): Promise<ApiRun> {
   const fsyncMs = measureFsync(work, 100);
   log(`seeding ${options.customers} customers`);
@@ -94,7 +94,7 @@ export async function measureApi(
   const roundTripMs: number[] = [];
   for (let i = 0; i < 100; i++) roundTripMs.push((await client.request('GET', '/health')).ms);
 
-  await beforeWrites(start.api.url, { queries, search });
+  await beforeWrites(start.api.url, { customers, queries, search });
 
   log(`durable PATCH: ${options.writes} writes`);
   const fsyncDuringWritesMs: number[] = [];

@@ -23,6 +23,7 @@ import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';
 import { chart } from './chart';
 import { httpClient } from './http-client';
+import { measureOpenAccount, type OpenRun } from './open-account';
 import { measureStockPatch } from './patch';
 import { popupStartupJs } from './popup-bundle';
 import { measurePopupReady } from './popup-ready';
@@ -186,9 +187,10 @@ try {
 
     let ready!: Awaited<ReturnType<typeof measurePopupReady>>;
     let typing!: Awaited<ReturnType<typeof measurePopupSearch>>;
-    const api = await measureApi(work, options, log, running, async (url, { queries, search }) => {
+    let opening!: OpenRun;
+    const api = await measureApi(work, options, log, running, async (url, { customers, queries, search }) => {
       log(
-        `Chromium: ${options.opens} interleaved opens of the popup and the blank page, then typing ${queries.length} queries`,
+        `Chromium: ${options.opens} interleaved opens of the popup and the blank page, typing ${queries.length} queries, opening ${options.opens} accounts`,
       );
       const ext = await launchExtension({ apiUrl: url });
       chromium = await ext.browser.version();
@@ -196,6 +198,8 @@ try {
         await ext.setItems([roleItem, DEFAULT_ROLE]);
         ready = await measurePopupReady(ext, options.opens);
         typing = await measurePopupSearch(ext, url, queries, search.firstPages);
+        const reader = httpClient(url, asAgent);
+        opening = await measureOpenAccount(ext, reader, customers, options.opens).finally(reader.close);
       } finally {
         await ext.close();
       }
@@ -243,6 +247,12 @@ try {
         '×',
         `median of ${ready.ratios.length} paired ratios popup ÷ blank page (p25–p75 ${round(percentile(ready.ratios, 25))}–${round(percentile(ready.ratios, 75))}); medians: blank ${round(median(ready.blankMs))} ms, popup ${round(median(ready.popupMs))} ms, popup content rendered ${round(median(ready.contentMs))} ms`,
         { target: { kind: 'max', limit: 1.1 }, floor: 1 },
+      ),
+      openAccountMs100k: metric(
+        median(opening.ms),
+        'ms',
+        `Enter on a search result → the account shows the customer's whole data, median of ${opening.ms.length} (p90 ${round(percentile(opening.ms, 90))} ms); the active option's customer is read before Enter; the floor is fetch() from the popup`,
+        { floor: fetchFloor, note: failures('opens', opening.failures) },
       ),
       searchP95Ms100k: metric(
         percentile(typed('total'), 95),

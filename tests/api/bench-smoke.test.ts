@@ -9,6 +9,7 @@ const KEYS = [
   'popupReadyRatio',
   'searchP95Ms100k',
   'searchP50Ms100k',
+  'openAccountMs100k',
   'apiSearchP95Ms100k',
   'apiSearchSpeedup100k',
   'patchP95Ms100k',
