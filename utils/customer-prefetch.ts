@@ -1,17 +1,26 @@
 /**
  * The whole customer behind the search list's active option, asked for while the agent still reads the list, so
  * that Enter finds it arrived or on its way (measured in README, Performance: open-account time). One is kept, for a
- * few seconds, and taken once: the account page reads afresh otherwise, and a write checks its ETag anyway.
+ * few seconds, and taken once: the account page reads afresh otherwise, and a write checks its ETag anyway. A change
+ * another view announces drops the copy, so an agent never opens a customer as it was before their own save.
  */
 import type { Customer } from '@/domain/schemas';
 import { currentBackend } from './backends';
+import { customerChangedItem } from './storage';
 
 const FRESH_MS = 5000;
 
 let kept: { id: string; at: number; customer: Promise<Customer> } | null = null;
+let watching = false;
 
 export function prefetchCustomer(id: string, now = Date.now()): void {
   if (kept?.id === id && now - kept.at < FRESH_MS) return;
+  if (!watching) {
+    watching = true;
+    customerChangedItem.watch((changed) => {
+      if (changed && kept?.id === changed.id) kept = null;
+    });
+  }
   const customer = currentBackend().then((backend) => backend.customer(id));
   // A failed prefetch costs nothing: the page reads the customer itself.
   customer.catch(() => {});

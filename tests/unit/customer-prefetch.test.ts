@@ -1,6 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { prefetchCustomer, takePrefetched } from '@/utils/customer-prefetch';
+import { customerChangedItem } from '@/utils/storage';
 
 const customer = vi.fn(async (id: string) => ({ id }) as Customer);
 vi.mock('@/utils/backends', () => ({ currentBackend: async () => ({ customer }) }));
@@ -46,4 +47,13 @@ test('a failed prefetch is no unhandled rejection; the page falls back to its ow
   prefetchCustomer('a', 1000);
   const taken = takePrefetched('a', 1000)!;
   await expect(taken.catch(async () => ({ id: 'read again' }))).resolves.toEqual({ id: 'read again' });
+});
+
+test('a change another view announces drops the copy of that customer only', async () => {
+  prefetchCustomer('a', 1000);
+  await customerChangedItem.setValue({ id: 'b', at: 1100 });
+  expect(takePrefetched('a', 1200)).not.toBeNull();
+  prefetchCustomer('a', 1300);
+  await customerChangedItem.setValue({ id: 'a', at: 1400 });
+  expect(takePrefetched('a', 1500)).toBeNull();
 });
