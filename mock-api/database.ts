@@ -537,8 +537,13 @@ export class Database {
   /** A customer's JSON text, straight from the snapshot bytes when it has not changed. */
   customerJson(i: number): string {
     // Kept once read: result pages repeat, and a pread per customer per page adds up.
-    this.json[i] ??= this.dirty[i] ? JSON.stringify(this.parsed[i]) : this.line(this.offsets, i);
+    this.json[i] ??= this.customerJsonOnce(i);
     return this.json[i];
+  }
+
+  /** The same text, not kept: for reading every customer once (an export), which would otherwise keep them all. */
+  customerJsonOnce(i: number): string {
+    return this.json[i] ?? (this.dirty[i] ? JSON.stringify(this.parsed[i]) : this.line(this.offsets, i));
   }
 
   /** A customer's summary as JSON text (what lists show), read from the snapshot when it has not changed. */

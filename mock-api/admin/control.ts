@@ -86,7 +86,7 @@ export class TesterControl {
       const pieces = ['{"customers":['];
       for (let from = 0; from < db.count; from += EXPORT_CHUNK) {
         const to = Math.min(db.count, from + EXPORT_CHUNK);
-        const lines = Array.from({ length: to - from }, (_, k) => db.customerJson(from + k));
+        const lines = Array.from({ length: to - from }, (_, k) => db.customerJsonOnce(from + k));
         pieces.push(`${from ? ',' : ''}${lines.join(',')}`);
       }
       pieces.push(`],"auditLog":${JSON.stringify(db.auditLog)}`);
