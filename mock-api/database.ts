@@ -361,6 +361,8 @@ export class Database {
   private closing = false;
   /** What `--recover` did, for the start-up message. */
   recovered: string | null = null;
+  /** Whether this open made the store anew (seeded, from fixtures, or reset) rather than loading what was there. */
+  created = false;
 
   private constructor(
     readonly path: string,
@@ -418,10 +420,11 @@ export class Database {
     fixtures,
     onSeedProgress,
   }: OpenOptions): Promise<Database> {
+    const created = fixtures !== undefined || seed !== undefined || reset || !existsSync(path);
     if (fixtures) {
       for (const { file } of journalsOf(path)) rmSync(file);
       await writeSnapshot(path, sourceOf(fixtures.customers, fixtures.auditLog));
-    } else if (seed !== undefined || reset || !existsSync(path)) {
+    } else if (created) {
       for (const { file } of journalsOf(path)) rmSync(file);
       const count = seed ?? DEFAULT_SEED_COUNT;
       // Loaded only to seed: the fake-data library is a third of the start-up time.
@@ -454,6 +457,7 @@ export class Database {
       recovery = salvage.recovery;
       db = Database.load(path, compactAfter, recover);
     }
+    db.created = created;
     const replayed = await db.replayJournals(recover);
     recovery ??= replayed;
     if (recovery) db.recovered = recoveryNote(recovery);

@@ -10,7 +10,7 @@
  * await api.close();
  * ```
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -121,7 +121,6 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   const dbPath = options.dbPath ? resolve(options.dbPath) : join(temp!, 'db.json');
   const host = options.host ?? '127.0.0.1';
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
-  const fresh = fixtures !== undefined || options.seed !== undefined || options.reset || !existsSync(dbPath);
   const db = await Database.open({
     path: dbPath,
     seed: options.seed,
@@ -134,7 +133,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   }).catch(because('Cannot open the database'));
   try {
     const collectionsFile = new CollectionsFile(collectionsPath(dbPath));
-    const collections = fresh
+    const collections = db.created
       ? collectionsFile.begin(fixtures?.collections ?? {})
       : collectionsFile.load(db.currentGeneration);
     const live = new LiveStore(db);
