@@ -144,11 +144,12 @@ function write(path: string, text: string) {
 try {
   let results: Results;
   let chromium = 'not run';
+  // Each run keeps the other size's keys from the last results.
+  const previous: Results | null = existsSync(flags.out) ? JSON.parse(readFileSync(flags.out, 'utf8')) : null;
   if (million) {
     // A million customers: the mock API alone (the popup's figures and stock json-server are measured at 100k).
     const api = await measureApi(work, options, log, running);
     const { metrics } = apiMetrics(api, '1m', { search: 5, start: 3000, rss: 1536 });
-    const previous: Results | null = existsSync(flags.out) ? JSON.parse(readFileSync(flags.out, 'utf8')) : null;
     const date = new Date().toISOString();
     const on = machine(previous?.machine.chromium ?? chromium);
     const mine = stamp(date, on, {
@@ -290,7 +291,7 @@ try {
       apiRssMB100k: metrics.apiRssMB100k,
       resetMs100k: metrics.resetMs100k,
     };
-    const previous: Results | null = existsSync(flags.out) ? JSON.parse(readFileSync(flags.out, 'utf8')) : null;
+    const mine = stamp(date, on, all);
     // A million-customer run's keys stay until the next one replaces them.
     const kept = Object.fromEntries(Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m')));
     results = {
@@ -310,11 +311,11 @@ try {
         loadAverageAfter: loadAverage(),
         durationS: round((performance.now() - began) / 1000, 1),
       },
-      results: { ...stamp(date, on, all), ...kept },
+      results: { ...mine, ...kept },
       ...(previous?.conditions1m && Object.keys(kept).length ? { conditions1m: previous.conditions1m } : {}),
     };
     process.stdout.write(
-      `\n${table(stamp(date, on, all))}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
+      `\n${table(mine)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
     );
   }
   write(flags.out, `${JSON.stringify(results, null, 2)}\n`);
