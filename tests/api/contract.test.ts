@@ -13,7 +13,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TesterControl } from '@/mock-api/admin/control';
-import { adminRoutes } from '@/mock-api/admin/routes';
+import { mountAdmin } from '@/mock-api/admin/routes';
 import { Authority } from '@/mock-api/authority/authority';
 import { Database } from '@/mock-api/database';
 import { openApiDocument } from '@/mock-api/openapi/document';
@@ -68,7 +68,7 @@ test('every route the server serves is in the document, with every method it has
   try {
     const app = createApp({ db, authority: await Authority.open(api.dbPath) });
     // The admin routes, as a server with its tools adds them (they read the control only when called).
-    adminRoutes(app, {} as TesterControl, true);
+    mountAdmin(app, {} as TesterControl, true);
     const documented = openApiDocument({ admin: true, collections: [], origin: api.url }).paths as Record<
       string,
       object
