@@ -20,11 +20,9 @@ export const healthRoutes: RouteGroup<Database> = {
       summary: 'Is the API up?',
       description: 'No role needed; never faulted.',
       responses: { 200: { description: 'Up.', schema: Health }, ...publicErrors() },
-      handle: (db) => [
-        (_req, res) => {
-          res.json({ status: 'ok', customers: db.count, storage: db.storage } satisfies z.infer<typeof Health>);
-        },
-      ],
+      handle: (db) => (_req, res) => {
+        res.json({ status: 'ok', customers: db.count, storage: db.storage } satisfies z.infer<typeof Health>);
+      },
     },
   ],
 };

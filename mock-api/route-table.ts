@@ -12,7 +12,7 @@ export interface Route<Ctx> extends Operation {
   /** What the caller's role must be allowed (none: any known role, where the group checks roles at all). */
   right?: Action;
   /** The chain after the role check: the path's id (404), the body (415, 413, 400), then the answer. */
-  handle(ctx: Ctx): RequestHandler[];
+  handle(ctx: Ctx): RequestHandler | RequestHandler[];
 }
 
 export interface RouteGroup<Ctx> extends OperationGroup<Route<Ctx>> {
@@ -22,5 +22,5 @@ export interface RouteGroup<Ctx> extends OperationGroup<Route<Ctx>> {
 
 export function mountGroup<Ctx>(app: Express, { routes, guard }: RouteGroup<Ctx>, ctx: Ctx): void {
   for (const route of routes)
-    app[route.method](route.path, ...(guard ? [guard(route.right)] : []), ...route.handle(ctx));
+    app[route.method](route.path, ...(guard ? [guard(route.right)] : []), ...[route.handle(ctx)].flat());
 }

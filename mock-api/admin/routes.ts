@@ -69,6 +69,13 @@ function addFault(control: TesterControl): RequestHandler {
 }
 
 const noContent = { 204: { description: 'Done.' } };
+/** Does `act`, then answers 204. */
+const done =
+  (act: () => void): RequestHandler =>
+  (_req, res) => {
+    act();
+    res.status(204).end();
+  };
 
 export const adminRoutes: RouteGroup<TesterControl> = {
   tag: 'Admin',
@@ -81,11 +88,9 @@ export const adminRoutes: RouteGroup<TesterControl> = {
       description:
         'The seed, the fixtures or the database as loaded (never a later import), durably. Also empties the request journal and the fault rules.',
       responses: { 200: { description: 'Reset.', schema: ResetSummary }, ...publicErrors(503, 507) },
-      handle: (control) => [
-        (_req, res, next) => {
-          control.reset().then((answer) => res.json(answer), next);
-        },
-      ],
+      handle: (control) => (_req, res, next) => {
+        control.reset().then((answer) => res.json(answer), next);
+      },
     },
     {
       method: 'get',
@@ -98,11 +103,9 @@ export const adminRoutes: RouteGroup<TesterControl> = {
         },
         ...publicErrors(),
       },
-      handle: (control) => [
-        (_req, res, next) => {
-          control.exportData().then((pieces) => send(res, pieces), next);
-        },
-      ],
+      handle: (control) => (_req, res, next) => {
+        control.exportData().then((pieces) => send(res, pieces), next);
+      },
     },
     {
       method: 'post',
@@ -114,7 +117,7 @@ export const adminRoutes: RouteGroup<TesterControl> = {
         200: { description: 'Imported.', schema: ImportSummary },
         ...publicErrors(400, 413, 415, 422, 503, 507),
       },
-      handle: (control) => [importData(control)],
+      handle: importData,
     },
     {
       method: 'get',
@@ -128,25 +131,18 @@ export const adminRoutes: RouteGroup<TesterControl> = {
         query('limit', `At most this many (default ${DEFAULT_LIMIT}).`),
       ],
       responses: { 200: { description: 'The matches.', schema: JournalPage }, ...publicErrors(400) },
-      handle: (control) => [
-        (req, res) => {
-          const read = readJournalFilter(req.query);
-          if (!read.ok) return sendValidationError(res, read.fields, 400);
-          res.json(control.journal.find(read.filter));
-        },
-      ],
+      handle: (control) => (req, res) => {
+        const read = readJournalFilter(req.query);
+        if (!read.ok) return sendValidationError(res, read.fields, 400);
+        res.json(control.journal.find(read.filter));
+      },
     },
     {
       method: 'delete',
       path: '/__admin/requests',
       summary: 'Empty the request journal',
       responses: { ...noContent, ...publicErrors() },
-      handle: (control) => [
-        (_req, res) => {
-          control.journal.clear();
-          res.status(204).end();
-        },
-      ],
+      handle: (control) => done(() => control.journal.clear()),
     },
     {
       method: 'post',
@@ -155,56 +151,45 @@ export const adminRoutes: RouteGroup<TesterControl> = {
       description: 'The first matching rule applies, in the order added. Injected answers carry `X-Mock-Fault: <id>`.',
       body: { schema: FaultRuleInput },
       responses: { 201: { description: 'The rule.', schema: FaultRule }, ...publicErrors(400, 413, 415, 422) },
-      handle: (control) => [addFault(control)],
+      handle: addFault,
     },
     {
       method: 'get',
       path: '/__admin/faults',
       summary: 'The fault rules',
       responses: { 200: { description: 'In the order they are tried.', schema: FaultRuleList }, ...publicErrors() },
-      handle: (control) => [
-        (_req, res) => {
-          res.json({ faults: control.faults.list() });
-        },
-      ],
+      handle: (control) => (_req, res) => {
+        res.json({ faults: control.faults.list() });
+      },
     },
     {
       method: 'delete',
       path: '/__admin/faults',
       summary: 'Remove every fault rule',
       responses: { ...noContent, ...publicErrors() },
-      handle: (control) => [
-        (_req, res) => {
-          control.faults.clear();
-          res.status(204).end();
-        },
-      ],
+      handle: (control) => done(() => control.faults.clear()),
     },
     {
       method: 'get',
       path: '/__admin/faults/:id',
       summary: 'A fault rule',
       responses: { 200: { description: 'The rule.', schema: FaultRule }, ...publicErrors(404) },
-      handle: (control) => [
-        (req, res) => {
-          const rule = control.faults.list().find((r) => r.id === req.params.id);
-          if (!rule) return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
-          res.json(rule);
-        },
-      ],
+      handle: (control) => (req, res) => {
+        const rule = control.faults.list().find((r) => r.id === req.params.id);
+        if (!rule) return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
+        res.json(rule);
+      },
     },
     {
       method: 'delete',
       path: '/__admin/faults/:id',
       summary: 'Remove a fault rule',
       responses: { ...noContent, ...publicErrors(404) },
-      handle: (control) => [
-        (req, res) => {
-          if (!control.faults.remove(req.params.id))
-            return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
-          res.status(204).end();
-        },
-      ],
+      handle: (control) => (req, res) => {
+        if (!control.faults.remove(req.params.id))
+          return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
+        res.status(204).end();
+      },
     },
   ],
 };

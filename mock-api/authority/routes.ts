@@ -154,22 +154,18 @@ export const authorityRoutes: RouteGroup<Authority> = {
       path: '/:tenant/v2.0/.well-known/openid-configuration',
       summary: 'OpenID Connect discovery',
       responses: { 200: { description: 'The endpoints.', schema: OpenIdConfiguration }, ...publicErrors(503) },
-      handle: (authority) => [
-        (req, res) => {
-          res.json(discovery(authority, req));
-        },
-      ],
+      handle: (authority) => (req, res) => {
+        res.json(discovery(authority, req));
+      },
     },
     {
       method: 'get',
       path: '/:tenant/discovery/v2.0/keys',
       summary: 'The signing key (JWKS)',
       responses: { 200: { description: 'The public key.', schema: Jwks }, ...publicErrors(503) },
-      handle: (authority) => [
-        (_req, res) => {
-          res.json(authority.jwks);
-        },
-      ],
+      handle: (authority) => (_req, res) => {
+        res.json(authority.jwks);
+      },
     },
     {
       method: 'get',
@@ -182,11 +178,9 @@ export const authorityRoutes: RouteGroup<Authority> = {
         400: badRequest,
         ...publicErrors(503),
       },
-      handle: (authority) => [
-        (req, res) => {
-          authorize(authority, req, res, new URL(req.originalUrl, 'http://localhost').searchParams, false);
-        },
-      ],
+      handle: (authority) => (req, res) => {
+        authorize(authority, req, res, new URL(req.originalUrl, 'http://localhost').searchParams, false);
+      },
     },
     {
       method: 'post',
@@ -194,14 +188,12 @@ export const authorityRoutes: RouteGroup<Authority> = {
       summary: "The sign-in page's button",
       body: form,
       responses: { 200: htmlPage('The page again.'), 302: redirect, 400: badRequest, ...publicErrors(503) },
-      handle: (authority) => [
-        (req, res, next) => {
-          readBody(req, [FORM]).then((body) => {
-            if (!body.ok) return page(res, 400, errorPage('invalid_request', `Send the form as ${FORM}.`));
-            authorize(authority, req, res, new URLSearchParams(body.body), true);
-          }, next);
-        },
-      ],
+      handle: (authority) => (req, res, next) => {
+        readBody(req, [FORM]).then((body) => {
+          if (!body.ok) return page(res, 400, errorPage('invalid_request', `Send the form as ${FORM}.`));
+          authorize(authority, req, res, new URLSearchParams(body.body), true);
+        }, next);
+      },
     },
     {
       method: 'post',
@@ -213,18 +205,16 @@ export const authorityRoutes: RouteGroup<Authority> = {
         400: { description: 'invalid_request, invalid_grant or unsupported_grant_type.', schema: OAuthErrorBody },
         ...publicErrors(503),
       },
-      handle: (authority) => [
-        (req, res, next) => {
-          res.setHeader('Cache-Control', 'no-store');
-          token(authority, req).then(
-            (answer) => res.json(answer),
-            (error) => {
-              if (!(error instanceof OAuthError)) return next(error);
-              res.status(400).json({ error: error.error, error_description: error.description });
-            },
-          );
-        },
-      ],
+      handle: (authority) => (req, res, next) => {
+        res.setHeader('Cache-Control', 'no-store');
+        token(authority, req).then(
+          (answer) => res.json(answer),
+          (error) => {
+            if (!(error instanceof OAuthError)) return next(error);
+            res.status(400).json({ error: error.error, error_description: error.description });
+          },
+        );
+      },
     },
   ],
 };

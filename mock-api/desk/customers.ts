@@ -24,18 +24,16 @@ export const customerRoutes: Route<Database>[] = [
       200: { description: 'A page of customer summaries.', schema: z.array(CustomerSummary), headers: PAGE_HEADERS },
       ...deskErrors(400, 401),
     },
-    handle: (db) => [
-      (req, res) => {
-        const paging = readPage(req, res, ['q']);
-        if (!paging) return;
-        const { total, records } = db.search.search(typeof req.query.q === 'string' ? req.query.q : '', {
-          offset: (paging.page - 1) * paging.limit,
-          limit: paging.limit,
-        });
-        pageHeaders(req, res, paging, total);
-        res.type('json').send(`[${Array.from(records, (i) => db.summaryJson(i)).join(',')}]`);
-      },
-    ],
+    handle: (db) => (req, res) => {
+      const paging = readPage(req, res, ['q']);
+      if (!paging) return;
+      const { total, records } = db.search.search(typeof req.query.q === 'string' ? req.query.q : '', {
+        offset: (paging.page - 1) * paging.limit,
+        limit: paging.limit,
+      });
+      pageHeaders(req, res, paging, total);
+      res.type('json').send(`[${Array.from(records, (i) => db.summaryJson(i)).join(',')}]`);
+    },
   },
   {
     method: 'get',

@@ -79,37 +79,31 @@ export const docsRoutes: RouteGroup<DocumentFor> = {
       path: '/openapi.json',
       summary: 'This document',
       responses: { 200: { description: 'OpenAPI 3.1.', schema: anyObject }, ...publicErrors() },
-      handle: (documentFor) => [
-        (req, res) => {
-          res.json(documentFor(req));
-        },
-      ],
+      handle: (documentFor) => (req, res) => {
+        res.json(documentFor(req));
+      },
     },
     {
       method: 'get',
       path: '/docs',
       summary: 'This document, to read (Swagger UI)',
       responses: { 200: htmlPage('The reference.'), ...publicErrors() },
-      handle: () => [
-        (_req, res) => {
-          res.type('html').send(PAGE);
-        },
-      ],
+      handle: () => (_req, res) => {
+        res.type('html').send(PAGE);
+      },
     },
     {
       method: 'get',
       path: '/docs/:file',
       summary: "Swagger UI's scripts and styles",
       responses: { 200: { description: 'The file.', type: 'text/javascript' }, ...publicErrors(404) },
-      handle: () => [
-        (req, res, next) => {
-          const { file } = req.params;
-          if (file === 'start.js') return res.type('text/javascript').send(START);
-          const type = Object.hasOwn(FILES, file) ? FILES[file] : undefined;
-          if (!type) return next();
-          res.type(type).sendFile(join(swaggerUiFolder, file));
-        },
-      ],
+      handle: () => (req, res, next) => {
+        const { file } = req.params;
+        if (file === 'start.js') return res.type('text/javascript').send(START);
+        const type = Object.hasOwn(FILES, file) ? FILES[file] : undefined;
+        if (!type) return next();
+        res.type(type).sendFile(join(swaggerUiFolder, file));
+      },
     },
   ],
 };
