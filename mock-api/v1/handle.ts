@@ -45,7 +45,7 @@ export interface V1Route extends Operation {
   find?(db: Database): RequestHandler;
   /** The path's other methods fall to /v1's 404 rather than a 405 (after the checks of the path's GET). */
   otherMethods?: 'not-found';
-  /** Reads the body first when the route declares one. */
+  /** The answer; the JSON body is read before it when the route declares one (`body`). */
   answer(request: V1Request, ctx: V1Context): Answer;
 }
 
