@@ -1,7 +1,8 @@
 /** `GET /health`: whether the API runs, how many customers it holds, how the last write to disk went. Never faulted. */
-import type { Express } from 'express';
 import { z } from 'zod/mini';
 import type { Database } from './database';
+import { publicErrors } from './openapi/replies';
+import type { RouteGroup } from './route-table';
 
 export const Health = z.strictObject({
   status: z.literal('ok'),
@@ -9,8 +10,19 @@ export const Health = z.strictObject({
   storage: z.enum(['ok', 'full', 'error']),
 });
 
-export function healthRoute(app: Express, db: Database): void {
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', customers: db.count, storage: db.storage } satisfies z.infer<typeof Health>);
-  });
-}
+export const healthRoutes: RouteGroup<Database> = {
+  tag: 'Tools',
+  auth: 'none',
+  routes: [
+    {
+      method: 'get',
+      path: '/health',
+      summary: 'Is the API up?',
+      description: 'No role needed; never faulted.',
+      responses: { 200: { description: 'Up.', schema: Health }, ...publicErrors() },
+      handle: (db) => (_req, res) => {
+        res.json({ status: 'ok', customers: db.count, storage: db.storage } satisfies z.infer<typeof Health>);
+      },
+    },
+  ],
+};

@@ -1,34 +1,29 @@
 /**
  * The mock Partner Center API on json-server: its app (with CORS and no-cache, as its defaults) carries every request, its router
  * serves the audit log and the other collections of a fixture file; customers come from the durable store
- * (database.ts), which json-server's router cannot serve at 100k without rewriting the whole file per write. The
- * middlewares add host and origin checks (first of all), the request journal, the contract document, /__admin,
- * faults, roles, bodies, concurrency.
+ * (database.ts), which json-server's router cannot serve at 100k without rewriting the whole file per write. Each
+ * area's routes are one table (route-table.ts); this file mounts them and the middlewares between them in the order
+ * of a request (docs/architecture.md, "The order of a request").
  */
 import cors from 'cors';
 import type { Express, RequestHandler } from 'express';
 import jsonServer from 'json-server';
-import { RESOURCES } from '@/domain/resources';
-import { addressRoute } from './address-route';
 import type { TesterControl } from './admin/control';
 import { FAULT_HEADER } from './admin/fault-rules';
-import { adminRoutes } from './admin/routes';
-import { auditRoute } from './audit-route';
+import { mountAdmin } from './admin/routes';
 import type { Authority } from './authority/authority';
 import { authorityRoutes } from './authority/routes';
 import type { Database } from './database';
-import { healthRoute } from './health';
+import { deskRoutes } from './desk';
+import { healthRoutes } from './health';
 import { allowedHosts } from './middlewares/allowed-hosts';
 import { allowedOrigins } from './middlewares/allowed-origins';
-import { findCustomer } from './middlewares/customer';
 import { answerErrors, sendError } from './middlewares/errors';
 import { type FaultOptions, faults } from './middlewares/faults';
-import { requireRight } from './middlewares/roles';
-import { searchCustomers } from './middlewares/search';
 import { docsRoutes } from './openapi/docs-routes';
 import { openApiDocument } from './openapi/document';
-import { resourceRoutes } from './resource-routes';
-import { v1Routes } from './v1';
+import { mountGroup } from './route-table';
+import { mountV1 } from './v1';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */
 const noCache: RequestHandler = (_req, res, next) => {
@@ -71,7 +66,7 @@ export function createApp({ db, authority, faults: faultOptions = {}, access = {
     noCache,
   );
   const collections = () => Object.keys(tools?.control.stores.collections.collections ?? {});
-  docsRoutes(app, (req) =>
+  mountGroup(app, docsRoutes, (req) =>
     openApiDocument({
       admin: tools?.admin ?? false,
       collections: collections(),
@@ -79,29 +74,16 @@ export function createApp({ db, authority, faults: faultOptions = {}, access = {
     }),
   );
   if (tools) {
-    adminRoutes(app, tools.control, tools.admin);
+    mountAdmin(app, tools.control, tools.admin);
     app.use(tools.control.faults.middleware);
   }
   app.use(faults(faultOptions));
   if (tools) app.use(tools.control.stores.live.gate);
-  healthRoute(app, db);
-  app.get('/customers', requireRight('viewCustomers'), searchCustomers(db));
-  app.get('/customers/:id', requireRight('viewCustomers'), findCustomer(db), (_req, res) => {
-    const i = res.locals.index as number;
-    const c = db.customer(i);
-    // The customer as a whole changes when any of its parts does.
-    res.setHeader(
-      'ETag',
-      `"${[c.billingProfile.etag, c.companyProfile.etag, c.purchasePermission.etag].map((e) => String(e).replace(/"/g, '')).join('.')}"`,
-    );
-    res.type('json').send(db.customerJson(i));
-  });
-  for (const resource of Object.values(RESOURCES)) resourceRoutes(app, db, resource);
-  auditRoute(app, db);
-  addressRoute(app);
-  const v1 = v1Routes(app, db, authority);
+  mountGroup(app, healthRoutes, db);
+  mountGroup(app, deskRoutes, db);
+  const v1 = mountV1(app, db, authority);
   tools?.control.onSwap(v1.forget);
-  authorityRoutes(app, authority);
+  mountGroup(app, authorityRoutes, authority);
   if (tools) app.use(tools.control.stores.collections.handler);
   app.use((req, res) => sendError(res, 404, 'not-found', `There is no ${req.method} ${req.path} in this API.`));
   app.use(answerErrors);

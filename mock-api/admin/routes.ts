@@ -3,27 +3,18 @@
  * rules as every route, no role; never journaled or faulted. With `--no-admin` every `/__admin` path is a 404.
  */
 import { once } from 'node:events';
-import type { Express, Response } from 'express';
+import type { Express, RequestHandler, Response } from 'express';
 import { issueFields, sendError, sendValidationError } from '../middlewares/errors';
 import { parseJsonObject, readJsonBody, readRaw } from '../middlewares/json-body';
-import type { TesterControl } from './control';
-import { readDataSet } from './data-set';
-import { FaultRuleInput } from './fault-rules';
-import { readJournalFilter } from './request-journal';
+import { publicErrors, query } from '../openapi/replies';
+import { mountGroup, type RouteGroup } from '../route-table';
+import { ImportSummary, ResetSummary, type TesterControl } from './control';
+import { DataFile, readDataSet } from './data-set';
+import { FaultRule, FaultRuleInput, FaultRuleList } from './fault-rules';
+import { DEFAULT_LIMIT, JOURNAL_SIZE, JournalPage, readJournalFilter } from './request-journal';
 
 /** An import's body may be this large; bigger is refused (413) without being kept. */
-export const IMPORT_LIMIT = 256 * 1024 * 1024;
-
-function notFound(res: Response, path: string, off = false) {
-  sendError(
-    res,
-    404,
-    'not-found',
-    off
-      ? 'The admin API is off: this server was started with --no-admin.'
-      : `There is no ${path} in the admin API; it has /__admin/reset, /__admin/export, /__admin/import, /__admin/requests and /__admin/faults.`,
-  );
-}
+const IMPORT_LIMIT = 256 * 1024 * 1024;
 
 async function send(res: Response, pieces: string[]) {
   res.type('json');
@@ -31,21 +22,9 @@ async function send(res: Response, pieces: string[]) {
   res.end();
 }
 
-export function adminRoutes(app: Express, control: TesterControl, enabled: boolean): void {
-  if (!enabled) {
-    app.all(['/__admin', '/__admin/*'], (req, res) => notFound(res, req.path, true));
-    return;
-  }
-
-  app.post('/__admin/reset', (_req, res, next) => {
-    control.reset().then((answer) => res.json(answer), next);
-  });
-
-  app.get('/__admin/export', (_req, res, next) => {
-    control.exportData().then((pieces) => send(res, pieces), next);
-  });
-
-  app.post('/__admin/import', (req, res, next) => {
+/** The body read up to IMPORT_LIMIT (not the routes' 64 KiB), checked whole, then swapped in. */
+function importData(control: TesterControl): RequestHandler {
+  return (req, res, next) => {
     const type = (req.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/json') {
       req.resume();
@@ -70,19 +49,11 @@ export function adminRoutes(app: Express, control: TesterControl, enabled: boole
         });
       })
       .catch(next);
-  });
+  };
+}
 
-  app.get('/__admin/requests', (req, res) => {
-    const read = readJournalFilter(req.query);
-    if (!read.ok) return sendValidationError(res, read.fields, 400);
-    res.json(control.journal.find(read.filter));
-  });
-  app.delete('/__admin/requests', (_req, res) => {
-    control.journal.clear();
-    res.status(204).end();
-  });
-
-  app.post('/__admin/faults', (req, res, next) => {
+function addFault(control: TesterControl): RequestHandler {
+  return (req, res, next) => {
     readJsonBody(req, ['application/json'])
       .then((parsed) => {
         if (!parsed.ok) return sendError(res, parsed.status, parsed.code, parsed.message, { fields: parsed.fields });
@@ -94,24 +65,151 @@ export function adminRoutes(app: Express, control: TesterControl, enabled: boole
         res.status(201).json(control.faults.add(rule.data));
       })
       .catch(next);
-  });
-  app.get('/__admin/faults', (_req, res) => {
-    res.json({ faults: control.faults.list() });
-  });
-  app.delete('/__admin/faults', (_req, res) => {
-    control.faults.clear();
-    res.status(204).end();
-  });
-  app.get('/__admin/faults/:id', (req, res) => {
-    const rule = control.faults.list().find((r) => r.id === req.params.id);
-    if (!rule) return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
-    res.json(rule);
-  });
-  app.delete('/__admin/faults/:id', (req, res) => {
-    if (!control.faults.remove(req.params.id))
-      return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
-    res.status(204).end();
-  });
+  };
+}
 
-  app.all(['/__admin', '/__admin/*'], (req, res) => notFound(res, `${req.method} ${req.path}`));
+const noContent = { 204: { description: 'Done.' } };
+/** Does `act`, then answers 204. */
+const done =
+  (act: () => void): RequestHandler =>
+  (_req, res) => {
+    act();
+    res.status(204).end();
+  };
+
+export const adminRoutes: RouteGroup<TesterControl> = {
+  tag: 'Admin',
+  auth: 'none',
+  routes: [
+    {
+      method: 'post',
+      path: '/__admin/reset',
+      summary: 'Back to the state the server started from',
+      description:
+        'The seed, the fixtures or the database as loaded (never a later import), durably. Also empties the request journal and the fault rules.',
+      responses: { 200: { description: 'Reset.', schema: ResetSummary }, ...publicErrors(503, 507) },
+      handle: (control) => (_req, res, next) => {
+        control.reset().then((answer) => res.json(answer), next);
+      },
+    },
+    {
+      method: 'get',
+      path: '/__admin/export',
+      summary: 'All the data, as hand-editable JSON',
+      responses: {
+        200: {
+          description: 'Customers as GET /customers/{id} shows them, the audit log, other collections.',
+          schema: DataFile,
+        },
+        ...publicErrors(),
+      },
+      handle: (control) => (_req, res, next) => {
+        control.exportData().then((pieces) => send(res, pieces), next);
+      },
+    },
+    {
+      method: 'post',
+      path: '/__admin/import',
+      summary: 'Replace all the data',
+      description: `Every customer is checked with the domain's rules; all or nothing. Up to ${IMPORT_LIMIT / 1024 / 1024} MiB. Resources get fresh ETags, audit entries fresh ids.`,
+      body: { schema: DataFile },
+      responses: {
+        200: { description: 'Imported.', schema: ImportSummary },
+        ...publicErrors(400, 413, 415, 422, 503, 507),
+      },
+      handle: importData,
+    },
+    {
+      method: 'get',
+      path: '/__admin/requests',
+      summary: 'The request journal',
+      description: `The last ${JOURNAL_SIZE} requests, newest first.`,
+      parameters: [
+        query('method', 'Only this method.'),
+        query('path', 'Only paths matching this glob (`*` one segment, `**` any).'),
+        query('status', 'Only this status (`412`) or class (`4xx`).'),
+        query('limit', `At most this many (default ${DEFAULT_LIMIT}).`),
+      ],
+      responses: { 200: { description: 'The matches.', schema: JournalPage }, ...publicErrors(400) },
+      handle: (control) => (req, res) => {
+        const read = readJournalFilter(req.query);
+        if (!read.ok) return sendValidationError(res, read.fields, 400);
+        res.json(control.journal.find(read.filter));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/__admin/requests',
+      summary: 'Empty the request journal',
+      responses: { ...noContent, ...publicErrors() },
+      handle: (control) => done(() => control.journal.clear()),
+    },
+    {
+      method: 'post',
+      path: '/__admin/faults',
+      summary: 'Add a fault rule',
+      description: 'The first matching rule applies, in the order added. Injected answers carry `X-Mock-Fault: <id>`.',
+      body: { schema: FaultRuleInput },
+      responses: { 201: { description: 'The rule.', schema: FaultRule }, ...publicErrors(400, 413, 415, 422) },
+      handle: addFault,
+    },
+    {
+      method: 'get',
+      path: '/__admin/faults',
+      summary: 'The fault rules',
+      responses: { 200: { description: 'In the order they are tried.', schema: FaultRuleList }, ...publicErrors() },
+      handle: (control) => (_req, res) => {
+        res.json({ faults: control.faults.list() });
+      },
+    },
+    {
+      method: 'delete',
+      path: '/__admin/faults',
+      summary: 'Remove every fault rule',
+      responses: { ...noContent, ...publicErrors() },
+      handle: (control) => done(() => control.faults.clear()),
+    },
+    {
+      method: 'get',
+      path: '/__admin/faults/:id',
+      summary: 'A fault rule',
+      responses: { 200: { description: 'The rule.', schema: FaultRule }, ...publicErrors(404) },
+      handle: (control) => (req, res) => {
+        const rule = control.faults.list().find((r) => r.id === req.params.id);
+        if (!rule) return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
+        res.json(rule);
+      },
+    },
+    {
+      method: 'delete',
+      path: '/__admin/faults/:id',
+      summary: 'Remove a fault rule',
+      responses: { ...noContent, ...publicErrors(404) },
+      handle: (control) => (req, res) => {
+        if (!control.faults.remove(req.params.id))
+          return sendError(res, 404, 'not-found', `There is no fault rule ${req.params.id}.`);
+        res.status(204).end();
+      },
+    },
+  ],
+};
+
+/** Every `/__admin` path the table lacks is a 404 naming those it has. */
+const SERVED = [...new Set(adminRoutes.routes.filter((r) => !r.path.includes(':')).map((r) => r.path))];
+
+function notFound(res: Response, path: string, off = false) {
+  sendError(
+    res,
+    404,
+    'not-found',
+    off
+      ? 'The admin API is off: this server was started with --no-admin.'
+      : `There is no ${path} in the admin API; it has ${SERVED.slice(0, -1).join(', ')} and ${SERVED.at(-1)}.`,
+  );
+}
+
+/** Adds `/__admin` (or, when not `enabled`, its 404s). */
+export function mountAdmin(app: Express, control: TesterControl, enabled: boolean): void {
+  if (enabled) mountGroup(app, adminRoutes, control);
+  app.all(['/__admin', '/__admin/*'], (req, res) => notFound(res, `${req.method} ${req.path}`, !enabled));
 }

@@ -2,11 +2,15 @@
  * The sign-in authority at Microsoft identity platform's paths, for any tenant segment (`common`, `organizations`,
  * the partner's tenant id, a domain): discovery, the authorize page, the token endpoint and the signing keys.
  */
-import type { Express, Request, Response } from 'express';
+import type { Request, Response } from 'express';
+import { z } from 'zod/mini';
 import { readBody } from '../middlewares/json-body';
+import type { Reply } from '../openapi/operation';
+import { htmlPage, publicErrors, query } from '../openapi/replies';
+import type { RouteGroup } from '../route-table';
 import { type Authority, type Grant, OAuthError } from './authority';
 import { isAllowedRedirectUri } from './redirect-uris';
-import type { OpenIdConfiguration } from './shapes';
+import { Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
 import { errorPage, signInPage } from './sign-in-page';
 import { testUser } from './users';
 
@@ -14,17 +18,17 @@ const FORM = 'application/x-www-form-urlencoded';
 /** Entra ID's multi-tenant aliases: their discovery document names the issuer with a `{tenantid}` placeholder. */
 const ALIASES = ['common', 'organizations', 'consumers'];
 const AUTHORIZE_PARAMS = [
-  'client_id',
-  'response_type',
-  'redirect_uri',
-  'scope',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-  'nonce',
-  'login_hint',
-  'prompt',
-  'response_mode',
+  query('client_id', 'Any client id.', true),
+  query('response_type', '`code`.', true),
+  query('redirect_uri', "An extension's identity address or on localhost.", true),
+  query('scope', 'Space separated.'),
+  query('state', 'Returned with the code.'),
+  query('code_challenge', 'PKCE: base64url SHA-256 of the verifier.', true),
+  query('code_challenge_method', '`S256`.', true),
+  query('login_hint', 'A test user signs in at once.'),
+  query('prompt', '`login` or `select_account` show the page anyway.'),
+  query('nonce', 'Put in the ID token.'),
+  query('response_mode', '`query`.'),
 ];
 
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
@@ -53,7 +57,10 @@ function single(params: URLSearchParams, names: readonly string[]): Record<strin
  * and is never redirected (an unchecked redirect_uri would make this an open redirect).
  */
 function authorize(authority: Authority, req: Request, res: Response, params: URLSearchParams, chosen: boolean) {
-  const values = single(params, AUTHORIZE_PARAMS);
+  const values = single(
+    params,
+    AUTHORIZE_PARAMS.map((p) => p.name),
+  );
   if (typeof values === 'string') return page(res, 400, errorPage('invalid_request', values));
   const p = values;
   const fail = (description: string) => page(res, 400, errorPage('invalid_request', description));
@@ -110,46 +117,104 @@ async function token(authority: Authority, req: Request): Promise<object> {
   return authority.tokens(grant, originOf(req));
 }
 
-export function authorityRoutes(app: Express, authority: Authority): void {
-  app.get('/:tenant/v2.0/.well-known/openid-configuration', (req, res) => {
-    const origin = originOf(req);
-    const base = `${origin}/${encodeURIComponent(req.params.tenant)}`;
-    res.json({
-      issuer: ALIASES.includes(req.params.tenant) ? `${origin}/{tenantid}/v2.0` : authority.issuer(origin),
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-      response_types_supported: ['code'],
-      response_modes_supported: ['query'],
-      grant_types_supported: ['authorization_code', 'refresh_token'],
-      code_challenge_methods_supported: ['S256'],
-      token_endpoint_auth_methods_supported: ['none'],
-      scopes_supported: ['openid', 'profile', 'offline_access'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'preferred_username', 'oid', 'tid', 'nonce'],
-    } satisfies OpenIdConfiguration);
-  });
-  app.get('/:tenant/discovery/v2.0/keys', (_req, res) => {
-    res.json(authority.jwks);
-  });
-  app.get('/:tenant/oauth2/v2.0/authorize', (req, res) => {
-    authorize(authority, req, res, new URL(req.originalUrl, 'http://localhost').searchParams, false);
-  });
-  app.post('/:tenant/oauth2/v2.0/authorize', (req, res, next) => {
-    readBody(req, [FORM]).then((body) => {
-      if (!body.ok) return page(res, 400, errorPage('invalid_request', `Send the form as ${FORM}.`));
-      authorize(authority, req, res, new URLSearchParams(body.body), true);
-    }, next);
-  });
-  app.post('/:tenant/oauth2/v2.0/token', (req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    token(authority, req).then(
-      (answer) => res.json(answer),
-      (error) => {
-        if (!(error instanceof OAuthError)) return next(error);
-        res.status(400).json({ error: error.error, error_description: error.description });
-      },
-    );
-  });
+/** The discovery document for the tenant segment the request names. */
+function discovery(authority: Authority, req: Request): OpenIdConfiguration {
+  const origin = originOf(req);
+  const base = `${origin}/${encodeURIComponent(req.params.tenant)}`;
+  return {
+    issuer: ALIASES.includes(req.params.tenant) ? `${origin}/{tenantid}/v2.0` : authority.issuer(origin),
+    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+    token_endpoint: `${base}/oauth2/v2.0/token`,
+    jwks_uri: `${base}/discovery/v2.0/keys`,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: ['openid', 'profile', 'offline_access'],
+    subject_types_supported: ['pairwise'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'name', 'preferred_username', 'oid', 'tid', 'nonce'],
+  };
 }
+
+const form = { schema: z.record(z.string(), z.string()), types: [FORM] };
+const redirect: Reply = {
+  description: 'To redirect_uri with `code` and `state`.',
+  headers: { Location: 'redirect_uri?code=…&state=…' },
+};
+const badRequest = htmlPage('A bad request, explained; never redirected.');
+
+export const authorityRoutes: RouteGroup<Authority> = {
+  tag: 'Sign-in authority',
+  auth: 'none',
+  routes: [
+    {
+      method: 'get',
+      path: '/:tenant/v2.0/.well-known/openid-configuration',
+      summary: 'OpenID Connect discovery',
+      responses: { 200: { description: 'The endpoints.', schema: OpenIdConfiguration }, ...publicErrors(503) },
+      handle: (authority) => (req, res) => {
+        res.json(discovery(authority, req));
+      },
+    },
+    {
+      method: 'get',
+      path: '/:tenant/discovery/v2.0/keys',
+      summary: 'The signing key (JWKS)',
+      responses: { 200: { description: 'The public key.', schema: Jwks }, ...publicErrors(503) },
+      handle: (authority) => (_req, res) => {
+        res.json(authority.jwks);
+      },
+    },
+    {
+      method: 'get',
+      path: '/:tenant/oauth2/v2.0/authorize',
+      summary: 'Sign in (authorization code with PKCE)',
+      parameters: AUTHORIZE_PARAMS,
+      responses: {
+        200: htmlPage('"Sign in to the mock Partner Center": one button per test user.'),
+        302: redirect,
+        400: badRequest,
+        ...publicErrors(503),
+      },
+      handle: (authority) => (req, res) => {
+        authorize(authority, req, res, new URL(req.originalUrl, 'http://localhost').searchParams, false);
+      },
+    },
+    {
+      method: 'post',
+      path: '/:tenant/oauth2/v2.0/authorize',
+      summary: "The sign-in page's button",
+      body: form,
+      responses: { 200: htmlPage('The page again.'), 302: redirect, 400: badRequest, ...publicErrors(503) },
+      handle: (authority) => (req, res, next) => {
+        readBody(req, [FORM]).then((body) => {
+          if (!body.ok) return page(res, 400, errorPage('invalid_request', `Send the form as ${FORM}.`));
+          authorize(authority, req, res, new URLSearchParams(body.body), true);
+        }, next);
+      },
+    },
+    {
+      method: 'post',
+      path: '/:tenant/oauth2/v2.0/token',
+      summary: 'Redeem a code or a refresh token',
+      body: form,
+      responses: {
+        200: { description: 'Tokens.', schema: TokenResponse },
+        400: { description: 'invalid_request, invalid_grant or unsupported_grant_type.', schema: OAuthErrorBody },
+        ...publicErrors(503),
+      },
+      handle: (authority) => (req, res, next) => {
+        res.setHeader('Cache-Control', 'no-store');
+        token(authority, req).then(
+          (answer) => res.json(answer),
+          (error) => {
+            if (!(error instanceof OAuthError)) return next(error);
+            res.status(400).json({ error: error.error, error_description: error.description });
+          },
+        );
+      },
+    },
+  ],
+};

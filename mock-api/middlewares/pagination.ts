@@ -1,6 +1,17 @@
 import type { Request, Response } from 'express';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/domain/search';
+import { query } from '../openapi/replies';
 import { sendValidationError } from './errors';
+
+/** The query parameters `readPage` takes, and the headers `pageHeaders` sends, for the contract document. */
+export const PAGING = [
+  query('_page', 'Page number, from 1.'),
+  query('_limit', `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`),
+];
+export const PAGE_HEADERS = {
+  'X-Total-Count': 'All the matches, on every page.',
+  'Link?': "json-server's links to the `first`, `prev`, `next` and `last` pages (those that exist).",
+};
 
 export interface Page {
   page: number;

@@ -5,11 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Express, Request } from 'express';
+import type { Request } from 'express';
+import type { RouteGroup } from '../route-table';
+import { anyObject, htmlPage, publicErrors } from './replies';
 
 // Its path helper only: the package's main module loads Swagger UI's whole browser bundle into Node (250 ms at start).
 const swaggerUiFolder = (createRequire(import.meta.url)('swagger-ui-dist/absolute-path.js') as () => string)();
-/** The package's files the page uses, and their types: nothing else of the folder is served. */
+/** The package's files the page uses, and their types: nothing else of the folder is served (and start.js, below). */
 const FILES: Record<string, string> = {
   'swagger-ui.css': 'text/css',
   'swagger-ui-bundle.js': 'text/javascript',
@@ -65,19 +67,43 @@ window.ui = SwaggerUIBundle({
 });
 `;
 
-export function docsRoutes(app: Express, documentFor: (req: Request) => object): void {
-  app.get('/openapi.json', (req, res) => {
-    res.json(documentFor(req));
-  });
-  app.get('/docs', (_req, res) => {
-    res.type('html').send(PAGE);
-  });
-  app.get('/docs/start.js', (_req, res) => {
-    res.type('text/javascript').send(START);
-  });
-  app.get('/docs/:file', (req, res, next) => {
-    const type = Object.hasOwn(FILES, req.params.file) ? FILES[req.params.file] : undefined;
-    if (!type) return next();
-    res.type(type).sendFile(join(swaggerUiFolder, req.params.file));
-  });
-}
+/** The document for the server a request reached (its `servers` is where the request was sent). */
+export type DocumentFor = (req: Request) => object;
+
+export const docsRoutes: RouteGroup<DocumentFor> = {
+  tag: 'Tools',
+  auth: 'none',
+  routes: [
+    {
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This document',
+      responses: { 200: { description: 'OpenAPI 3.1.', schema: anyObject }, ...publicErrors() },
+      handle: (documentFor) => (req, res) => {
+        res.json(documentFor(req));
+      },
+    },
+    {
+      method: 'get',
+      path: '/docs',
+      summary: 'This document, to read (Swagger UI)',
+      responses: { 200: htmlPage('The reference.'), ...publicErrors() },
+      handle: () => (_req, res) => {
+        res.type('html').send(PAGE);
+      },
+    },
+    {
+      method: 'get',
+      path: '/docs/:file',
+      summary: "Swagger UI's scripts and styles",
+      responses: { 200: { description: 'The file.', type: 'text/javascript' }, ...publicErrors(404) },
+      handle: () => (req, res, next) => {
+        const { file } = req.params;
+        if (file === 'start.js') return res.type('text/javascript').send(START);
+        const type = Object.hasOwn(FILES, file) ? FILES[file] : undefined;
+        if (!type) return next();
+        res.type(type).sendFile(join(swaggerUiFolder, file));
+      },
+    },
+  ],
+};

@@ -1,12 +1,20 @@
 /**
- * The contract document, OpenAPI 3.1: the route list (operations.ts) with its schemas turned into JSON Schema by
- * zod 4 (`z.toJSONSchema`). Named schemas (components.ts) become `components.schemas` and are referenced by
- * `$ref`; request bodies are described as they are taken in (`io: 'input'`), answers as they are sent.
+ * The contract document, OpenAPI 3.1, made from the route tables Express serves (route-table.ts), their schemas
+ * turned into JSON Schema by zod 4 (`z.toJSONSchema`). Named schemas (components.ts) become `components.schemas` and
+ * are referenced by `$ref`; request bodies are described as they are taken in (`io: 'input'`), answers as they are
+ * sent.
  */
 import { z } from 'zod';
 import { ROLE_HEADER, ROLE_IDS } from '@/domain/roles';
+import { adminRoutes } from '../admin/routes';
+import { authorityRoutes } from '../authority/routes';
+import { collectionRoutes } from '../collections/routes';
+import { deskRoutes } from '../desk';
+import { healthRoutes } from '../health';
+import { v1Routes } from '../v1';
 import { components } from './components';
-import { type Operation, operations, PATH_PARAMETERS, type Reply, type Tag } from './operations';
+import { docsRoutes } from './docs-routes';
+import { type Operation, type OperationGroup, PATH_PARAMETERS, type Reply, type Tag } from './operation';
 
 type Json = Record<string, unknown>;
 
@@ -51,8 +59,22 @@ function reply({ description, schema, type, headers }: Reply): Json {
   };
 }
 
-function operation(op: Operation, collections: readonly string[]): Json {
-  const pathParameters = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+/** Every group, in the document's order; `/__admin` only where it is served. */
+const groups = (admin: boolean): OperationGroup[] => [
+  healthRoutes,
+  docsRoutes,
+  deskRoutes,
+  collectionRoutes,
+  ...(admin ? [adminRoutes] : []),
+  v1Routes,
+  authorityRoutes,
+];
+
+/** `/customers/:id` → `/customers/{id}`. */
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+function operation(path: string, op: Operation, { tag, auth }: OperationGroup, collections: readonly string[]): Json {
+  const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path',
     required: true,
@@ -70,11 +92,11 @@ function operation(op: Operation, collections: readonly string[]): Json {
     })),
   ];
   return {
-    tags: [op.tag],
+    tags: [tag],
     summary: op.summary,
     ...(op.description && { description: op.description }),
-    operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    security: op.auth === 'role' ? [{ partnerRole: [] }] : op.auth === 'bearer' ? [{ bearer: [] }] : [],
+    operationId: `${op.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    security: auth === 'role' ? [{ partnerRole: [] }] : auth === 'bearer' ? [{ bearer: [] }] : [],
     ...(parameters.length && { parameters }),
     ...(op.body && {
       requestBody: {
@@ -117,10 +139,12 @@ export function openApiDocument(options: DocumentOptions): Json {
 
 function makeDocument({ admin, collections, origin }: DocumentOptions): Json {
   const paths: Record<string, Json> = {};
-  for (const op of operations({ admin })) {
-    paths[op.path] ??= {};
-    paths[op.path][op.method] = operation(op, collections);
-  }
+  for (const group of groups(admin))
+    for (const op of group.routes) {
+      const path = openApiPath(op.path);
+      paths[path] ??= {};
+      paths[path][op.method] = operation(path, op, group, collections);
+    }
   return {
     openapi: '3.1.0',
     info: {

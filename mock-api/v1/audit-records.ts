@@ -4,20 +4,19 @@
  * policy update); each record shows the resource before and after, rebuilt by undoing the customer's later writes
  * from the resource as it is now, and its operationType follows from those states.
  */
-import type { Express } from 'express';
 import { applyMergePatch, type JsonObject } from '@/domain/merge-patch';
+import { AuditRecord, Collection } from '@/domain/partner-center';
 import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord } from '@/domain/partner-center-mapping';
 import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
 import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
 import { foldText } from '@/domain/search';
 import type { Database } from '../database';
-import { needs } from './auth';
-import type { Continuations } from './continuation';
+import { query } from '../openapi/replies';
 import { PcError } from './errors';
-import { handle } from './handle';
-import { type Filter, readFilter, readQuery, readSize } from './query';
-import type { RequestIds } from './request-ids';
+import type { V1Route } from './handle';
+import { type Filter, readFilter, readSize } from './query';
+import { PAGING, pcErrors } from './replies';
 
 interface Seek {
   /** UTC milliseconds: from the start of startDate to the end of endDate. */
@@ -77,7 +76,6 @@ function writesOf(db: Database): (AuditedWrite & { index: number })[] {
   return writes;
 }
 
-/** `SelfServePolicy`, `selfservepolicy` and `self_serve_policy` name the same type, as in the .NET SDK's enum. */
 /** The first page's query: `startDate` required, the window within the last 90 days, then filter and size. */
 function firstPage(query: Record<string, string>, bound: number): Seek {
   if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
@@ -92,39 +90,43 @@ function firstPage(query: Record<string, string>, bound: number): Seek {
   return { from, to, filter, size: readSize(query.size, PAGE_SIZES.auditrecords), bound, at: 0 };
 }
 
+/** `SelfServePolicy`, `selfservepolicy` and `self_serve_policy` name the same type, as in the .NET SDK's enum. */
 const typeKey = (type: string) => type.replace(/_/g, '').toLowerCase();
 
-export function auditRecordRoutes(app: Express, db: Database, requestIds: RequestIds, continuations: Continuations) {
-  app.get(
-    '/v1/auditrecords',
-    needs('viewAuditLog'),
-    handle(requestIds, ({ req, tid }) => {
-      const query = readQuery(req, ['startDate', 'endDate', 'filter', 'size', 'seekOperation']);
-      const seek =
-        continuations.resume<Seek>(req, 'auditrecords', query.seekOperation) ?? firstPage(query, db.auditLog.length);
-      const { filter } = seek;
-      const nameOf = (customerId: string) => db.customer(db.indexOf(customerId)!).companyProfile.companyName;
-      const wanted = (write: AuditedWrite & { index: number }) => {
-        const at = Date.parse(write.entries[0].at);
-        if (write.index >= seek.bound || at < seek.from || at > seek.to) return false;
-        if (!filter) return true;
-        const customerId = write.entries[0].customerId;
-        if (filter.field === 'CustomerId') return customerId.toLowerCase() === filter.value.trim().toLowerCase();
-        if (filter.field === 'ResourceType') return typeKey(AUDIT_RESOURCE_TYPE[write.kind]) === typeKey(filter.value);
-        return foldText(nameOf(customerId)).includes(foldText(filter.value));
-      };
-      const matching = writesOf(db).filter(wanted);
-      const page = matching
-        .slice(seek.at, seek.at + seek.size)
-        .map((write) => toAuditRecord(tid, nameOf(write.entries[0].customerId), write));
-      const at = seek.at + page.length;
-      return continuations.page(
-        req,
-        'auditrecords',
-        seek.size,
-        page,
-        at < matching.length ? { ...seek, at } : undefined,
-      );
-    }),
-  );
-}
+export const auditRecordsRoute: V1Route = {
+  method: 'get',
+  path: '/v1/auditrecords',
+  summary: 'Audit records',
+  right: 'viewAuditLog',
+  otherMethods: 'not-found',
+  parameters: [
+    query('startDate', 'yyyy-mm-dd or an ISO date-time (UTC), at most 90 days ago.', true),
+    query('endDate', 'Inclusive; default today.'),
+    query('filter', 'URL-encoded JSON on CustomerId, ResourceType (equals) or CompanyName (substring).'),
+    PAGING.size,
+    PAGING.seekOperation,
+    PAGING.continuation,
+  ],
+  responses: { 200: { description: 'A page, newest first.', schema: Collection(AuditRecord) }, ...pcErrors(400) },
+  answer: ({ req, tid, query }, { db, continuations }) => {
+    const seek =
+      continuations.resume<Seek>(req, 'auditrecords', query.seekOperation) ?? firstPage(query, db.auditLog.length);
+    const { filter } = seek;
+    const nameOf = (customerId: string) => db.customer(db.indexOf(customerId)!).companyProfile.companyName;
+    const wanted = (write: AuditedWrite & { index: number }) => {
+      const at = Date.parse(write.entries[0].at);
+      if (write.index >= seek.bound || at < seek.from || at > seek.to) return false;
+      if (!filter) return true;
+      const customerId = write.entries[0].customerId;
+      if (filter.field === 'CustomerId') return customerId.toLowerCase() === filter.value.trim().toLowerCase();
+      if (filter.field === 'ResourceType') return typeKey(AUDIT_RESOURCE_TYPE[write.kind]) === typeKey(filter.value);
+      return foldText(nameOf(customerId)).includes(foldText(filter.value));
+    };
+    const matching = writesOf(db).filter(wanted);
+    const page = matching
+      .slice(seek.at, seek.at + seek.size)
+      .map((write) => toAuditRecord(tid, nameOf(write.entries[0].customerId), write));
+    const at = seek.at + page.length;
+    return continuations.page(req, 'auditrecords', seek.size, page, at < matching.length ? { ...seek, at } : undefined);
+  },
+};

@@ -2,15 +2,13 @@
  * `GET /v1/customers?size=&filter=` (Partner Center's customer list and search: `starts_with` on CompanyName or
  * Domain, paged by `MS-ContinuationToken`) and `GET /v1/customers/{id}`.
  */
-import type { Express } from 'express';
+import { Collection, PcCustomer, CustomerSummary as PcCustomerSummary } from '@/domain/partner-center';
 import { toPcCustomer, toPcCustomerSummary } from '@/domain/partner-center-mapping';
 import { PAGE_SIZES } from '@/domain/partner-center-readings';
-import type { Database } from '../database';
-import { needs } from './auth';
-import type { Continuations } from './continuation';
-import { customer, handle, methodNotAllowed } from './handle';
-import { type Filter, readFilter, readQuery, readSize } from './query';
-import type { RequestIds } from './request-ids';
+import { query } from '../openapi/replies';
+import { customer, type V1Route } from './handle';
+import { type Filter, readFilter, readSize } from './query';
+import { PAGING, PC_HEADERS, pcErrors } from './replies';
 
 interface Seek {
   filter?: Filter;
@@ -21,12 +19,23 @@ interface Seek {
 
 const FIELDS = { CompanyName: ['starts_with'], Domain: ['starts_with'] };
 
-export function customerRoutes(app: Express, db: Database, requestIds: RequestIds, continuations: Continuations) {
-  app.get(
-    '/v1/customers',
-    needs('viewCustomers'),
-    handle(requestIds, ({ req }) => {
-      const query = readQuery(req, ['size', 'filter', 'seekOperation']);
+export const customerRoutes: V1Route[] = [
+  {
+    method: 'get',
+    path: '/v1/customers',
+    summary: 'List or search customers',
+    right: 'viewCustomers',
+    parameters: [
+      PAGING.size,
+      query('filter', 'URL-encoded JSON `{"Field":"CompanyName"|"Domain","Value","Operator":"starts_with"}`.'),
+      PAGING.seekOperation,
+      PAGING.continuation,
+    ],
+    responses: {
+      200: { description: 'A page.', schema: Collection(PcCustomerSummary), headers: PC_HEADERS },
+      ...pcErrors(400),
+    },
+    answer: ({ req, query }, { db, continuations }) => {
       const first = {
         filter: readFilter(query.filter, FIELDS),
         size: readSize(query.size, PAGE_SIZES.customers),
@@ -42,14 +51,15 @@ export function customerRoutes(app: Express, db: Database, requestIds: RequestId
       const at = seek.at + items.length;
       const rest = at < found.total ? { ...seek, at } : undefined;
       return continuations.page(req, 'customers', seek.size, items, rest);
-    }),
-  );
-  app.all('/v1/customers', needs('viewCustomers'), methodNotAllowed('GET'));
-  app.get(
-    '/v1/customers/:id',
-    needs('viewCustomers'),
-    customer(db),
-    handle(requestIds, ({ index }) => ({ status: 200, body: toPcCustomer(db.customer(index)) })),
-  );
-  app.all('/v1/customers/:id', needs('viewCustomers'), customer(db), methodNotAllowed('GET'));
-}
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/customers/:id',
+    summary: 'A customer',
+    right: 'viewCustomers',
+    find: customer,
+    responses: { 200: { description: 'The customer.', schema: PcCustomer }, ...pcErrors(404) },
+    answer: ({ index }, { db }) => ({ status: 200, body: toPcCustomer(db.customer(index)) }),
+  },
+];

@@ -1,14 +1,18 @@
 /**
- * The shape of every `/v1` route after sign-in and role checks: find the customer (404), read the body (415, 413,
- * 400), then one synchronous handler that returns an answer or throws a `PcError`. The handler runs in one turn of
+ * The shape of every `/v1` route after sign-in and role checks: find the customer or policy (404), read the body
+ * (415, 413, 400), then one synchronous answer that returns or throws a `PcError`. The answer runs in one turn of
  * the event loop, so an `MS-RequestId` retry can never slip between a write and its being remembered.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { JsonObject } from '@/domain/merge-patch';
+import type { Action } from '@/domain/roles';
 import type { Database } from '../database';
 import { readJsonBody } from '../middlewares/json-body';
+import type { Operation } from '../openapi/operation';
 import type { Actor } from '../resource-writes';
+import type { Continuations } from './continuation';
 import { PcError, sendPcError } from './errors';
+import { readQuery } from './query';
 import { type Answer, RequestIds } from './request-ids';
 
 export interface V1Request {
@@ -18,8 +22,31 @@ export interface V1Request {
   tid: string;
   /** The JSON body, for routes that take one. */
   body: JsonObject;
-  /** The record number of the `:id` customer, for routes under `/customers/:id`. */
+  /** The record number of the customer or policy `find` found. */
   index: number;
+  /**
+   * The query parameters the route declares, by name; any other is a 400 (query.ts). A route that declares none
+   * ignores the query.
+   */
+  query: Record<string, string>;
+}
+
+/** What the `/v1` answers are made from: the store, and the request ids and continuations they remember. */
+export interface V1Context {
+  db: Database;
+  requestIds: RequestIds;
+  continuations: Continuations;
+}
+
+/** A `/v1` route as its file declares it; index.ts mounts it (docs/architecture.md, "The Partner Center surface"). */
+export interface V1Route extends Operation {
+  right: Action;
+  /** Finds the path's `:id` before the body is read: the customer (`customer`) or the self-serve policy. */
+  find?(db: Database): RequestHandler;
+  /** The path's other methods fall to /v1's 404 rather than a 405 (after the checks of the path's GET). */
+  otherMethods?: 'not-found';
+  /** The answer; the JSON body is read before it when the route declares one (`body`). */
+  answer(request: V1Request, ctx: V1Context): Answer;
 }
 
 const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'];
@@ -75,13 +102,13 @@ export function methodNotAllowed(allow: string): RequestHandler {
     );
 }
 
-export function handle(
-  requestIds: RequestIds,
-  handler: (request: V1Request) => Answer,
-  { body = false } = {},
-): RequestHandler {
+export function handle(route: V1Route, ctx: V1Context): RequestHandler {
+  const { requestIds } = ctx;
+  const queryNames = (route.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
   return (req, res, next) => {
-    const read = body ? readJsonBody(req, ['application/json']) : Promise.resolve({ ok: true as const, body: {} });
+    const read = route.body
+      ? readJsonBody(req, ['application/json'])
+      : Promise.resolve({ ok: true as const, body: {} });
     read.then((result) => {
       try {
         if (!result.ok) {
@@ -94,7 +121,17 @@ export function handle(
         const replayed = key ? requestIds.get(key) : undefined;
         const answer =
           replayed ??
-          handler({ req, actor, tid: res.locals.tid as string, body: result.body, index: res.locals.index as number });
+          route.answer(
+            {
+              req,
+              actor,
+              tid: res.locals.tid as string,
+              body: result.body,
+              index: res.locals.index as number,
+              query: queryNames.length ? readQuery(req, queryNames) : {},
+            },
+            ctx,
+          );
         if (key && !replayed) requestIds.remember(key, answer);
         send(res, answer);
       } catch (error) {

@@ -7,16 +7,23 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Authority } from '../authority/authority';
 import type { Database } from '../database';
+import type { OperationGroup } from '../openapi/operation';
 import { StorageError } from '../storage-error';
-import { auditRecordRoutes } from './audit-records';
-import { signedIn } from './auth';
+import { auditRecordsRoute } from './audit-records';
+import { needs, signedIn } from './auth';
 import { Continuations } from './continuation';
 import { customerRoutes } from './customers';
 import { PcError, sendPcError } from './errors';
-import { replay } from './handle';
+import { handle, methodNotAllowed, replay, type V1Route } from './handle';
 import { profileRoutes } from './profiles';
 import { RequestIds } from './request-ids';
 import { selfServePolicyRoutes } from './self-serve-policies';
+
+export const v1Routes: OperationGroup<V1Route> = {
+  tag: 'Partner Center (/v1)',
+  auth: 'bearer',
+  routes: [...customerRoutes, ...profileRoutes, ...selfServePolicyRoutes, auditRecordsRoute],
+};
 
 /** Partner Center's request headers, answered: the correlation id echoed, the request id echoed or made. */
 const headers: RequestHandler = (req, res, next) => {
@@ -27,15 +34,27 @@ const headers: RequestHandler = (req, res, next) => {
   next();
 };
 
+const METHOD_ORDER = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** The checks before a route's answer: the role (403), then the path's customer or policy (404). */
+const checks = (route: V1Route, db: Database) => [needs(route.right), ...(route.find ? [route.find(db)] : [])];
+
 /** Adds the `/v1` routes; answers what forgets the remembered `MS-RequestId` answers (after a reset or an import). */
-export function v1Routes(app: Express, db: Database, authority: Authority): { forget: () => void } {
-  const requestIds = new RequestIds();
-  const continuations = new Continuations();
-  app.use('/v1', headers, signedIn(authority), replay(requestIds));
-  customerRoutes(app, db, requestIds, continuations);
-  profileRoutes(app, db, requestIds);
-  selfServePolicyRoutes(app, db, requestIds);
-  auditRecordRoutes(app, db, requestIds, continuations);
+export function mountV1(app: Express, db: Database, authority: Authority): { forget: () => void } {
+  const ctx = { db, requestIds: new RequestIds(), continuations: new Continuations() };
+  app.use('/v1', headers, signedIn(authority), replay(ctx.requestIds));
+  const paths = new Map<string, V1Route[]>();
+  for (const route of v1Routes.routes) {
+    app[route.method](route.path, ...checks(route, db), handle(route, ctx));
+    paths.set(route.path, [...(paths.get(route.path) ?? []), route]);
+  }
+  // The methods a path lacks: 405 with Allow, after the checks of the path's GET.
+  for (const [path, routes] of paths) {
+    const read = routes.find((r) => r.method === 'get');
+    if (!read || read.otherMethods === 'not-found') continue;
+    const allow = METHOD_ORDER.filter((m) => routes.some((r) => r.method === m)).map((m) => m.toUpperCase());
+    app.all(path, ...checks(read, db), methodNotAllowed(allow.join(', ')));
+  }
   app.use('/v1', (req, res) =>
     sendPcError(res, new PcError('notFound', `There is no ${req.method} ${req.path} in /v1.`)),
   );
@@ -47,5 +66,5 @@ export function v1Routes(app: Express, db: Database, authority: Authority): { fo
         ? new PcError(error.state === 'full' ? 'storageFull' : 'storageError', error.message)
         : new PcError('unexpected', `The request failed: ${(error as Error).message}`),
     )) as ErrorRequestHandler);
-  return { forget: () => requestIds.clear() };
+  return { forget: () => ctx.requestIds.clear() };
 }

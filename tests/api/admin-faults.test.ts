@@ -121,7 +121,11 @@ test('bad rules are a 422 naming the field; unknown ids and admin paths 404; not
   expect((await desk.api.call('/__admin/faults', { role: null })).body).toEqual({ faults: [] });
   expect((await desk.api.call('/__admin/faults/nope', { role: null })).status).toBe(404);
   expect((await desk.api.call('/__admin/faults/nope', { method: 'DELETE', role: null })).status).toBe(404);
-  expect((await desk.api.call('/__admin/mappings', { role: null })).status).toBe(404);
+  const unknown = await desk.api.call('/__admin/mappings', { role: null });
+  expect(unknown.status).toBe(404);
+  expect(unknown.body.error.message).toBe(
+    'There is no GET /__admin/mappings in the admin API; it has /__admin/reset, /__admin/export, /__admin/import, /__admin/requests and /__admin/faults.',
+  );
   expect((await desk.api.call('/__admin', { method: 'POST', role: null })).status).toBe(404);
 });
 

@@ -177,6 +177,12 @@ test('paging by continuation: pages of the size asked; a write meanwhile does no
   expect((await records(`startDate=${date()}`)).body.items).toHaveLength(8);
 });
 
+test("the audit records are read only: another method is /v1's 404, not a 405", async () => {
+  const res = await pc(api.url, admin, `/v1/auditrecords?startDate=${date()}`, { method: 'POST', body: {} });
+  expect([res.status, res.body.code]).toEqual([404, '1000']);
+  expect(res.headers.get('Allow')).toBeNull();
+});
+
 test('a role without the audit right gets 403', async () => {
   const billingAdmin = (await signIn(api.url, 'billingadmin@partner.test')).access_token;
   const res = await records(`startDate=${date()}`, billingAdmin);

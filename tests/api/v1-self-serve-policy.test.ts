@@ -175,6 +175,9 @@ test('policy ids: another form is 600040, no policy 600039 (404 before the body 
   const patch = await pc(api.url, admin, `/v1/SelfServePolicy/${partner}_${off[0].id}`, { method: 'PATCH', body: {} });
   expect(patch.status).toBe(405);
   expect(patch.headers.get('Allow')).toBe('GET, PUT, DELETE');
+  const collection = await pc(api.url, admin, '/v1/SelfServePolicy', { method: 'DELETE' });
+  expect(collection.status).toBe(405);
+  expect(collection.headers.get('Allow')).toBe('GET, POST, PUT');
 });
 
 test('DELETE turns both off (204), the policy is gone; the desk then shows no permission', async () => {

@@ -2,17 +2,19 @@
  * `GET /customers/:id/auditLog?_page=&_limit=`: newest first, `X-Total-Count`. json-server's router serves it
  * from the in-memory audit collection; this route checks role, id and query, then hands it a query of its own.
  */
-
-import type { Express } from 'express';
+import type { RequestHandler } from 'express';
 import jsonServer from 'json-server';
-import type { Database } from './database';
-import { findCustomer } from './middlewares/customer';
-import { readPage } from './middlewares/pagination';
-import { requireRight } from './middlewares/roles';
+import { z } from 'zod/mini';
+import { AuditEntry } from '@/domain/schemas';
+import type { Database } from '../database';
+import { findCustomer } from '../middlewares/customer';
+import { PAGE_HEADERS, PAGING, readPage } from '../middlewares/pagination';
+import { deskErrors } from '../openapi/replies';
+import type { Route } from '../route-table';
 
-export function auditRoute(app: Express, db: Database): void {
+function auditLogPage(db: Database): RequestHandler {
   const router = jsonServer.router({ auditLog: db.auditLog });
-  app.get('/customers/:id/auditLog', requireRight('viewAuditLog'), findCustomer(db), (req, res, next) => {
+  return (req, res, next) => {
     const paging = readPage(req, res, []);
     if (!paging) return;
     // Audit ids are zero-padded sequence numbers: sorting them as text is sorting by time.
@@ -31,5 +33,18 @@ export function auditRoute(app: Express, db: Database): void {
     Object.defineProperty(req, 'query', { value: query, configurable: true, writable: true });
     router.db.setState({ auditLog: db.auditLog }); // the store's log now (a reset or an import replaces the store)
     router(req, res, next);
-  });
+  };
 }
+
+export const auditLogRoute: Route<Database> = {
+  method: 'get',
+  path: '/customers/:id/auditLog',
+  summary: "A customer's audit log, newest first",
+  right: 'viewAuditLog',
+  parameters: PAGING,
+  responses: {
+    200: { description: 'A page of entries.', schema: z.array(AuditEntry), headers: PAGE_HEADERS },
+    ...deskErrors(400, 401, 404),
+  },
+  handle: (db) => [findCustomer(db), auditLogPage(db)],
+};
