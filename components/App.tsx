@@ -1,9 +1,9 @@
-import { t } from '@/utils/i18n';
-import { currentCustomerItem } from '@/utils/storage';
-import { useCustomerSearch } from '@/utils/use-customer-search';
-import { useLanguage } from '@/utils/use-language';
-import { useModule } from '@/utils/use-module';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useCustomerSearch } from '@/hooks/use-customer-search';
+import { useLanguage } from '@/hooks/use-language';
+import { useModule } from '@/hooks/use-module';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { currentCustomerItem } from '@/services/storage';
 import { CustomerAccount } from './CustomerAccount';
 import { HeaderAccount } from './HeaderAccount';
 import { OpenInSidePanel } from './OpenInSidePanel';

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import type { CustomerSearch } from '@/hooks/use-customer-search';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { connectionItem } from '@/services/storage';
 import { isTyping } from '@/utils/is-typing';
-import { connectionItem } from '@/utils/storage';
-import type { CustomerSearch } from '@/utils/use-customer-search';
-import { useStorageItem } from '@/utils/use-storage-item';
 
 /**
  * The header's search box, on every view. `/` focuses it from anywhere outside a text field; ↑/↓ open the list over

@@ -1,9 +1,9 @@
-import { denial } from '@/utils/denial';
-import { t } from '@/utils/i18n';
-import { connectionItem } from '@/utils/storage';
-import type { CustomerSearch, SearchState } from '@/utils/use-customer-search';
-import { useRole } from '@/utils/use-role';
-import { useStorageItem } from '@/utils/use-storage-item';
+import type { CustomerSearch, SearchState } from '@/hooks/use-customer-search';
+import { useRole } from '@/hooks/use-role';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { denial } from '@/services/denial';
+import { t } from '@/services/i18n';
+import { connectionItem } from '@/services/storage';
 import { CustomerOptions } from './CustomerOptions';
 import { EmptyState } from './EmptyState';
 import { RetryAlert } from './RetryAlert';

@@ -1,6 +1,6 @@
-import { LANGUAGES, t } from '@/utils/i18n';
-import { languageItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { LANGUAGES, t } from '@/services/i18n';
+import { languageItem } from '@/services/storage';
 
 const CHOICES = ['auto', ...LANGUAGES] as const;
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { en } from '@/locales/en';
 import { ru } from '@/locales/ru';
-import { countryName, formatDateTime, formatNumber, resolveLanguage, setLanguage, t } from '@/utils/i18n';
+import { countryName, formatDateTime, formatNumber, resolveLanguage, setLanguage, t } from '@/services/i18n';
 
 afterEach(() => void setLanguage('en'));
 
@@ -77,7 +77,7 @@ test('the language follows the browser unless one is chosen; unknown languages f
 
 test('Russian loads when first wanted; a choice made meanwhile wins over the slower load', async () => {
   vi.resetModules();
-  const i18n = await import('@/utils/i18n');
+  const i18n = await import('@/services/i18n');
   const russian = i18n.setLanguage('ru');
   // English needs no load: it is the language before setLanguage returns.
   void i18n.setLanguage('en');

@@ -2,8 +2,9 @@
  * The views' side of the sign-in: the access token for a request (the kept one while it is fresh, read straight
  * from `session:signIn`; otherwise the background refreshes it), and the requests to sign in and out.
  */
+
+import { type SignIn, usableToken } from '@/state/sign-in';
 import type { SignInRequest } from './messages';
-import { type SignIn, usableToken } from './model';
 import type { TokenAnswer } from './service';
 import { signInItem } from './session-item';
 

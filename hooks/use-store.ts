@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Store } from './store';
+import type { Store } from '@/state/store';
 
 /** The store's current state; the component renders again after every change. */
 export function useStore<S>(store: Store<S, never>): S {

@@ -3,7 +3,7 @@
  * (the API as an origin, the sign-in address as its origin and tenant segment).
  */
 import type { MessageKey } from '@/locales/en';
-import type { PartnerCenterSettings } from '@/utils/storage';
+import type { PartnerCenterSettings } from '@/services/storage';
 import { parseApiAddress } from './api-address';
 
 export type SettingsErrors = Partial<Record<keyof PartnerCenterSettings, MessageKey>>;

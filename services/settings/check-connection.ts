@@ -1,5 +1,5 @@
-import { TIMEOUT_MS } from '@/utils/api-client';
-import { t } from '@/utils/i18n';
+import { TIMEOUT_MS } from '@/services/api-client';
+import { t } from '@/services/i18n';
 
 /**
  * Calls the API's `/health` (no role needed) at an address not saved yet, so not through `request()`,

@@ -1,7 +1,7 @@
 /** The sign-in in words, for the header and the options page. */
 import type { RoleId } from '@/domain/roles';
+import type { SignIn } from '@/state/sign-in';
 import { t } from '../i18n';
-import type { SignIn } from './model';
 
 /** Our name for the role, or that Partner Center keeps it (a token without our role ids). */
 export const roleName = (role: RoleId | null) => (role ? t(`role.${role}`) : t('role.unknown'));

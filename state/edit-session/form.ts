@@ -4,7 +4,8 @@
  * and dispatches what they found, and the form renders the state.
  */
 import type { FormKind, Resources } from '@/domain/resources';
-import type { Draft } from '../drafts';
+import type { Draft } from '@/services/drafts';
+import type { Notice } from '@/services/i18n';
 import {
   type Conflict,
   editedPaths,
@@ -12,8 +13,7 @@ import {
   type FormValues,
   mergePatch,
   mergeWithTheirs,
-} from '../form-model';
-import type { Notice } from '../i18n';
+} from './form-model';
 
 export type MergeChoice = 'mine' | 'theirs';
 

@@ -5,8 +5,8 @@
  */
 import { type FormKind, type ResourceKind, type Resources, withResource } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
-import type { Draft } from '../drafts';
-import type { Notice } from '../i18n';
+import type { Draft } from '@/services/drafts';
+import type { Notice } from '@/services/i18n';
 import type { Saved } from './form';
 
 /** What the page's live regions say. */

@@ -5,8 +5,9 @@
  * read, reduced by the model and written back in turn, so nothing written meanwhile (by a test, another event) is
  * lost.
  */
+
+import { type SignIn, type SignInEvent, signIn, type Tokens } from '@/state/sign-in';
 import type { PartnerCenterSettings } from '../storage';
-import { type SignIn, type SignInEvent, signIn, type Tokens } from './model';
 import type { SignedIn, SignInError } from './oauth';
 
 export interface SignInDeps {

@@ -7,8 +7,8 @@ import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { PC_AUDIENCE, PC_SCOPE } from '@/domain/partner-center';
 import { isRoleId } from '@/domain/roles';
+import { type Account, type Problem, type Tokens, tokensFrom } from '@/state/sign-in';
 import type { PartnerCenterSettings } from '../storage';
-import { type Account, type Problem, type Tokens, tokensFrom } from './model';
 
 /** Partner Center's delegated permission, and a refresh token to stay signed in without the window. */
 export const SIGN_IN_SCOPE = `${PC_AUDIENCE}/${PC_SCOPE} offline_access`;

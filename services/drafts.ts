@@ -4,7 +4,7 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { FormKind } from '@/domain/resources';
-import type { FormValues } from './form-model';
+import type { FormValues } from '@/state/edit-session/form-model';
 
 export interface Draft {
   /** What the agent has typed. */

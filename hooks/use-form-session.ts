@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FormKind, Resources } from '@/domain/resources';
-import { currentBackend } from '../backends';
-import { type Draft, discardDraft, saveDraft } from '../drafts';
-import { type FieldErrors, type FormValues, toValues } from '../form-model';
-import { editSession, openSession, type Saved } from './form';
-import { formEffects, type PreCheck } from './form-effects';
-import { createStore } from './store';
+import { currentBackend } from '@/services/backends';
+import { type Draft, discardDraft, saveDraft } from '@/services/drafts';
+import { editSession, openSession, type Saved } from '@/state/edit-session/form';
+import { formEffects, type PreCheck } from '@/state/edit-session/form-effects';
+import { type FieldErrors, type FormValues, toValues } from '@/state/edit-session/form-model';
+import { createStore } from '@/state/store';
 import { useStore } from './use-store';
 
 export interface SessionProps<K extends FormKind> {

@@ -1,6 +1,6 @@
 import type { RoleId } from '@/domain/roles';
-import { signInItem } from './sign-in/session-item';
-import { connectionItem, roleItem } from './storage';
+import { signInItem } from '@/services/sign-in/session-item';
+import { connectionItem, roleItem } from '@/services/storage';
 import { useStorageItem } from './use-storage-item';
 
 /**

@@ -3,7 +3,7 @@
  * permissions: nothing is asked at install): the API and the sign-in address to sign in at all, and Partner
  * Center's web app, asked apart so that refusing it only turns off following the agent's Partner Center tab.
  */
-import { originPattern } from '@/components/options/api-address';
+import { originPattern } from '@/services/settings/api-address';
 import { PC_WEB_APP_ORIGINS } from '../partner-center-web';
 import type { PartnerCenterSettings } from '../storage';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useStorageItem } from '../use-storage-item';
-import { signInItem } from './session-item';
+import { signInItem } from '@/services/sign-in/session-item';
+import { useStorageItem } from './use-storage-item';
 
 /**
  * How many times the agent signed in (again) to Partner Center while this view was open: a reason to read again

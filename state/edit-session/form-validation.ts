@@ -6,8 +6,8 @@ import type { core } from 'zod/mini';
 import { RESOURCE_RULES, type ResourceRules } from '@/domain/resource-rules';
 import type { FormKind, Resources } from '@/domain/resources';
 import type { MessageKey } from '@/locales/en';
+import { t } from '@/services/i18n';
 import { applyValues, type FieldErrors, type FormValues } from './form-model';
-import { t } from './i18n';
 
 /** Fields whose only format rule is a pattern: each has its own hint in the catalogue. */
 const FORMAT_HINTS: Record<string, MessageKey> = {

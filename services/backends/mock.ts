@@ -1,4 +1,4 @@
-/** The mock API's own routes, with the agent's role in `X-Partner-Role` (utils/api-client.ts). */
+/** The mock API's own routes, with the agent's role in `X-Partner-Role` (services/api-client.ts). */
 import { getAuditLog, getCustomer, patchResource, searchCustomers, validateAddress } from '../api-client';
 import type { CustomerBackend } from './backend';
 

@@ -3,12 +3,12 @@
  * extension storage. Each one reads the session's state and dispatches what it found; the decisions are in form.ts.
  */
 import type { FormKind, Resources } from '@/domain/resources';
-import { ApiError } from '../api-client';
-import type { Draft } from '../drafts';
-import { errorMessage } from '../error-message';
-import { editedPaths, type FieldErrors, type FormValues, toValues } from '../form-model';
+import { ApiError } from '@/services/api-client';
+import type { Draft } from '@/services/drafts';
+import { errorMessage } from '@/services/error-message';
+import type { Store } from '../store';
 import { draftOf, type EditSession, type MergeChoice, outgoing, type Saved, type SessionEvent } from './form';
-import type { Store } from './store';
+import { editedPaths, type FieldErrors, type FormValues, toValues } from './form-model';
 
 /** What a check before sending found: field errors, and a value set the agent may take instead. */
 export interface PreCheck {

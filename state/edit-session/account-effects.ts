@@ -4,18 +4,18 @@
  */
 import type { FormKind, ResourceKind, Resources } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
-import { ApiError } from '../api-client';
-import { currentBackend } from '../backends';
-import { takePrefetched } from '../customer-prefetch';
-import { type Draft, loadDraft } from '../drafts';
-import { errorMessage } from '../error-message';
-import { t } from '../i18n';
-import { rememberCustomer } from '../recent-customers';
-import { withRetry } from '../retry';
-import { customerChangedItem } from '../storage';
+import { ApiError } from '@/services/api-client';
+import { currentBackend } from '@/services/backends';
+import { takePrefetched } from '@/services/customer-prefetch';
+import { type Draft, loadDraft } from '@/services/drafts';
+import { errorMessage } from '@/services/error-message';
+import { t } from '@/services/i18n';
+import { rememberCustomer } from '@/services/recent-customers';
+import { withRetry } from '@/services/retry';
+import { customerChangedItem } from '@/services/storage';
+import type { Store } from '../store';
 import type { AccountEvent, AccountPage } from './account';
 import type { Saved } from './form';
-import type { Store } from './store';
 
 export type PermissionKey = 'azureReservations' | 'azureSavingsPlans';
 

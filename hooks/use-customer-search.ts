@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
-import { currentBackend } from './backends';
-import type { CustomerHit } from './backends/backend';
-import { prefetchCustomer } from './customer-prefetch';
-import { errorMessage } from './error-message';
-import { withRetry } from './retry';
-import { escapeLeavesSearch, type MainView, mainView } from './search-view';
-import { currentCustomerItem, type RecentCustomer, recentCustomersItem, searchQueryItem } from './storage';
+import { currentBackend } from '@/services/backends';
+import type { CustomerHit } from '@/services/backends/backend';
+import { prefetchCustomer } from '@/services/customer-prefetch';
+import { errorMessage } from '@/services/error-message';
+import { withRetry } from '@/services/retry';
+import { currentCustomerItem, type RecentCustomer, recentCustomersItem, searchQueryItem } from '@/services/storage';
+import { escapeLeavesSearch, type MainView, mainView } from '@/state/search/search-view';
 import { useStorageItem } from './use-storage-item';
 
 export type SearchState =

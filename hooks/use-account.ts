@@ -1,10 +1,10 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { useSignIns } from '../sign-in/use-sign-ins';
-import { customerChangedItem } from '../storage';
-import { useStorageItem } from '../use-storage-item';
-import { accountPage, openAccount } from './account';
-import { accountEffects } from './account-effects';
-import { createStore } from './store';
+import { customerChangedItem } from '@/services/storage';
+import { accountPage, openAccount } from '@/state/edit-session/account';
+import { accountEffects } from '@/state/edit-session/account-effects';
+import { createStore } from '@/state/store';
+import { useSignIns } from './use-sign-ins';
+import { useStorageItem } from './use-storage-item';
 import { useStore } from './use-store';
 
 /** The Account page of customer `id`: its state, `dispatch`, and the effects; read only when the role may view it. */
