@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Language, resolveLanguage, setLanguage } from '@/services/i18n';
+import type { Language } from '@/domain/languages';
+import { resolveLanguage, setLanguage } from '@/services/i18n';
 import { languageItem } from '@/services/storage';
 import { useStorageItem } from './use-storage-item';
 

@@ -33,8 +33,6 @@ export const en = {
   saved: 'Saved.',
   language: 'Language',
   'language.auto': 'Browser language',
-  'language.en': 'English',
-  'language.ru': 'Русский',
   testConnection: 'Test connection',
   testingConnection: 'Connecting to {address}…',
   connectionUp: 'Connected to {address}.',

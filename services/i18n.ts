@@ -2,29 +2,38 @@
  * A tiny catalogue lookup. The extension's own `_locales` cannot switch language at run time,
  * and the options page lets the agent choose one, so UI text comes from these catalogues instead.
  */
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@/domain/languages';
 import { en, type MessageKey, type Messages } from '@/locales/en';
 
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
 /** English is always there; the others load the first time they are wanted, outside the popup's first script. */
 const CATALOGUES: Partial<Record<Language, Messages>> = { en };
+
+/**
+ * How each language of domain/languages.ts but English loads its catalogue, a chunk of its own. (An import by a
+ * template path would spare this line, but would put English among the chunks it may load and add a helper to the
+ * popup's first script.)
+ */
 const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
   ru: () => import('@/locales/ru').then((m) => m.ru),
 };
 
-let current: Language = 'en';
+export async function loadCatalogue(language: Language): Promise<Messages> {
+  return language === 'en' ? en : LOAD[language]();
+}
+
+let current: Language = DEFAULT_LANGUAGE;
 /** The language last asked for: a slower catalogue load never overrides a later choice. */
-let wanted: Language = 'en';
+let wanted: Language = DEFAULT_LANGUAGE;
 
 export function resolveLanguage(preference: string | null | undefined, browserLanguage: string): Language {
   const wanted = (preference && preference !== 'auto' ? preference : browserLanguage).slice(0, 2).toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(wanted) ? (wanted as Language) : 'en';
+  return LANGUAGES.find((l) => l.code === wanted)?.code ?? DEFAULT_LANGUAGE;
 }
 
 /** Makes `language` the UI's, once its catalogue is loaded; with the catalogue already there, before it returns. */
 export async function setLanguage(language: Language): Promise<void> {
   wanted = language;
-  if (language !== 'en' && !CATALOGUES[language]) CATALOGUES[language] = await LOAD[language]();
+  CATALOGUES[language] ??= await loadCatalogue(language);
   if (wanted !== language) return;
   current = language;
   // The background has no document; it uses the catalogue for its menu titles.

@@ -4,6 +4,7 @@
  * required (401, code 900421), 429 waited out as `Retry-After` says, and every other failure turned into the
  * `ApiError` the views already understand, with Partner Center's own description.
  */
+import { languageInfo } from '@/domain/languages';
 import type { PcErrorBody } from '@/domain/partner-center';
 import type { ApiErrorBody } from '@/domain/schemas';
 import { ApiError, type RequestOptions, send } from '../api-client';
@@ -81,7 +82,7 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
       Accept: 'application/json',
       'MS-RequestId': requestId,
       'MS-CorrelationId': crypto.randomUUID(),
-      'X-Locale': getLanguage() === 'ru' ? 'ru-RU' : 'en-US',
+      'X-Locale': languageInfo(getLanguage()).partnerCenterLocale,
       ...options.headers,
     };
     const response = await send(new URL(path, apiBase), headers, options);
