@@ -18,7 +18,7 @@ export interface FieldSpec {
   choices?: (values: FormValues) => Choice[];
 }
 
-export interface ResourceFormProps<K extends FormKind> extends Omit<SessionProps<K>, 'paths'> {
+interface ResourceFormProps<K extends FormKind> extends Omit<SessionProps<K>, 'paths'> {
   title: MessageKey;
   fields: readonly FieldSpec[];
   readOnly?: { label: MessageKey; value: string }[];

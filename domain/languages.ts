@@ -11,8 +11,7 @@ export const LANGUAGES = [
 ] as const;
 
 export type Language = (typeof LANGUAGES)[number]['code'];
-export type LanguageInfo = (typeof LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 
-export const languageInfo = (code: Language): LanguageInfo => LANGUAGES.find((l) => l.code === code)!;
+export const languageInfo = (code: Language) => LANGUAGES.find((l) => l.code === code)!;

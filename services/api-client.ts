@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiResponse<T> {
+interface ApiResponse<T> {
   data: T;
   etag: string | null;
   total: number | null;

@@ -44,7 +44,7 @@ export function getLanguage(): Language {
   return current;
 }
 
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 
 function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

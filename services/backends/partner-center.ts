@@ -40,7 +40,7 @@ import type { CustomerBackend, CustomerHit } from './backend';
 import { localError, pcRequest } from './pc-request';
 
 /** Partner Center is remote and counts requests: a search waits for the typing to pause. */
-export const SEARCH_PAUSE_MS = 250;
+const SEARCH_PAUSE_MS = 250;
 
 const customerPath = (id: string) => `/v1/customers/${encodeURIComponent(id)}`;
 const policiesOf = (id: string) => `/v1/SelfServePolicy?entity_id=${encodeURIComponent(id)}`;

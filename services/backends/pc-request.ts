@@ -15,16 +15,16 @@ import { partnerCenterItem } from '../storage';
 import { announcedPause } from './waits';
 
 /** Partner Center's answer when the sign-in had no MFA (enforced on its APIs since April 2026). */
-export const MFA_REQUIRED = '900421';
+const MFA_REQUIRED = '900421';
 /** Waits Partner Center may ask for before one request gives up, and the longest wait worth making. */
 const MAX_WAITS = 3;
 const MAX_WAIT_SECONDS = 60;
 
-export interface PcRequestOptions extends RequestOptions {
+interface PcRequestOptions extends RequestOptions {
   headers?: Record<string, string>;
 }
 
-export interface PcAnswer<T> {
+interface PcAnswer<T> {
   data: T;
   status: number;
 }
@@ -35,7 +35,7 @@ export function localError(status: number, code: string, message: string, rest: 
 }
 
 /** Partner Center's error body as ours: its description as the message, its field list as `fields`. */
-export function pcFailure(status: number, body: Partial<PcErrorBody> | null): ApiError {
+function pcFailure(status: number, body: Partial<PcErrorBody> | null): ApiError {
   if (status === 429) return localError(429, 'throttled', t('pc.throttled'));
   if (status >= 500) {
     const said = body?.description ? ` (${body.description})` : '';
@@ -52,7 +52,7 @@ export function pcFailure(status: number, body: Partial<PcErrorBody> | null): Ap
 }
 
 /** `Retry-After` in seconds (a number, or an HTTP date); null when absent or unreadable. */
-export function retryAfterSeconds(headers: Headers, now = Date.now()): number | null {
+function retryAfterSeconds(headers: Headers, now = Date.now()): number | null {
   const value = headers.get('Retry-After');
   if (value === null) return null;
   if (/^\d+$/.test(value.trim())) return Number(value);

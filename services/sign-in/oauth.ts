@@ -28,7 +28,7 @@ export class SignInError extends Error {
  * discovery check rightly refuses, so multi-tenant apps take the endpoints as Entra ID lays them out. The local
  * Partner Center does the same. No ID token is asked for (no `openid` scope), so no issuer is ever compared.
  */
-export function authorizationServer(signInAddress: string): oauth.AuthorizationServer {
+function authorizationServer(signInAddress: string): oauth.AuthorizationServer {
   const base = signInAddress.replace(/\/+$/, '');
   return {
     issuer: base,
@@ -80,7 +80,7 @@ async function signedIn(answer: Promise<oauth.TokenEndpointResponse>, now: numbe
 }
 
 /** What the browser's sign-in window gives back: the address the authority redirected to. */
-export type LaunchWindow = (url: string) => Promise<string>;
+type LaunchWindow = (url: string) => Promise<string>;
 
 /** Browsers word "the agent closed the window" their own way; anything else is a failure to show. */
 const CLOSED = /did not approve|cancel|closed/i;

@@ -19,7 +19,7 @@ export interface Status {
 }
 
 /** How to take the last write back: the previous values as a merge patch, sent with the ETag the write left. */
-export interface UndoWrite {
+interface UndoWrite {
   kind: ResourceKind;
   patch: object;
   etag: string;

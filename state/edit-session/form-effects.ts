@@ -30,10 +30,10 @@ export interface FormDeps<K extends FormKind> {
   onClose: (saved: Saved<K> | null) => void;
 }
 
-export type FormSession = Store<EditSession, SessionEvent>;
+type FormSession = Store<EditSession, SessionEvent>;
 
 /** A failed write as the session's event: a 412 merges, field errors go to their fields, the rest is a message. */
-export function failureEvent(error: unknown, paths: readonly string[]): SessionEvent {
+function failureEvent(error: unknown, paths: readonly string[]): SessionEvent {
   const body = error instanceof ApiError ? error.body : null;
   if (error instanceof ApiError && error.status === 412 && body?.current) {
     const current = body.current as { etag?: string };

@@ -19,7 +19,7 @@ const FORMAT_HINTS: Record<string, MessageKey> = {
 };
 
 /** A zod issue in the agent's language: custom issues name their catalogue key in `params.key`. */
-export function issueMessage(issue: core.$ZodIssue, values: FormValues): string {
+function issueMessage(issue: core.$ZodIssue, values: FormValues): string {
   const field = String(issue.path.at(-1) ?? '');
   switch (issue.code) {
     case 'custom': {

@@ -18,7 +18,7 @@ import {
 export type MergeChoice = 'mine' | 'theirs';
 
 /** A 412 whose clashing fields wait for the agent; the colleague's values and ETag become the base once chosen. */
-export interface PendingMerge {
+interface PendingMerge {
   conflicts: Conflict[];
   theirs: FormValues;
   etag: string;

@@ -39,7 +39,7 @@ export const EXTENSION_SERVICES: SearchServices = {
   prefetch: (id) => prefetchCustomer(id),
 };
 
-export type SearchStore = Store<CustomerSearch, SearchEvent>;
+type SearchStore = Store<CustomerSearch, SearchEvent>;
 
 export function searchEffects(search: SearchStore, services: SearchServices = EXTENSION_SERVICES) {
   let request: AbortController | null = null;

@@ -2,7 +2,7 @@
  * What a view's main area shows under the header's search box, which stays on every view: the results while the
  * agent is searching, the recent customers when the box is empty and the list is wanted, else the open account.
  */
-export type MainView = 'results' | 'recent' | 'account' | 'none';
+type MainView = 'results' | 'recent' | 'account' | 'none';
 
 export interface SearchView {
   /** The customer open in this view; `undefined` until storage has answered. */
