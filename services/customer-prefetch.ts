@@ -1,8 +1,7 @@
 /**
- * The whole customer behind the search list's active option, asked for while the agent still reads the list, so
- * that Enter finds it arrived or on its way (measured in README, Performance: open-account time). One is kept, for a
- * few seconds, and taken once: the account page reads afresh otherwise, and a write checks its ETag anyway. A change
- * another view announces drops the copy, so an agent never opens a customer as it was before their own save.
+ * The whole customer behind the search list's active option, read while the agent still reads the list so that
+ * Enter finds it arrived or on its way (docs/architecture.md, "Search on every view"). One is kept, for a few
+ * seconds, and taken once; a change another view announces drops it.
  */
 import type { Customer } from '@/domain/schemas';
 import { currentBackend } from './backends';

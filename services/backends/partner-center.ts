@@ -1,12 +1,8 @@
 /**
  * Partner Center's `/v1` behind the same `CustomerBackend` as the mock, translated both ways by
- * domain/partner-center-mapping.ts. Where Partner Center works differently the views still see the same thing:
- * - search is Partner Center's `starts_with` on the company name and on the domain, asked together and merged;
- * - a billing profile is written whole (PUT) with its etag: the agent's merge patch is applied to the profile as it
- *   is now, and a stale etag (HTTP 400, code 2055) becomes the 412 the merge dialog knows, with the profile now;
- * - the purchase permission is the customer's SelfServePolicy: created (POST), changed (PUT) or deleted (DELETE);
- * - company details cannot be changed (Partner Center has no operation for it);
- * - recent changes are the customer's audit records.
+ * domain/partner-center-mapping.ts; where Partner Center works differently (search, a billing write, the purchase
+ * permission as a SelfServePolicy, read-only company details) the views still see the same thing
+ * (docs/architecture.md, "Two backends, one set of views").
  */
 import { applyMergePatch } from '@/domain/merge-patch';
 import {

@@ -1,8 +1,7 @@
 /**
- * One request to Partner Center's `/v1`, as Partner Center wants it and with what a real tenant answers handled:
- * the bearer token (refreshed by the background when due), a 401 answered by one refresh and one retry, MFA
- * required (401, code 900421), 429 waited out as `Retry-After` says, and every other failure turned into the
- * `ApiError` the views already understand, with Partner Center's own description.
+ * One request to Partner Center's `/v1` as Partner Center wants it, with what a real tenant answers handled (the
+ * token refreshed or the sign-in ended on a 401, 429 waited out, other failures as the views' `ApiError`):
+ * docs/architecture.md, "Two backends, one set of views".
  */
 import { languageInfo } from '@/domain/languages';
 import type { PcErrorBody } from '@/domain/partner-center';

@@ -1,9 +1,7 @@
 /**
- * The sign-in's side effects, run by the background alone: the sign-in window, refreshing, signing out. One place
- * for them because the popup closes when the sign-in window opens, and because refresh tokens rotate (two views
- * refreshing at once would spend the same refresh token twice). The state lives in `session:signIn`; each change is
- * read, reduced by the model and written back in turn, so nothing written meanwhile (by a test, another event) is
- * lost.
+ * The sign-in's side effects, run by the background alone (why: docs/architecture.md, "The Partner Center
+ * sign-in"): the sign-in window, refreshing, signing out. Each change of `session:signIn` is read, reduced by the
+ * model and written back in turn, so nothing written meanwhile (by a test, another event) is lost.
  */
 
 import { type SignIn, type SignInEvent, signIn, type Tokens } from '@/state/sign-in';
