@@ -2,7 +2,7 @@
  * Enter → account in the real popup: search a customer by its company name, let the list settle with it active (as
  * an agent reads the list), press Enter and time, inside the page, until the account shows the customer's whole data
  * (its address, which the list's summaries do not carry). The popup reads the active option's customer before Enter
- * (utils/customer-prefetch.ts); this is what that buys.
+ * (services/customer-prefetch.ts); this is what that buys.
  */
 import type { CustomerSummary } from '@/domain/schemas';
 import { aria, type ExtensionBrowser } from '../tests/helpers/extension';

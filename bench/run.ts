@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
 import { seedCustomers } from '@/mock-api/seed';
-import { roleItem } from '@/utils/storage';
+import { roleItem } from '@/services/storage';
 import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
 import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';

@@ -1,8 +1,8 @@
 import type { FormKind } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
-import type { Draft } from '@/utils/drafts';
-import type { Saved } from '@/utils/edit-session/form';
-import { useModule } from '@/utils/use-module';
+import { useModule } from '@/hooks/use-module';
+import type { Draft } from '@/services/drafts';
+import type { Saved } from '@/state/edit-session/form';
 import { Skeleton } from './Skeleton';
 
 const loadBillingForm = () => import('./BillingProfileForm');

@@ -1,9 +1,7 @@
-import { t } from '@/utils/i18n';
-import { currentCustomerItem } from '@/utils/storage';
-import { useCustomerSearch } from '@/utils/use-customer-search';
-import { useLanguage } from '@/utils/use-language';
-import { useModule } from '@/utils/use-module';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useCustomerSearch } from '@/hooks/use-customer-search';
+import { useLanguage } from '@/hooks/use-language';
+import { useModule } from '@/hooks/use-module';
+import { t } from '@/services/i18n';
 import { CustomerAccount } from './CustomerAccount';
 import { HeaderAccount } from './HeaderAccount';
 import { OpenInSidePanel } from './OpenInSidePanel';
@@ -23,8 +21,8 @@ export type View = 'popup' | 'sidepanel';
 export function App({ view }: { view: View }) {
   // A language change re-renders the whole app in the new language.
   useLanguage();
-  const customerId = useStorageItem(currentCustomerItem);
-  const search = useCustomerSearch(customerId);
+  const search = useCustomerSearch();
+  const { customerId } = search.state;
   const Followed = useModule(loadFollowedCustomer, view === 'sidepanel')?.FollowedCustomer;
 
   return (
@@ -34,11 +32,11 @@ export function App({ view }: { view: View }) {
         <HeaderAccount />
         {view === 'popup' && <OpenInSidePanel />}
         <ShortcutsHelp />
-        <SearchBox search={search} />
+        <SearchBox {...search} />
       </header>
       <main>
-        {Followed && <Followed current={customerId ?? null} onOpen={search.choose} />}
-        {search.view !== 'none' && <SearchResults search={search} />}
+        {Followed && <Followed current={customerId ?? null} onOpen={(id) => search.dispatch({ type: 'chosen', id })} />}
+        {search.view !== 'none' && <SearchResults {...search} />}
         {search.view !== 'none' && customerId && (
           <CustomerAccount key={customerId} id={customerId} hidden={search.view !== 'account'} />
         )}

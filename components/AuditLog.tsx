@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isRoleId } from '@/domain/roles';
 import type { AuditEntry } from '@/domain/schemas';
-import { currentBackend } from '@/utils/backends';
-import { formatDateTime, t } from '@/utils/i18n';
-import { withRetry } from '@/utils/retry';
+import { currentBackend } from '@/services/backends';
+import { formatDateTime, t } from '@/services/i18n';
+import { withRetry } from '@/services/retry';
 
 const SHOWN = 5;
 

@@ -1,5 +1,5 @@
 import type { Customer } from '@/domain/schemas';
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
 import { DetailList } from './DetailList';
 
 export function BillingDetails({ customer }: { customer: Customer }) {

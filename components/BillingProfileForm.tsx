@@ -1,12 +1,12 @@
 import type { BillingProfile } from '@/domain/schemas';
-import { ApiError } from '@/utils/api-client';
-import { currentBackend } from '@/utils/backends';
-import { countryChoices } from '@/utils/countries';
-import type { Draft } from '@/utils/drafts';
-import type { Saved } from '@/utils/edit-session/form';
-import type { PreCheck } from '@/utils/edit-session/form-effects';
-import { applyValues, type FormValues, toValues } from '@/utils/form-model';
-import { validateResource } from '@/utils/form-validation';
+import { ApiError } from '@/services/api-client';
+import { currentBackend } from '@/services/backends';
+import { countryChoices } from '@/services/country-choices';
+import type { Draft } from '@/services/drafts';
+import type { Saved } from '@/state/edit-session/form';
+import type { PreCheck } from '@/state/edit-session/form-effects';
+import { applyValues, type FormValues, toValues } from '@/state/edit-session/form-model';
+import { validateResource } from '@/state/edit-session/form-validation';
 import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const ADDRESS = 'defaultAddress.';

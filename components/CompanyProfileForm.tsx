@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '@/domain/schemas';
-import type { Draft } from '@/utils/drafts';
-import type { Saved } from '@/utils/edit-session/form';
-import { validateResource } from '@/utils/form-validation';
+import type { Draft } from '@/services/drafts';
+import type { Saved } from '@/state/edit-session/form';
+import { validateResource } from '@/state/edit-session/form-validation';
 import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const COMPANY_FIELDS: readonly FieldSpec[] = [

@@ -1,5 +1,5 @@
-import type { PermissionKey } from '@/utils/edit-session/account-effects';
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
+import type { PermissionKey } from '@/state/edit-session/account-effects';
 import { ModalDialog } from './ModalDialog';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import type { MergeChoice } from '@/utils/edit-session/form';
-import type { Conflict } from '@/utils/form-model';
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
+import type { MergeChoice } from '@/state/edit-session/form';
+import type { Conflict } from '@/state/edit-session/form-model';
 import { differingPart } from '@/utils/text-diff';
 import { ModalDialog } from './ModalDialog';
 

@@ -1,12 +1,12 @@
 import { useId } from 'preact/hooks';
 import type { FormKind } from '@/domain/resources';
-import { denial } from '@/utils/denial';
-import { useAccount } from '@/utils/edit-session/use-account';
-import { t } from '@/utils/i18n';
-import { customerPageUrl } from '@/utils/partner-center-web';
-import { connectionItem } from '@/utils/storage';
-import { useRole } from '@/utils/use-role';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useAccount } from '@/hooks/use-account';
+import { useRole } from '@/hooks/use-role';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { denial } from '@/services/denial';
+import { t } from '@/services/i18n';
+import { customerPageUrl } from '@/services/partner-center-web';
+import { connectionItem } from '@/services/storage';
 import { AccountForm } from './AccountForm';
 import { AuditLog } from './AuditLog';
 import { BillingDetails } from './BillingDetails';
@@ -17,7 +17,7 @@ import { RetryAlert } from './RetryAlert';
 import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
-/** Step 2 of the job: the customer's Account page; its state and writes are utils/edit-session's account model. */
+/** Step 2 of the job: the customer's Account page; its state and writes are the account model (state/edit-session/account.ts). */
 export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: boolean }) {
   const role = useRole();
   const mayView = role !== undefined && !denial(role, 'viewCustomers');

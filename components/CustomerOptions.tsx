@@ -1,4 +1,4 @@
-import type { CustomerOption } from '@/utils/use-customer-search';
+import type { CustomerOption } from '@/state/search/search';
 import { Highlight } from './Highlight';
 
 interface Props {

@@ -1,6 +1,6 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
 
-export interface Detail {
+interface Detail {
   label: string;
   value: string | undefined;
   readOnly?: boolean;

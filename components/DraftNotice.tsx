@@ -1,4 +1,4 @@
-import { formatDateTime, t } from '@/utils/i18n';
+import { formatDateTime, t } from '@/services/i18n';
 
 /** A form reopened with an unsent draft says so, with the way back to the saved values. */
 export function DraftNotice({ savedAt, onDiscard }: { savedAt: number; onDiscard: () => void }) {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { followActiveTab } from '@/utils/followed-tab';
-import { t } from '@/utils/i18n';
-import { connectionItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { followActiveTab } from '@/services/followed-tab';
+import { t } from '@/services/i18n';
+import { connectionItem } from '@/services/storage';
 
 /** Side panel: when the agent's tab shows a customer in Partner Center's web app, offers to open that customer here. */
 export function FollowedCustomer({ current, onOpen }: { current: string | null; onOpen: (id: string) => void }) {

@@ -1,6 +1,6 @@
-import { connectionItem } from '@/utils/storage';
-import { useModule } from '@/utils/use-module';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useModule } from '@/hooks/use-module';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { connectionItem } from '@/services/storage';
 import { RoleSelect } from './RoleSelect';
 
 const loadPartnerCenterAccount = () => import('./PartnerCenterAccount');

@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import { openSidePanel } from '@/utils/side-panel';
+import { t } from '@/services/i18n';
+import { openSidePanel } from '@/services/side-panel';
 
 /** Opens the side panel (Firefox: the sidebar) for this window; the current customer travels through storage. */
 export function OpenInSidePanel() {

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { onWait } from '@/utils/backends/waits';
-import { t } from '@/utils/i18n';
-import { startSignIn } from '@/utils/sign-in/client';
-import { roleName, signInStatus } from '@/utils/sign-in/describe';
-import { askSignInPermissions } from '@/utils/sign-in/permissions';
-import { signInItem } from '@/utils/sign-in/session-item';
-import { partnerCenterItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { onWait } from '@/services/backends/waits';
+import { t } from '@/services/i18n';
+import { startSignIn } from '@/services/sign-in/client';
+import { roleName, signInStatus } from '@/services/sign-in/describe';
+import { askSignInPermissions } from '@/services/sign-in/permissions';
+import { signInItem } from '@/services/sign-in/session-item';
+import { partnerCenterItem } from '@/services/storage';
 
 /** Seconds left of a wait Partner Center asked for (429), counting down; null when there is none. */
 function useWait(): number | null {

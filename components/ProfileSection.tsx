@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { type FormKind, RESOURCES } from '@/domain/resources';
 import type { RoleId } from '@/domain/roles';
-import { denial } from '@/utils/denial';
-import { t } from '@/utils/i18n';
+import { denial } from '@/services/denial';
+import { t } from '@/services/i18n';
 
 interface Props {
   kind: FormKind;

@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import type { PurchasePermission } from '@/domain/schemas';
-import type { PermissionKey } from '@/utils/edit-session/account-effects';
-import { t } from '@/utils/i18n';
-import { useModule } from '@/utils/use-module';
+import { useModule } from '@/hooks/use-module';
+import { t } from '@/services/i18n';
+import type { PermissionKey } from '@/state/edit-session/account-effects';
 
 const KEYS: readonly PermissionKey[] = ['azureReservations', 'azureSavingsPlans'];
 

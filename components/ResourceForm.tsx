@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { FormKind } from '@/domain/resources';
+import { type SessionProps, useFormSession } from '@/hooks/use-form-session';
+import { useModule } from '@/hooks/use-module';
 import type { MessageKey } from '@/locales/en';
-import { shownErrors } from '@/utils/edit-session/form';
-import { type SessionProps, useFormSession } from '@/utils/edit-session/use-form-session';
-import type { FormValues } from '@/utils/form-model';
-import { noticeText, t } from '@/utils/i18n';
-import { useModule } from '@/utils/use-module';
+import { noticeText, t } from '@/services/i18n';
+import { shownErrors } from '@/state/edit-session/form';
+import type { FormValues } from '@/state/edit-session/form-model';
 import { DraftNotice } from './DraftNotice';
 import { type Choice, FormField } from './FormField';
 import { SuggestedAddress } from './SuggestedAddress';
@@ -18,7 +18,7 @@ export interface FieldSpec {
   choices?: (values: FormValues) => Choice[];
 }
 
-export interface ResourceFormProps<K extends FormKind> extends Omit<SessionProps<K>, 'paths'> {
+interface ResourceFormProps<K extends FormKind> extends Omit<SessionProps<K>, 'paths'> {
   title: MessageKey;
   fields: readonly FieldSpec[];
   readOnly?: { label: MessageKey; value: string }[];
@@ -26,7 +26,7 @@ export interface ResourceFormProps<K extends FormKind> extends Omit<SessionProps
 
 const loadConflictDialog = () => import('./ConflictDialog');
 
-/** One edit form for a resource: it renders its edit session (utils/edit-session) and dispatches what the agent does. */
+/** One edit form for a resource: it renders its edit session (state/edit-session/) and dispatches what the agent does. */
 export function ResourceForm<K extends FormKind>(props: ResourceFormProps<K>) {
   const { fields } = props;
   const { session, dispatch, ...act } = useFormSession({ ...props, paths: fields.map((f) => f.path) });

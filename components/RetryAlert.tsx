@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
 
 /** A read that failed: why, in an alert, with a Retry button beside it. */
 export function RetryAlert({ message, onRetry }: { message: string; onRetry: () => void }) {

@@ -1,7 +1,7 @@
 import { isRoleId, ROLE_IDS } from '@/domain/roles';
-import { t } from '@/utils/i18n';
-import { roleItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { roleItem } from '@/services/storage';
 
 /** The agent's role: stored in `local:role`, so every open view and the next browser session share it. */
 export function RoleSelect() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '@/locales/en';
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
 import { ModalDialog } from './ModalDialog';
 import './shortcuts.css';
 

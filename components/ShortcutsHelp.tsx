@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { useModule } from '@/hooks/use-module';
+import { t } from '@/services/i18n';
 import { isTyping } from '@/utils/is-typing';
-import { useModule } from '@/utils/use-module';
 
 const loadDialog = () => import('./ShortcutsDialog');
 

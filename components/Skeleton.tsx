@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
 
 interface Props {
   /** A line as wide as the page's title first (the Account page), or none (a form inside it). */

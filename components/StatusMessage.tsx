@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Status } from '@/utils/edit-session/account';
-import { noticeText, t } from '@/utils/i18n';
+import { noticeText, t } from '@/services/i18n';
+import type { Status } from '@/state/edit-session/account';
 
 /** How long Undo stays offered after a save. */
 const UNDO_MS = 10_000;

@@ -1,5 +1,5 @@
-import type { FormValues } from '@/utils/form-model';
-import { t } from '@/utils/i18n';
+import { t } from '@/services/i18n';
+import type { FormValues } from '@/state/edit-session/form-model';
 
 /** The address the API would accept instead, offered and taken only when the agent asks. */
 export function SuggestedAddress({ suggestion, onTake }: { suggestion: FormValues; onTake: () => void }) {

@@ -145,7 +145,7 @@ const POSTAL_CODE_SEPARATORS: Record<string, [number, string]> = { GB: [3, ' '],
  * The canonical spelling of a postal code (upper case, the country's own separator), e.g. GB `sw1a1aa` → `SW1A 1AA`,
  * JP `1000001` → `100-0001`. Used by the address validation to suggest a fix.
  */
-export function canonicalPostalCode(country: string, postalCode: string): string {
+function canonicalPostalCode(country: string, postalCode: string): string {
   const compact = postalCode.toUpperCase().replace(/[\s-]+/g, '');
   const separator = POSTAL_CODE_SEPARATORS[country.toUpperCase()];
   if (separator && compact.length > separator[0]) {

@@ -44,7 +44,7 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function toPcAddress(a: Address): PcAddress {
+function toPcAddress(a: Address): PcAddress {
   return defined({ ...a });
 }
 

@@ -54,7 +54,7 @@ export const CustomerBillingProfile = z.strictObject({
 export type CustomerBillingProfile = z.infer<typeof CustomerBillingProfile>;
 
 /** In a customer list Partner Center shows only these parts of the company profile. */
-export const CustomerCompanyProfileSummary = z.strictObject({
+const CustomerCompanyProfileSummary = z.strictObject({
   tenantId: z.string(),
   domain: z.string(),
   companyName: z.string(),
@@ -113,9 +113,9 @@ export const SelfServePolicy = z.strictObject({
 export type SelfServePolicy = z.infer<typeof SelfServePolicy>;
 
 /** Partner Center's enum values on the wire: the .NET SDK writes `SelfServePolicy` as `self_serve_policy`. */
-export const AUDIT_RESOURCE_TYPES = ['customer', 'self_serve_policy'] as const;
+const AUDIT_RESOURCE_TYPES = ['customer', 'self_serve_policy'] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
-export const OPERATION_TYPES = [
+const OPERATION_TYPES = [
   'update_customer_billing_profile',
   'update_customer_company_profile',
   'create_self_serve_policy',

@@ -8,7 +8,7 @@ import type { ResourceKind, Resources } from './resources';
 import { BillingProfile, CompanyProfile, companyIssues, PurchasePermission } from './schemas';
 
 /** A rule broken, by field path, with the catalogue key the UI translates it with. */
-export interface CrossIssue {
+interface CrossIssue {
   path: string;
   key: string;
   message: string;

@@ -18,7 +18,7 @@ export type ResourceKind = keyof Resources;
 export type FormKind = Exclude<ResourceKind, 'permission'>;
 
 /** The audit entries one write appends: their action names and the changes each covers. */
-export type AuditParts = { action: string; changes: Changes }[];
+type AuditParts = { action: string; changes: Changes }[];
 
 export interface Resource<K extends ResourceKind = ResourceKind> {
   kind: K;
@@ -98,10 +98,6 @@ export const RESOURCE_KINDS = Object.keys(RESOURCES) as ResourceKind[];
 /** The resource an audit entry's action belongs to. */
 export function kindOfAction(action: string): ResourceKind | undefined {
   return RESOURCE_KINDS.find((kind) => RESOURCES[kind].actions.includes(action));
-}
-
-export function resourceOf<K extends ResourceKind>(customer: Customer, kind: K): Resources[K] {
-  return customer[RESOURCES[kind].field] as Resources[K];
 }
 
 /** The customer with one resource replaced (a landed write), leaving the argument as it was. */

@@ -31,7 +31,7 @@ export const ROLE_NAMES: Record<RoleId, string> = {
   'billing-admin': 'Billing admin',
 };
 
-export const ACTION_NAMES: Record<Action, string> = {
+const ACTION_NAMES: Record<Action, string> = {
   viewCustomers: 'search and view customers',
   editBillingProfile: 'edit the billing profile',
   editCompanyProfile: 'edit company details',

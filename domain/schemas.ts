@@ -10,9 +10,9 @@ import { POSTAL_CODE_EXAMPLES, POSTAL_CODE_PATTERNS, requiresRegistration, STATE
 const text = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 
-export const PHONE_PATTERN = /^\+?[0-9 ()\-.]{4,25}$/;
-export const CULTURE_PATTERN = /^[a-z]{2,3}(-[A-Z][a-z]{3})?-[A-Z]{2}$/;
-export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
+const PHONE_PATTERN = /^\+?[0-9 ()\-.]{4,25}$/;
+const CULTURE_PATTERN = /^[a-z]{2,3}(-[A-Z][a-z]{3})?-[A-Z]{2}$/;
+const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
 
 const addressFields = {
   country: z.string().check(z.trim(), z.regex(/^[A-Z]{2}$/, 'Use a two-letter country code, like US or RU.')),

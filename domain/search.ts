@@ -157,7 +157,7 @@ export function compareTies(a: { name: string; id: string }, b: { name: string; 
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export type Range = [start: number, end: number];
+type Range = [start: number, end: number];
 
 /**
  * Where `query` matched in `text`, as ranges of `text` to mark. `whole` for a domain, e-mail or id: the start of

@@ -1,7 +1,7 @@
-import { resolveLanguage, setLanguage, t } from '@/utils/i18n';
-import { openSidePanel } from '@/utils/side-panel';
-import { serveSignIn } from '@/utils/sign-in/background';
-import { languageItem, searchQueryItem } from '@/utils/storage';
+import { resolveLanguage, setLanguage, t } from '@/services/i18n';
+import { openSidePanel } from '@/services/side-panel';
+import { serveSignIn } from '@/services/sign-in/background';
+import { languageItem, searchQueryItem } from '@/services/storage';
 
 const SEARCH_MENU = 'search-customers';
 
@@ -9,7 +9,7 @@ export default defineBackground(() => {
   // The side panel shows the same app as the popup; the toolbar button keeps opening the popup.
   void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
 
-  // Partner Center's sign-in window, refreshes and sign-out run here, for every view (utils/sign-in/service.ts).
+  // Partner Center's sign-in window, refreshes and sign-out run here, for every view (services/sign-in/service.ts).
   serveSignIn();
 
   // Menus outlive the service worker but not an update: create it on install, retitle it when the language changes.

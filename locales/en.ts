@@ -33,8 +33,6 @@ export const en = {
   saved: 'Saved.',
   language: 'Language',
   'language.auto': 'Browser language',
-  'language.en': 'English',
-  'language.ru': 'Русский',
   testConnection: 'Test connection',
   testingConnection: 'Connecting to {address}…',
   connectionUp: 'Connected to {address}.',
@@ -195,6 +193,6 @@ export const en = {
 } as const;
 
 /** A plural entry has a form per Intl.PluralRules category; `other` is always there. */
-export type PluralEntry = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+type PluralEntry = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: (typeof en)[K] extends string ? string : PluralEntry };

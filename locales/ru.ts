@@ -35,8 +35,6 @@ export const ru: Messages = {
   saved: 'Сохранено.',
   language: 'Язык',
   'language.auto': 'Язык браузера',
-  'language.en': 'English',
-  'language.ru': 'Русский',
   testConnection: 'Проверить подключение',
   testingConnection: 'Подключение к {address}…',
   connectionUp: 'Подключено к {address}.',

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/services/storage';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'docs/screenshots');

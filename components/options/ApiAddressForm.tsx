@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { apiBaseItem, DEFAULT_API_BASE } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
-import { originPattern, parseApiAddress } from './api-address';
-import { checkConnection } from './check-connection';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { originPattern, parseApiAddress } from '@/services/settings/api-address';
+import { checkConnection } from '@/services/settings/check-connection';
+import { apiBaseItem, DEFAULT_API_BASE } from '@/services/storage';
 
 /** "API address" with Save and "Test connection"; both report in one live region. */
 export function ApiAddressForm() {

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { type Connection, connectionItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { type Connection, connectionItem } from '@/services/storage';
 import { RoleSelect } from '../RoleSelect';
 import { ApiAddressForm } from './ApiAddressForm';
 import { PartnerCenterForm } from './PartnerCenterForm';

@@ -1,8 +1,7 @@
-import { LANGUAGES, t } from '@/utils/i18n';
-import { languageItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
-
-const CHOICES = ['auto', ...LANGUAGES] as const;
+import { LANGUAGES } from '@/domain/languages';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { languageItem } from '@/services/storage';
 
 /** The UI language: the browser's ("auto") or one chosen here; every open view follows the change at once. */
 export function LanguageSelect() {
@@ -11,10 +10,11 @@ export function LanguageSelect() {
     <label class="field">
       <span>{t('language')}</span>
       <select value={choice} onChange={(event) => void languageItem.setValue(event.currentTarget.value)}>
-        {CHOICES.map((id) => (
+        <option value="auto">{t('language.auto')}</option>
+        {LANGUAGES.map(({ code, label }) => (
           // Each language is named in itself, so it can be found whatever language the page is in.
-          <option key={id} value={id} lang={id === 'auto' ? undefined : id}>
-            {t(`language.${id}`)}
+          <option key={code} value={code} lang={code}>
+            {label}
           </option>
         ))}
       </select>

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { useLanguage } from '@/utils/use-language';
+import { useLanguage } from '@/hooks/use-language';
+import { t } from '@/services/i18n';
 import { ConnectionForm } from './ConnectionForm';
 import { LanguageSelect } from './LanguageSelect';
 import './options.css';

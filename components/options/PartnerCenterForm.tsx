@@ -1,13 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { signOut, startSignIn } from '@/utils/sign-in/client';
-import { signInStatus } from '@/utils/sign-in/describe';
-import { askSignInPermissions, signInOrigins } from '@/utils/sign-in/permissions';
-import { signInItem } from '@/utils/sign-in/session-item';
-import { PARTNER_CENTER_DEFAULTS, type PartnerCenterSettings, partnerCenterItem } from '@/utils/storage';
-import { useStorageItem } from '@/utils/use-storage-item';
+import { useStorageItem } from '@/hooks/use-storage-item';
+import { t } from '@/services/i18n';
+import { checkSettings, type SettingsErrors } from '@/services/settings/partner-center-settings';
+import { signOut, startSignIn } from '@/services/sign-in/client';
+import { signInStatus } from '@/services/sign-in/describe';
+import { askSignInPermissions, signInOrigins } from '@/services/sign-in/permissions';
+import { signInItem } from '@/services/sign-in/session-item';
+import { PARTNER_CENTER_DEFAULTS, type PartnerCenterSettings, partnerCenterItem } from '@/services/storage';
 import { FormField } from '../FormField';
-import { checkSettings, type SettingsErrors } from './partner-center-settings';
 
 type Key = keyof PartnerCenterSettings;
 const FIELDS: { key: Key; label: 'apiAddress' | 'signInAddress' | 'applicationId'; type: 'url' | 'text' }[] = [

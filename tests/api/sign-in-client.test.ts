@@ -1,11 +1,11 @@
 /**
- * The extension's sign-in code (utils/sign-in/oauth.ts, oauth4webapi underneath) against the real mock authority,
+ * The extension's sign-in code (services/sign-in/oauth.ts, oauth4webapi underneath) against the real mock authority,
  * the browser's sign-in window played by a function: what it asks for (code + PKCE S256, state, the Partner Center
  * scope), what it makes of the answers, and how refresh tokens rotate.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accountOf, refreshTokens, SIGN_IN_SCOPE, SignInError, signInInteractively } from '@/utils/sign-in/oauth';
-import type { PartnerCenterSettings } from '@/utils/storage';
+import { accountOf, refreshTokens, SIGN_IN_SCOPE, SignInError, signInInteractively } from '@/services/sign-in/oauth';
+import type { PartnerCenterSettings } from '@/services/storage';
 import { checkedFetch } from '../helpers/contract';
 import { type InProcessApi, startApi } from '../helpers/mock-api';
 import { pc, REDIRECT_URI } from '../helpers/partner-center';

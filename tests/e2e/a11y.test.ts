@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { violations } from '../helpers/axe';
 import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';

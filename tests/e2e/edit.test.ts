@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { draftItem } from '@/utils/drafts';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { draftItem } from '@/services/drafts';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   CONFLICT,

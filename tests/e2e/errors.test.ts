@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import { en } from '@/locales/en';
-import { apiBaseItem, currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { apiBaseItem, currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { spawnMockApi } from '../helpers/mock-api';

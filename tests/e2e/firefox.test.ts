@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, roleItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   callApi,

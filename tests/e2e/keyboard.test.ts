@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { callApi, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

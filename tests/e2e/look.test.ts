@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
-import { currentCustomerItem, roleItem } from '@/utils/storage';
+import { currentCustomerItem, roleItem } from '@/services/storage';
 import { colleaguePatch, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria, EXTENSION_DIR } from '../helpers/extension';
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { beforeEach, expect, test } from 'vitest';
-import { apiBaseItem, languageItem, roleItem } from '@/utils/storage';
+import { apiBaseItem, languageItem, roleItem } from '@/services/storage';
 import { waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

@@ -5,10 +5,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { draftItem } from '@/utils/drafts';
-import type { SignIn } from '@/utils/sign-in/model';
-import { signInItem } from '@/utils/sign-in/session-item';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { draftItem } from '@/services/drafts';
+import { signInItem } from '@/services/sign-in/session-item';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
+import type { SignIn } from '@/state/sign-in';
 import {
   billingPath,
   callApi,

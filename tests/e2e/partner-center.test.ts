@@ -6,14 +6,14 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, test } from 'vitest';
-import { signInItem } from '@/utils/sign-in/session-item';
+import { signInItem } from '@/services/sign-in/session-item';
 import {
   connectionItem,
   currentCustomerItem,
   languageItem,
   PARTNER_CENTER_DEFAULTS,
   searchQueryItem,
-} from '@/utils/storage';
+} from '@/services/storage';
 import { violations } from '../helpers/axe';
 import {
   billingPath,

@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, roleItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
 import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

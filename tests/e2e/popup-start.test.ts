@@ -4,7 +4,7 @@
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import { beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { languageItem } from '@/utils/storage';
+import { languageItem } from '@/services/storage';
 import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

@@ -1,5 +1,5 @@
 import { beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/services/storage';
 import { callApi, colleaguePatch, openCustomer, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, roleItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
 import { textOf } from '../helpers/customer-desk';
 import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 import { type MockApi, spawnMockApi } from '../helpers/mock-api';

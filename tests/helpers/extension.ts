@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import { apiBaseItem } from '@/utils/storage';
+import { apiBaseItem } from '@/services/storage';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,9 +4,9 @@
  * "Sign in as …" button found by role and name.
  */
 import type { Page } from 'puppeteer-core';
-import type { SignIn } from '@/utils/sign-in/model';
-import { signInItem } from '@/utils/sign-in/session-item';
-import { connectionItem, partnerCenterItem } from '@/utils/storage';
+import { signInItem } from '@/services/sign-in/session-item';
+import { connectionItem, partnerCenterItem } from '@/services/storage';
+import type { SignIn } from '@/state/sign-in';
 import { aria, type ExtensionBrowser } from './extension';
 import { CLIENT_ID } from './partner-center';
 

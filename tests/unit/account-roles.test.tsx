@@ -4,9 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CustomerAccount } from '@/components/CustomerAccount';
 import { ACTIONS, can, denialReason, ROLE_IDS } from '@/domain/roles';
 import type { Customer } from '@/domain/schemas';
-import { denial } from '@/utils/denial';
-import { setLanguage } from '@/utils/i18n';
-import { roleItem } from '@/utils/storage';
+import { denial } from '@/services/denial';
+import { setLanguage } from '@/services/i18n';
+import { roleItem } from '@/services/storage';
 
 const customer: Customer = {
   id: '00000000-0000-4000-8000-000000000001',

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { originPattern, parseApiAddress } from '@/components/options/api-address';
+import { originPattern, parseApiAddress } from '@/services/settings/api-address';
 
 test('only http and https addresses are API addresses', () => {
   expect(parseApiAddress(' https://api.example.com:8443/x ')?.origin).toBe('https://api.example.com:8443');

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { currentCustomerItem, languageItem, searchQueryItem } from '@/utils/storage';
+import { currentCustomerItem, languageItem, searchQueryItem } from '@/services/storage';
 
 type Listener = (...args: unknown[]) => unknown;
 /** The parts of the browser the fake does not implement, recorded so the test can check and trigger them. */

@@ -1,43 +1,68 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { en } from '@/locales/en';
-import { ru } from '@/locales/ru';
-import { countryName, formatDateTime, formatNumber, resolveLanguage, setLanguage, t } from '@/utils/i18n';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { LANGUAGES } from '@/domain/languages';
+import { en, type Messages } from '@/locales/en';
+import {
+  countryName,
+  formatDateTime,
+  formatNumber,
+  loadCatalogue,
+  resolveLanguage,
+  setLanguage,
+  t,
+} from '@/services/i18n';
 
 afterEach(() => void setLanguage('en'));
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}|%s/g)].map((m) => m[0]).sort();
 const forms = (entry: unknown) => (typeof entry === 'string' ? { other: entry } : (entry as Record<string, string>));
 
-describe('the Russian catalogue', () => {
+const manifest = (code: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${code}/messages.json`), 'utf8'));
+
+describe.each(LANGUAGES.filter((l) => l.code !== 'en'))('the $label catalogue ($code)', ({ code }) => {
+  let catalogue: Messages;
+  beforeAll(async () => {
+    catalogue = await loadCatalogue(code);
+  });
+
   test('has every key of the English one, and no other', () => {
-    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
   });
 
   test('fills the same placeholders as English in every form', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       const wanted = placeholders(forms(en[key]).other);
-      for (const [form, text] of Object.entries(forms(ru[key])))
+      for (const [form, text] of Object.entries(forms(catalogue[key])))
         expect(placeholders(text), `${key}.${form}`).toEqual(wanted);
     }
   });
 
-  test('plural entries have the one, few and many forms Russian needs', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      if (typeof en[key] === 'string') continue;
-      expect(Object.keys(forms(ru[key])).sort(), key).toEqual(['few', 'many', 'one', 'other']);
-    }
-  });
-
   test('the manifest strings (_locales) are translated too', () => {
-    const read = (lang: string) =>
-      JSON.parse(readFileSync(resolve(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'));
-    const [enManifest, ruManifest] = [read('en'), read('ru')];
-    expect(Object.keys(ruManifest).sort()).toEqual(Object.keys(enManifest).sort());
-    expect(ruManifest.extDescription.message).not.toBe(enManifest.extDescription.message);
+    const [enManifest, own] = [manifest('en'), manifest(code)];
+    expect(Object.keys(own).sort()).toEqual(Object.keys(enManifest).sort());
+    expect(own.extDescription.message).not.toBe(enManifest.extDescription.message);
   });
 });
+
+test.each(LANGUAGES)('plural entries have the forms $label needs ($code)', async ({ code }) => {
+  const catalogue = await loadCatalogue(code);
+  const needed = new Intl.PluralRules(code).resolvedOptions().pluralCategories.sort();
+  for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    if (typeof en[key] === 'string') continue;
+    expect(Object.keys(forms(catalogue[key])).sort(), key).toEqual(needed);
+  }
+  if (code === 'ru') expect(needed).toEqual(['few', 'many', 'one', 'other']);
+});
+
+test.each(LANGUAGES)(
+  '$code is named in itself and asks Partner Center for its own locale',
+  ({ code, label, partnerCenterLocale }) => {
+    expect(label.toLowerCase()).toBe(new Intl.DisplayNames(code, { type: 'language' }).of(code)?.toLowerCase());
+    expect(partnerCenterLocale.split('-')[0]).toBe(code);
+  },
+);
 
 test('plural forms: 1 клиент, 2 клиента, 5 клиентов; 1 customer, 5 customers', async () => {
   await setLanguage('ru');
@@ -77,7 +102,7 @@ test('the language follows the browser unless one is chosen; unknown languages f
 
 test('Russian loads when first wanted; a choice made meanwhile wins over the slower load', async () => {
   vi.resetModules();
-  const i18n = await import('@/utils/i18n');
+  const i18n = await import('@/services/i18n');
   const russian = i18n.setLanguage('ru');
   // English needs no load: it is the language before setLanguage returns.
   void i18n.setLanguage('en');

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CompanyProfileForm } from '@/components/CompanyProfileForm';
 import type { CompanyProfile } from '@/domain/schemas';
-import { loadDraft } from '@/utils/drafts';
-import { setLanguage } from '@/utils/i18n';
+import { loadDraft } from '@/services/drafts';
+import { setLanguage } from '@/services/i18n';
 
 const company: CompanyProfile = {
   tenantId: 't-1',

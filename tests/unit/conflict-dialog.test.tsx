@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { ConflictDialog } from '@/components/ConflictDialog';
-import { setLanguage } from '@/utils/i18n';
+import { setLanguage } from '@/services/i18n';
 
 const LABELS: Record<string, string> = { 'defaultAddress.city': 'City', lastName: 'Last name' };
 const city = { path: 'defaultAddress.city', theirs: 'Kazan', mine: 'Kazань' };

@@ -1,10 +1,10 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { prefetchCustomer, takePrefetched } from '@/utils/customer-prefetch';
-import { customerChangedItem } from '@/utils/storage';
+import { prefetchCustomer, takePrefetched } from '@/services/customer-prefetch';
+import { customerChangedItem } from '@/services/storage';
 
 const customer = vi.fn(async (id: string) => ({ id }) as Customer);
-vi.mock('@/utils/backends', () => ({ currentBackend: async () => ({ customer }) }));
+vi.mock('@/services/backends', () => ({ currentBackend: async () => ({ customer }) }));
 
 beforeEach(() => {
   customer.mockClear();

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { discardDraft, loadDraft, saveDraft } from '@/utils/drafts';
+import { discardDraft, loadDraft, saveDraft } from '@/services/drafts';
 
 beforeEach(() => fakeBrowser.reset());
 

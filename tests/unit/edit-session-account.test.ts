@@ -2,7 +2,7 @@
 /** The Account page's model, transition by transition: a pure reducer, no browser and no DOM. */
 import { expect, test } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { type AccountEvent, type AccountPage, accountPage, openAccount } from '@/utils/edit-session/account';
+import { type AccountEvent, type AccountPage, accountPage, openAccount } from '@/state/edit-session/account';
 
 const customer = {
   id: 'c1',

@@ -5,14 +5,14 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { ApiError } from '@/utils/api-client';
-import type { Draft } from '@/utils/drafts';
-import { accountPage, openAccount } from '@/utils/edit-session/account';
-import { type AccountServices, accountEffects } from '@/utils/edit-session/account-effects';
-import { editSession, openSession } from '@/utils/edit-session/form';
-import { type FormDeps, formEffects } from '@/utils/edit-session/form-effects';
-import { createStore } from '@/utils/edit-session/store';
-import type { FieldErrors, FormValues } from '@/utils/form-model';
+import { ApiError } from '@/services/api-client';
+import type { Draft } from '@/services/drafts';
+import { accountPage, openAccount } from '@/state/edit-session/account';
+import { type AccountServices, accountEffects } from '@/state/edit-session/account-effects';
+import { editSession, openSession } from '@/state/edit-session/form';
+import { type FormDeps, formEffects } from '@/state/edit-session/form-effects';
+import type { FieldErrors, FormValues } from '@/state/edit-session/form-model';
+import { createStore } from '@/state/store';
 
 const company = { tenantId: 't1', domain: 'contoso.onmicrosoft.com', companyName: 'Contoso', etag: '"c1"' };
 const saved = { companyName: 'Contoso', organizationRegistrationNumber: '' };

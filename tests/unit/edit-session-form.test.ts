@@ -9,7 +9,7 @@ import {
   outgoing,
   type SessionEvent,
   shownErrors,
-} from '@/utils/edit-session/form';
+} from '@/state/edit-session/form';
 
 const saved = { firstName: 'Anna', lastName: 'Ivanova', 'defaultAddress.city': 'Moscow' };
 const open = () => openSession(saved, '"b1"');

@@ -2,8 +2,8 @@
 /** Following the agent's Partner Center tab: which addresses name a customer, and the active tab watched. */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { customerInWebApp, followActiveTab } from '@/utils/followed-tab';
-import { customerPageUrl } from '@/utils/partner-center-web';
+import { customerInWebApp, followActiveTab } from '@/services/followed-tab';
+import { customerPageUrl } from '@/services/partner-center-web';
 
 const TENANT = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applyValues, editedPaths, mergePatch, mergeWithTheirs, toValues } from '@/utils/form-model';
+import { applyValues, editedPaths, mergePatch, mergeWithTheirs, toValues } from '@/state/edit-session/form-model';
 
 const profile = {
   id: 'b1',

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test } from 'vitest';
 import type { BillingProfile, CompanyProfile } from '@/domain/schemas';
-import { validateResource } from '@/utils/form-validation';
-import { setLanguage } from '@/utils/i18n';
+import { setLanguage } from '@/services/i18n';
+import { validateResource } from '@/state/edit-session/form-validation';
 
 const billing: BillingProfile = {
   id: 'b1',

@@ -8,16 +8,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ApiError } from '@/utils/api-client';
-import { partnerCenterBackend as backend } from '@/utils/backends/partner-center';
-import { onWait } from '@/utils/backends/waits';
-import { errorMessage } from '@/utils/error-message';
-import { accessToken, endSignIn } from '@/utils/sign-in/client';
-import { signedOut } from '@/utils/sign-in/model';
-import { signInItem } from '@/utils/sign-in/session-item';
-import { partnerCenterItem } from '@/utils/storage';
+import { LANGUAGES } from '@/domain/languages';
+import { ApiError } from '@/services/api-client';
+import { partnerCenterBackend as backend } from '@/services/backends/partner-center';
+import { onWait } from '@/services/backends/waits';
+import { errorMessage } from '@/services/error-message';
+import { setLanguage } from '@/services/i18n';
+import { accessToken, endSignIn } from '@/services/sign-in/client';
+import { signInItem } from '@/services/sign-in/session-item';
+import { partnerCenterItem } from '@/services/storage';
+import { signedOut } from '@/state/sign-in';
 
-vi.mock('@/utils/sign-in/client', () => ({
+vi.mock('@/services/sign-in/client', () => ({
   accessToken: vi.fn(async (rejected?: string) => ({ token: rejected ? 'token-2' : 'token-1' })),
   endSignIn: vi.fn(async () => undefined),
 }));
@@ -170,6 +172,17 @@ describe('the customer', () => {
       expect(s.headers.get('X-Locale')).toBe('en-US');
       expect(s.headers.has('X-Partner-Role')).toBe(false);
     }
+  });
+
+  test('X-Locale is the Partner Center locale of the language the agent reads (domain/languages.ts)', async () => {
+    for (const { code, partnerCenterLocale } of LANGUAGES) {
+      await setLanguage(code);
+      serve('customer', 'policies-none');
+      await backend.customer(id);
+      expect(sent.at(-1)!.headers.get('X-Locale')).toBe(partnerCenterLocale);
+    }
+    await setLanguage('en');
+    expect(LANGUAGES.find((l) => l.code === 'ru')?.partnerCenterLocale).toBe('ru-RU');
   });
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { checkSettings } from '@/components/options/partner-center-settings';
-import { signInOrigins } from '@/utils/sign-in/permissions';
-import { PARTNER_CENTER_DEFAULTS } from '@/utils/storage';
+import { checkSettings } from '@/services/settings/partner-center-settings';
+import { signInOrigins } from '@/services/sign-in/permissions';
+import { PARTNER_CENTER_DEFAULTS } from '@/services/storage';
 
 const typed = (overrides: object) => ({ ...PARTNER_CENTER_DEFAULTS, clientId: ' 1950a258-227b-4e31 ', ...overrides });
 

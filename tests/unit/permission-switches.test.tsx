@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { PurchasePermissionSwitches } from '@/components/PurchasePermissionSwitches';
-import { setLanguage } from '@/utils/i18n';
+import { setLanguage } from '@/services/i18n';
 
 const permission = { etag: '"p1"', azureReservations: false, azureSavingsPlans: true };
 

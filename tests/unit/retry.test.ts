@@ -1,6 +1,6 @@
 import { expect, test, vi } from 'vitest';
-import { ApiError } from '@/utils/api-client';
-import { isTransient, withRetry } from '@/utils/retry';
+import { ApiError } from '@/services/api-client';
+import { isTransient, withRetry } from '@/services/retry';
 
 test('reads retry while the API is down or unavailable, then succeed', async () => {
   const read = vi

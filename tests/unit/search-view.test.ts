@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { escapeLeavesSearch, mainView, type SearchView } from '@/utils/search-view';
+import { escapeLeavesSearch, mainView, type SearchView } from '@/state/search/search-view';
 
 const on = (view: Partial<SearchView>): SearchView => ({ customerId: 'c1', query: '', listOpen: false, ...view });
 

@@ -5,18 +5,10 @@
  * gets, and what ends a sign-in.
  */
 import { describe, expect, test, vi } from 'vitest';
-import {
-  type Account,
-  type SignIn,
-  signedOut,
-  signIn,
-  type Tokens,
-  tokensFrom,
-  usableToken,
-} from '@/utils/sign-in/model';
-import { type SignedIn, SignInError } from '@/utils/sign-in/oauth';
-import { type SignInDeps, signInService } from '@/utils/sign-in/service';
-import { PARTNER_CENTER_DEFAULTS } from '@/utils/storage';
+import { type SignedIn, SignInError } from '@/services/sign-in/oauth';
+import { type SignInDeps, signInService } from '@/services/sign-in/service';
+import { PARTNER_CENTER_DEFAULTS } from '@/services/storage';
+import { type Account, type SignIn, signedOut, signIn, type Tokens, tokensFrom, usableToken } from '@/state/sign-in';
 
 const ann: Account = { name: 'Ann Lee', upn: 'ann@partner.test', role: 'sales-agent', tenantId: 'partner' };
 const tokens = (n: number, now = 0): Tokens => ({
