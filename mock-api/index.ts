@@ -18,13 +18,13 @@ import { join, resolve } from 'node:path';
 import { TesterControl } from './admin/control';
 import { type DataSet, readDataSet } from './admin/data-set';
 import { LiveStore } from './admin/live-store';
-import { Origin } from './admin/origin';
 import { Authority } from './authority/authority';
 import { CollectionsFile, collectionsPath } from './collections/collections-file';
 import { CollectionsRoute } from './collections/collections-route';
-import { Database } from './database';
 import { normalHost } from './middlewares/allowed-hosts';
 import { parseJsonObject } from './middlewares/json-body';
+import { Database } from './store/database';
+import { Origin } from './store/start-state';
 
 export interface MockApiOptions {
   /** Default 0: a free port. */

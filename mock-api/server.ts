@@ -13,7 +13,6 @@ import { FAULT_HEADER } from './admin/fault-rules';
 import { mountAdmin } from './admin/routes';
 import type { Authority } from './authority/authority';
 import { authorityRoutes } from './authority/routes';
-import type { Database } from './database';
 import { deskRoutes } from './desk';
 import { healthRoutes } from './health';
 import { allowedHosts } from './middlewares/allowed-hosts';
@@ -23,6 +22,7 @@ import { type FaultOptions, faults } from './middlewares/faults';
 import { docsRoutes } from './openapi/docs-routes';
 import { openApiDocument } from './openapi/document';
 import { mountGroup } from './route-table';
+import type { Database } from './store/database';
 import { mountV1 } from './v1';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */

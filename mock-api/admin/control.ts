@@ -3,11 +3,11 @@
  * and all the data at once — reset to the state the server started from, exported, imported.
  */
 import { z } from 'zod/mini';
-import { Database } from '../database';
+import { Database } from '../store/database';
+import type { Origin } from '../store/start-state';
 import type { DataSet } from './data-set';
 import { type Stores, swapData } from './data-swap';
 import { FaultRules } from './fault-rules';
-import type { Origin } from './origin';
 import { RequestJournal } from './request-journal';
 
 /** Export is written out in pieces of this many customers. */

@@ -11,9 +11,9 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { CollectionsFile } from '../collections/collections-file';
 import type { CollectionsRoute } from '../collections/collections-route';
-import { Database } from '../database';
-import { fsyncFolder } from '../disk';
-import { StorageError } from '../storage-error';
+import { Database } from '../store/database';
+import { fsyncFolder } from '../store/disk';
+import { StorageError } from '../store/storage-error';
 import type { Collections } from './data-set';
 import type { LiveStore } from './live-store';
 

@@ -4,7 +4,7 @@
  * gate and those already past it finish first, so no request ever sees a store being closed.
  */
 import type { RequestHandler } from 'express';
-import type { Database } from '../database';
+import type { Database } from '../store/database';
 
 export class LiveStore {
   /** Always the current store: reading a member of it reads the current Database's. */

@@ -22,10 +22,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Collections } from '../admin/data-set';
-import { DamageError } from '../damage';
-import { fsyncFolder } from '../disk';
 import { parseJsonObject } from '../middlewares/json-body';
-import { StorageError } from '../storage-error';
+import { DamageError } from '../store/damage';
+import { fsyncFolder } from '../store/disk';
+import { StorageError } from '../store/storage-error';
 
 export function collectionsPath(db: string): string {
   return `${db}.collections.json`;

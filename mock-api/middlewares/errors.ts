@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
-import { DamageError } from '../damage';
-import { StorageError } from '../storage-error';
+import { DamageError } from '../store/damage';
+import { StorageError } from '../store/storage-error';
 
 /** Every error leaves in one shape: `{ error: { code, message, fields? } }` (README, Errors). */
 export function sendError(

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Authority } from '../authority/authority';
-import type { Database } from '../database';
 import type { OperationGroup } from '../openapi/operation';
-import { StorageError } from '../storage-error';
+import type { Database } from '../store/database';
+import { StorageError } from '../store/storage-error';
 import { auditRecordsRoute } from './audit-records';
 import { needs, signedIn } from './auth';
 import { Continuations } from './continuation';

@@ -15,9 +15,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TesterControl } from '@/mock-api/admin/control';
 import { mountAdmin } from '@/mock-api/admin/routes';
 import { Authority } from '@/mock-api/authority/authority';
-import { Database } from '@/mock-api/database';
 import { openApiDocument } from '@/mock-api/openapi/document';
 import { createApp } from '@/mock-api/server';
+import { Database } from '@/mock-api/store/database';
 import { contractOf } from '../helpers/contract';
 import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 

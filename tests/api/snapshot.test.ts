@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { foldText } from '@/domain/search';
-import { seedCustomers, seedRange } from '@/mock-api/seed';
+import { seedCustomers, seedRange } from '@/mock-api/store/seed/seed';
 import { type InProcessApi, runCli, spawnMockApi, startApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));

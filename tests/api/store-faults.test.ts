@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, type Mock, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { Authority } from '@/mock-api/authority/authority';
-import { Database } from '@/mock-api/database';
-import { journalsOf } from '@/mock-api/journal';
 import { createApp } from '@/mock-api/server';
-import { StorageError } from '@/mock-api/storage-error';
+import { Database } from '@/mock-api/store/database';
+import { journalsOf } from '@/mock-api/store/journal';
+import { StorageError } from '@/mock-api/store/storage-error';
 import { call } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 

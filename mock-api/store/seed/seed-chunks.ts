@@ -6,11 +6,11 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type SortedStringsBlocks, type Sorter, sortHere } from './search/sorted-strings';
+import { type SortedStringsBlocks, type Sorter, sortHere } from '../search/sorted-strings';
+import { chunkOf, type SnapshotChunk } from '../snapshot-chunk';
+import { tsWorker } from '../ts-worker';
 import { seedRange } from './seed';
 import type { SeedJob } from './seed-worker';
-import { chunkOf, type SnapshotChunk } from './snapshot-chunk';
-import { tsWorker } from './ts-worker';
 
 const IN_THREAD_BELOW = 20_000;
 

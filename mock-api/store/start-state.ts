@@ -7,9 +7,9 @@
  */
 import { copyFileSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Database } from '../database';
-import { journalPath, journalsOf } from '../journal';
-import type { Collections } from './data-set';
+import type { Collections } from '../admin/data-set';
+import { Database } from './database';
+import { journalPath, journalsOf } from './journal';
 
 export class Origin {
   private folded: Promise<void> | null;

@@ -428,7 +428,7 @@ export class Database {
       for (const { file } of journalsOf(path)) rmSync(file);
       const count = seed ?? DEFAULT_SEED_COUNT;
       // Loaded only to seed: the fake-data library is a third of the start-up time.
-      const { seedChunks } = await import('./seed-chunks');
+      const { seedChunks } = await import('./seed/seed-chunks');
       const chunks = seedChunks(count, seedValue, CHUNK);
       try {
         await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk, sort: chunks.sort }, (done) =>
