@@ -4,8 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
-import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './store/database';
-import { seedProgress } from './store/seed/seed-progress';
+import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';
 
 const HELP = `Customer Desk mock API
 

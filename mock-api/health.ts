@@ -2,7 +2,7 @@
 import { z } from 'zod/mini';
 import { publicErrors } from './openapi/replies';
 import type { RouteGroup } from './route-table';
-import type { Database } from './store/database';
+import type { Database } from './store';
 
 export const Health = z.strictObject({
   status: z.literal('ok'),

@@ -22,7 +22,7 @@ import { type FaultOptions, faults } from './middlewares/faults';
 import { docsRoutes } from './openapi/docs-routes';
 import { openApiDocument } from './openapi/document';
 import { mountGroup } from './route-table';
-import type { Database } from './store/database';
+import type { Database } from './store';
 import { mountV1 } from './v1';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */

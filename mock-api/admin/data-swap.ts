@@ -11,9 +11,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { CollectionsFile } from '../collections/collections-file';
 import type { CollectionsRoute } from '../collections/collections-route';
-import { Database } from '../store/database';
-import { fsyncFolder } from '../store/disk';
-import { StorageError } from '../store/storage-error';
+import { fsyncFolder, openStore, StorageError, type Store } from '../store';
 import type { Collections } from './data-set';
 import type { LiveStore } from './live-store';
 
@@ -29,7 +27,7 @@ export function swapData(
   stores: Stores,
   write: (file: string, generation: number) => Promise<void> | void,
   collections: Collections,
-): Promise<Database> {
+): Promise<Store> {
   return stores.live.exclusive(async (db) => {
     const generation = db.currentGeneration + 1;
     const file = `${db.path}.swap`;
@@ -47,7 +45,7 @@ export function swapData(
     } catch (error) {
       // Not swapped: the old store is whole; serve it again.
       stores.collectionsFile.discard(generation);
-      stores.live.replace(await Database.open({ path: db.path, compactAfter: stores.compactAfter }));
+      stores.live.replace(await openStore({ path: db.path, compactAfter: stores.compactAfter }));
       throw new StorageError(error, db.path);
     }
     let unconfirmed: unknown = null;
@@ -58,7 +56,7 @@ export function swapData(
     }
     stores.collectionsFile.commit(generation);
     stores.collections.replace(collections);
-    const next = await Database.open({ path: db.path, compactAfter: stores.compactAfter });
+    const next = await openStore({ path: db.path, compactAfter: stores.compactAfter });
     stores.live.replace(next);
     if (unconfirmed) throw new StorageError(unconfirmed, db.path);
     return next;

@@ -23,9 +23,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { Collections } from '../admin/data-set';
 import { parseJsonObject } from '../middlewares/json-body';
-import { DamageError } from '../store/damage';
-import { fsyncFolder } from '../store/disk';
-import { StorageError } from '../store/storage-error';
+import { DamageError, fsyncFolder, StorageError } from '../store';
 
 export function collectionsPath(db: string): string {
   return `${db}.collections.json`;

@@ -10,7 +10,7 @@ import { findCustomer } from '../middlewares/customer';
 import { PAGE_HEADERS, PAGING, readPage } from '../middlewares/pagination';
 import { deskErrors } from '../openapi/replies';
 import type { Route } from '../route-table';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 
 function auditLogPage(db: Database): RequestHandler {
   const router = jsonServer.router({ auditLog: db.auditLog });

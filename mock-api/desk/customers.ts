@@ -9,7 +9,7 @@ import { findCustomer } from '../middlewares/customer';
 import { PAGE_HEADERS, PAGING, pageHeaders, readPage } from '../middlewares/pagination';
 import { deskErrors, query } from '../openapi/replies';
 import type { Route } from '../route-table';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 
 export const customerRoutes: Route<Database>[] = [
   {

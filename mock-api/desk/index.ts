@@ -6,7 +6,7 @@
 
 import { requireRight } from '../middlewares/roles';
 import type { RouteGroup } from '../route-table';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 import { addressRoute } from './address';
 import { auditLogRoute } from './audit-log';
 import { customerRoutes } from './customers';

@@ -12,7 +12,7 @@ import { jsonBody } from '../middlewares/json-body';
 import { anyObject, deskErrors, ETAG } from '../openapi/replies';
 import { writeResource } from '../resource-writes';
 import type { Route } from '../route-table';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 
 function write(db: Database, resource: Resource, method: 'put' | 'patch'): RequestHandler {
   return (req, res) => {

@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
-import { DamageError } from '../store/damage';
-import { StorageError } from '../store/storage-error';
+import { DamageError, StorageError } from '../store';
 
 /** Every error leaves in one shape: `{ error: { code, message, fields? } }` (README, Errors). */
 export function sendError(

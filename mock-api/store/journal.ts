@@ -109,7 +109,7 @@ export class JournalWriter {
 }
 
 /** One journal line, read back. */
-export interface JournalEntry extends JournalLine {
+interface JournalEntry extends JournalLine {
   /** 1-based line number, for messages. */
   line: number;
 }

@@ -64,7 +64,7 @@ function counts(bytes: Buffer): { customers: number; audit: number; generation: 
   }
 }
 
-export interface Salvage {
+interface Salvage {
   customers: Customer[];
   audit: AuditEntry[];
   /** The generation the new snapshot must have: newer than every journal folded into it. */

@@ -1,34 +1,31 @@
 /**
- * The state the server started from, kept for `POST /__admin/reset`: the seed, the fixtures or the database as
- * loaded (never a later import). Taken right after the store opens, before any write: the snapshot file is
- * hard-linked as `<db>.origin` (its inode outlives the compactions that replace `<db>`), and journals holding writes
- * are copied beside it, to be folded into one snapshot the first time a reset needs it. A reset then costs a copy
- * of that file (Database.copySnapshot). The files are scratch: removed on close, replaced on the next start.
+ * The state the store started from — the seed, the fixtures or the database as loaded, never a later import — kept
+ * for a reset (docs/architecture.md, "The start state"). Taken right after the store opens, before any write: the
+ * snapshot hard-linked as `<db>.start`, journals holding writes copied beside it and folded in the first time a
+ * reset needs them. A reset then costs a file copy (copySnapshot). The files are scratch: removed on close, replaced on the next
+ * start.
  */
 import { copyFileSync, linkSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Collections } from '../admin/data-set';
-import { Database } from './database';
 import { journalPath, journalsOf } from './journal';
+import { openStore } from './open';
 
-export class Origin {
+export class StartState {
   private folded: Promise<void> | null;
 
   private constructor(
-    readonly path: string,
-    /** The other collections as they were (kept in memory: a tester's collections are small). */
-    readonly collections: Collections,
+    private readonly path: string,
     hasJournal: boolean,
   ) {
     this.folded = hasJournal ? null : Promise.resolve();
   }
 
   /** Takes the store's state at `dbPath` as it is on disk now; call it before the first write. */
-  static capture(dbPath: string, collections: Collections): Origin {
-    const path = `${dbPath}.origin`;
-    Origin.remove(path);
+  static capture(dbPath: string): StartState {
+    const path = `${dbPath}.start`;
+    StartState.remove(path);
     try {
-      linkSync(dbPath, path);
+      linkSync(dbPath, path); // its inode outlives the compactions that replace `dbPath`
     } catch {
       copyFileSync(dbPath, path); // a file system without hard links
     }
@@ -38,17 +35,17 @@ export class Origin {
       copyFileSync(file, journalPath(path, generation));
       hasJournal = true;
     }
-    return new Origin(path, structuredClone(collections), hasJournal);
+    return new StartState(path, hasJournal);
   }
 
-  /** The origin as one snapshot file: its journals folded in, the first time. */
+  /** The start state as one snapshot file (its journals folded in, the first time), for copySnapshot. */
   async snapshot(): Promise<string> {
     this.folded ??= (async () => {
-      const db = await Database.open({ path: this.path });
+      const store = await openStore({ path: this.path });
       try {
-        await db.fold();
+        await store.fold();
       } finally {
-        await db.close();
+        await store.close();
       }
     })().catch((error) => {
       this.folded = null; // tried again by the next reset
@@ -59,7 +56,7 @@ export class Origin {
   }
 
   close(): void {
-    Origin.remove(this.path);
+    StartState.remove(this.path);
   }
 
   private static remove(path: string): void {

@@ -12,7 +12,7 @@ import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
 import { foldText } from '@/domain/search';
 import { query } from '../openapi/replies';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 import { PcError } from './errors';
 import type { V1Route } from './handle';
 import { type Filter, readFilter, readSize } from './query';

@@ -9,7 +9,7 @@ import type { Action } from '@/domain/roles';
 import { readJsonBody } from '../middlewares/json-body';
 import type { Operation } from '../openapi/operation';
 import type { Actor } from '../resource-writes';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 import type { Continuations } from './continuation';
 import { PcError, sendPcError } from './errors';
 import { readQuery } from './query';

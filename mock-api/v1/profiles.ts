@@ -8,7 +8,7 @@ import { fromPcBillingProfile, toPcBillingProfile, toPcCompanyProfile } from '@/
 import { RESOURCES } from '@/domain/resources';
 import { ETAG } from '../openapi/replies';
 import { writeResource } from '../resource-writes';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 import { parseBody } from './body';
 import { customer, type V1Route } from './handle';
 import { pcErrors, REQUEST_ID } from './replies';

@@ -16,7 +16,7 @@ import {
 import { RESOURCES } from '@/domain/resources';
 import { query } from '../openapi/replies';
 import { type Actor, writeResource } from '../resource-writes';
-import type { Database } from '../store/database';
+import type { Database } from '../store';
 import { parseBody } from './body';
 import { PcError, sendPcError } from './errors';
 import type { V1Request, V1Route } from './handle';
