@@ -1,5 +1,5 @@
 /**
- * Replacing all the data at once — a reset to the origin, or an import — as one durable step, like any write: on
+ * Replacing all the data at once — a reset to the start state, or an import — as one durable step, like any write: on
  * disk before the answer, and a crash at any moment leaves either the old data or the new, never a mix.
  *
  * With new requests held at the gate (live-store.ts): the new snapshot is written beside the database as

@@ -1,8 +1,7 @@
 /**
- * Damaged files are named, never silently dropped. Start-up checks what it reads — the snapshot's trailer and the
- * byte offsets in it, its audit lines, every journal line — and on damage (anything but a torn last journal line)
- * refuses to start with a DamageError that names the file, the line or byte, and what to do. Nothing is rewritten
- * on the way: the files stay as they were for the tester to inspect, back up or `--recover` (recover.ts).
+ * Damaged files are named, never silently dropped (docs/architecture.md, "Damage"): the checks start-up runs, and the
+ * errors for a file that cannot be loaded — a DamageError naming the file, the line or byte and what to do, or a file
+ * this version does not read.
  */
 import type { Customer } from '@/domain/schemas';
 import { readAt } from './disk';

@@ -1,9 +1,6 @@
 /**
- * `--recover`: what start-up does instead of refusing a damaged file. The damaged file and every journal written
- * after the damage are set aside as `<file>.damaged-<time>` (hard links first, so a crash half-way leaves the
- * damage in place to be found again, never a silently shorter history); what precedes the damage becomes a new
- * snapshot of a newer generation, which makes the journals it folded in obsolete. The note says what was kept and
- * how many entries were dropped.
+ * `--recover` (docs/architecture.md, "Damage"): the damaged file and every journal after the damage set aside as
+ * `<file>.damaged-<time>`, what precedes the damage salvaged, and the note saying what was kept and dropped.
  */
 import { copyFileSync, linkSync, readFileSync } from 'node:fs';
 import type { AuditEntry, Customer } from '@/domain/schemas';

@@ -1,8 +1,7 @@
 /**
- * Seeded customers for the snapshot writer, chunk by chunk, in order. Making them (the fake-data library) is most
- * of the work, so for large seeds one worker thread per core makes chunks ahead of the writer, and then sorts the
- * search index's blocks side by side; small seeds are made in this thread, where starting workers would cost more
- * than it saves. Same seed value, same customers either way (seed.ts makes any range alone).
+ * Seeded customers for the snapshot writer, chunk by chunk, in order (docs/architecture.md, "Seeding"): from 20,000
+ * customers one worker thread per core makes chunks ahead of the writer, then sorts the search blocks; smaller seeds
+ * are made in this thread. Same seed value, same customers either way (seed.ts makes any range alone).
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
