@@ -1,7 +1,7 @@
 /**
  * The mock Partner Center API on json-server: its app (with CORS and no-cache, as its defaults) carries every request, its router
  * serves the audit log and the other collections of a fixture file; customers come from the durable store
- * (database.ts), which json-server's router cannot serve at 100k without rewriting the whole file per write. Each
+ * (store/), which json-server's router cannot serve at 100k without rewriting the whole file per write. Each
  * area's routes are one table (route-table.ts); this file mounts them and the middlewares between them in the order
  * of a request (docs/architecture.md, "The order of a request").
  */
