@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
-import { seedCustomers } from '@/mock-api/seed';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { roleItem } from '@/services/storage';
 import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
 import { type ApiRun, loopbackMs, measureApi } from './api-run';

@@ -2,10 +2,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
-import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT } from './database';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
-import { seedProgress } from './seed-progress';
+import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';
 
 const HELP = `Customer Desk mock API
 

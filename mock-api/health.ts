@@ -1,8 +1,8 @@
 /** `GET /health`: whether the API runs, how many customers it holds, how the last write to disk went. Never faulted. */
 import { z } from 'zod/mini';
-import type { Database } from './database';
 import { publicErrors } from './openapi/replies';
 import type { RouteGroup } from './route-table';
+import type { Database } from './store';
 
 export const Health = z.strictObject({
   status: z.literal('ok'),

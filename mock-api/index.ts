@@ -18,13 +18,12 @@ import { join, resolve } from 'node:path';
 import { TesterControl } from './admin/control';
 import { type DataSet, readDataSet } from './admin/data-set';
 import { LiveStore } from './admin/live-store';
-import { Origin } from './admin/origin';
 import { Authority } from './authority/authority';
 import { CollectionsFile, collectionsPath } from './collections/collections-file';
 import { CollectionsRoute } from './collections/collections-route';
-import { Database } from './database';
 import { normalHost } from './middlewares/allowed-hosts';
 import { parseJsonObject } from './middlewares/json-body';
+import { openStore, StartState } from './store';
 
 export interface MockApiOptions {
   /** Default 0: a free port. */
@@ -121,7 +120,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   const dbPath = options.dbPath ? resolve(options.dbPath) : join(temp!, 'db.json');
   const host = options.host ?? '127.0.0.1';
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
-  const db = await Database.open({
+  const db = await openStore({
     path: dbPath,
     seed: options.seed,
     seedValue: options.seedValue,
@@ -144,7 +143,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
         collectionsFile,
         compactAfter: options.compactAfter,
       },
-      Origin.capture(dbPath, collections),
+      StartState.capture(dbPath),
+      collections,
     );
     const authority = await Authority.open(dbPath, options.tokenLifetime).catch(because('Cannot open the signing key'));
     // Loaded here rather than on top: the command line answers --help and bad flags without loading the server.

@@ -10,8 +10,8 @@ import { RESOURCE_RULES } from '@/domain/resource-rules';
 import type { Resource } from '@/domain/resources';
 import type { RoleId } from '@/domain/roles';
 import type { AuditEntry, Customer } from '@/domain/schemas';
-import type { Database } from './database';
 import { issueFields } from './middlewares/errors';
+import type { Database } from './store';
 
 /** Who writes: the role decides and is recorded; a user signed in through the authority is recorded too. */
 export interface Actor {

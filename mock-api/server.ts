@@ -1,7 +1,7 @@
 /**
  * The mock Partner Center API on json-server: its app (with CORS and no-cache, as its defaults) carries every request, its router
  * serves the audit log and the other collections of a fixture file; customers come from the durable store
- * (database.ts), which json-server's router cannot serve at 100k without rewriting the whole file per write. Each
+ * (store/), which json-server's router cannot serve at 100k without rewriting the whole file per write. Each
  * area's routes are one table (route-table.ts); this file mounts them and the middlewares between them in the order
  * of a request (docs/architecture.md, "The order of a request").
  */
@@ -13,7 +13,6 @@ import { FAULT_HEADER } from './admin/fault-rules';
 import { mountAdmin } from './admin/routes';
 import type { Authority } from './authority/authority';
 import { authorityRoutes } from './authority/routes';
-import type { Database } from './database';
 import { deskRoutes } from './desk';
 import { healthRoutes } from './health';
 import { allowedHosts } from './middlewares/allowed-hosts';
@@ -23,6 +22,7 @@ import { type FaultOptions, faults } from './middlewares/faults';
 import { docsRoutes } from './openapi/docs-routes';
 import { openApiDocument } from './openapi/document';
 import { mountGroup } from './route-table';
+import type { Database } from './store';
 import { mountV1 } from './v1';
 
 /** As json-server's defaults: every answer is current, never a cached copy. */

@@ -3,11 +3,10 @@
  * and all the data at once — reset to the state the server started from, exported, imported.
  */
 import { z } from 'zod/mini';
-import { Database } from '../database';
-import type { DataSet } from './data-set';
+import { copySnapshot, type StartState, writeSnapshotOf } from '../store';
+import type { Collections, DataSet } from './data-set';
 import { type Stores, swapData } from './data-swap';
 import { FaultRules } from './fault-rules';
-import type { Origin } from './origin';
 import { RequestJournal } from './request-journal';
 
 /** Export is written out in pieces of this many customers. */
@@ -30,10 +29,16 @@ export class TesterControl {
   /** What must forget the data a swap replaced (the `/v1` request ids' remembered answers). */
   private readonly swapListeners: (() => void)[] = [];
 
+  /** The other collections as they were at start (kept in memory: a tester's collections are small). */
+  private readonly startCollections: Collections;
+
   constructor(
     readonly stores: Stores,
-    private readonly origin: Origin,
-  ) {}
+    private readonly start: StartState,
+    collections: Collections,
+  ) {
+    this.startCollections = structuredClone(collections);
+  }
 
   onSwap(listener: () => void): void {
     this.swapListeners.push(listener);
@@ -43,18 +48,18 @@ export class TesterControl {
     for (const listener of this.swapListeners) listener();
   }
 
-  /** Removes the origin's scratch files. */
+  /** Removes the start state's scratch files. */
   close(): void {
-    this.origin.close();
+    this.start.close();
   }
 
   /** Back to the state the server started from; the request journal and the fault rules are emptied too. */
   async reset(): Promise<z.infer<typeof ResetSummary>> {
-    const snapshot = await this.origin.snapshot();
+    const snapshot = await this.start.snapshot();
     const db = await swapData(
       this.stores,
-      (file, generation) => Database.copySnapshot(snapshot, file, generation),
-      this.origin.collections,
+      (file, generation) => copySnapshot(snapshot, file, generation),
+      this.startCollections,
     );
     this.swapped();
     this.journal.clear();
@@ -66,7 +71,7 @@ export class TesterControl {
   async import(data: DataSet): Promise<ImportSummary> {
     const db = await swapData(
       this.stores,
-      (file, generation) => Database.writeData(file, data.customers, data.auditLog, generation),
+      (file, generation) => writeSnapshotOf(file, data.customers, data.auditLog, generation),
       data.collections,
     );
     this.swapped();

@@ -1,5 +1,5 @@
 /**
- * Replacing all the data at once — a reset to the origin, or an import — as one durable step, like any write: on
+ * Replacing all the data at once — a reset to the start state, or an import — as one durable step, like any write: on
  * disk before the answer, and a crash at any moment leaves either the old data or the new, never a mix.
  *
  * With new requests held at the gate (live-store.ts): the new snapshot is written beside the database as
@@ -11,9 +11,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import type { CollectionsFile } from '../collections/collections-file';
 import type { CollectionsRoute } from '../collections/collections-route';
-import { Database } from '../database';
-import { fsyncFolder } from '../disk';
-import { StorageError } from '../storage-error';
+import { fsyncFolder, openStore, StorageError, type Store } from '../store';
 import type { Collections } from './data-set';
 import type { LiveStore } from './live-store';
 
@@ -29,7 +27,7 @@ export function swapData(
   stores: Stores,
   write: (file: string, generation: number) => Promise<void> | void,
   collections: Collections,
-): Promise<Database> {
+): Promise<Store> {
   return stores.live.exclusive(async (db) => {
     const generation = db.currentGeneration + 1;
     const file = `${db.path}.swap`;
@@ -47,7 +45,7 @@ export function swapData(
     } catch (error) {
       // Not swapped: the old store is whole; serve it again.
       stores.collectionsFile.discard(generation);
-      stores.live.replace(await Database.open({ path: db.path, compactAfter: stores.compactAfter }));
+      stores.live.replace(await openStore({ path: db.path, compactAfter: stores.compactAfter }));
       throw new StorageError(error, db.path);
     }
     let unconfirmed: unknown = null;
@@ -58,7 +56,7 @@ export function swapData(
     }
     stores.collectionsFile.commit(generation);
     stores.collections.replace(collections);
-    const next = await Database.open({ path: db.path, compactAfter: stores.compactAfter });
+    const next = await openStore({ path: db.path, compactAfter: stores.compactAfter });
     stores.live.replace(next);
     if (unconfirmed) throw new StorageError(unconfirmed, db.path);
     return next;

@@ -1,15 +1,15 @@
 /**
  * The store the routes use, and putting another in its place. Every route holds `db`, which always answers as the
- * current Database; a reset or an import opens a new one and swaps it in. While it does, new requests wait at the
+ * current Store; a reset or an import opens a new one and swaps it in. While it does, new requests wait at the
  * gate and those already past it finish first, so no request ever sees a store being closed.
  */
 import type { RequestHandler } from 'express';
-import type { Database } from '../database';
+import type { Database, Store } from '../store';
 
 export class LiveStore {
-  /** Always the current store: reading a member of it reads the current Database's. */
+  /** Always the current store: reading a member of it reads the current Store's. */
   readonly db: Database;
-  private current: Database;
+  private current: Store;
   /** Members of the current store, bound to it, made once per store. */
   private bound = new Map<PropertyKey, unknown>();
   private inFlight = 0;
@@ -19,9 +19,9 @@ export class LiveStore {
   /** Swaps run one after another. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(db: Database) {
+  constructor(db: Store) {
     this.current = db;
-    this.db = new Proxy({} as Database, {
+    this.db = new Proxy({} as Store, {
       get: (_target, key) => {
         const value: unknown = Reflect.get(this.current, key, this.current);
         if (typeof value !== 'function') return value;
@@ -53,7 +53,7 @@ export class LiveStore {
    * Runs `work` alone with the current store: new requests wait, the ones in flight finish first. `work` may
    * `replace` the store; whatever it answers or throws, the waiting requests go on afterwards.
    */
-  exclusive<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  exclusive<T>(work: (db: Store) => Promise<T>): Promise<T> {
     const run = async () => {
       let release = () => {};
       this.held = new Promise((done) => {
@@ -74,7 +74,7 @@ export class LiveStore {
   }
 
   /** From now on, `db` is `next`. */
-  replace(next: Database): void {
+  replace(next: Store): void {
     this.current = next;
     this.bound = new Map();
   }

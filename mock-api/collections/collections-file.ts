@@ -2,7 +2,7 @@
  * Where the other collections live: `<db>.collections.json`, plain `{ "<name>": [ … ] }` as json-server keeps its
  * `db.json`, rewritten whole on every write — json-server's own model, made durable: a temporary file, fsync'd,
  * renamed over the old one, the folder fsync'd, before the answer. That suits the small collections a tester adds;
- * customers are kept otherwise (database.ts) because rewriting 100k of them per write takes seconds.
+ * customers are kept otherwise (store/) because rewriting 100k of them per write takes seconds.
  *
  * A reset or an import replaces the customers and these together. The new collections are staged first as
  * `<file>.next-<g>`, where g is the generation of the new snapshot; once the snapshot is renamed in place, the
@@ -22,10 +22,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Collections } from '../admin/data-set';
-import { DamageError } from '../damage';
-import { fsyncFolder } from '../disk';
 import { parseJsonObject } from '../middlewares/json-body';
-import { StorageError } from '../storage-error';
+import { DamageError, fsyncFolder, StorageError } from '../store';
 
 export function collectionsPath(db: string): string {
   return `${db}.collections.json`;

@@ -18,7 +18,7 @@ import type { Collections } from '../admin/data-set';
 import { sendError } from '../middlewares/errors';
 import { readJsonBody } from '../middlewares/json-body';
 import { requireRight } from '../middlewares/roles';
-import { StorageError } from '../storage-error';
+import { StorageError } from '../store';
 import type { CollectionsFile } from './collections-file';
 
 const READS = ['GET', 'HEAD'];

@@ -7,11 +7,11 @@ import type { RequestHandler } from 'express';
 import { canonicalAddress } from '@/domain/countries';
 import type { JsonObject } from '@/domain/merge-patch';
 import { Address, AddressValidation } from '@/domain/schemas';
-import type { Database } from '../database';
 import { issueFields, sendError } from '../middlewares/errors';
 import { jsonBody } from '../middlewares/json-body';
 import { anyObject, deskErrors } from '../openapi/replies';
 import type { Route } from '../route-table';
+import type { Database } from '../store';
 
 const validateAddress: RequestHandler = (_req, res) => {
   const given = res.locals.body as JsonObject;

@@ -6,11 +6,11 @@ import type { RequestHandler } from 'express';
 import jsonServer from 'json-server';
 import { z } from 'zod/mini';
 import { AuditEntry } from '@/domain/schemas';
-import type { Database } from '../database';
 import { findCustomer } from '../middlewares/customer';
 import { PAGE_HEADERS, PAGING, readPage } from '../middlewares/pagination';
 import { deskErrors } from '../openapi/replies';
 import type { Route } from '../route-table';
+import type { Database } from '../store';
 
 function auditLogPage(db: Database): RequestHandler {
   const router = jsonServer.router({ auditLog: db.auditLog });

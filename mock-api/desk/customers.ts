@@ -5,11 +5,11 @@
  */
 import { z } from 'zod/mini';
 import { Customer, CustomerSummary } from '@/domain/schemas';
-import type { Database } from '../database';
 import { findCustomer } from '../middlewares/customer';
 import { PAGE_HEADERS, PAGING, pageHeaders, readPage } from '../middlewares/pagination';
 import { deskErrors, query } from '../openapi/replies';
 import type { Route } from '../route-table';
+import type { Database } from '../store';
 
 export const customerRoutes: Route<Database>[] = [
   {

@@ -6,13 +6,13 @@
 import type { RequestHandler } from 'express';
 import { RESOURCE_RULES } from '@/domain/resource-rules';
 import { RESOURCE_KINDS, RESOURCES, type Resource } from '@/domain/resources';
-import type { Database } from '../database';
 import { findCustomer } from '../middlewares/customer';
 import { sendError, sendValidationError } from '../middlewares/errors';
 import { jsonBody } from '../middlewares/json-body';
 import { anyObject, deskErrors, ETAG } from '../openapi/replies';
 import { writeResource } from '../resource-writes';
 import type { Route } from '../route-table';
+import type { Database } from '../store';
 
 function write(db: Database, resource: Resource, method: 'put' | 'patch'): RequestHandler {
   return (req, res) => {

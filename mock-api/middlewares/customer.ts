@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Database } from '../database';
+import type { Database } from '../store';
 import { sendError } from './errors';
 
 /** 404 for an unknown customer id; otherwise the record number goes to `res.locals.index`. */

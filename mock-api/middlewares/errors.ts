@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { ApiErrorBody } from '@/domain/schemas';
-import { DamageError } from '../damage';
-import { StorageError } from '../storage-error';
+import { DamageError, StorageError } from '../store';
 
 /** Every error leaves in one shape: `{ error: { code, message, fields? } }` (README, Errors). */
 export function sendError(

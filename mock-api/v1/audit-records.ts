@@ -11,8 +11,8 @@ import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings'
 import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
 import { foldText } from '@/domain/search';
-import type { Database } from '../database';
 import { query } from '../openapi/replies';
+import type { Database } from '../store';
 import { PcError } from './errors';
 import type { V1Route } from './handle';
 import { type Filter, readFilter, readSize } from './query';

@@ -6,10 +6,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { JsonObject } from '@/domain/merge-patch';
 import type { Action } from '@/domain/roles';
-import type { Database } from '../database';
 import { readJsonBody } from '../middlewares/json-body';
 import type { Operation } from '../openapi/operation';
 import type { Actor } from '../resource-writes';
+import type { Database } from '../store';
 import type { Continuations } from './continuation';
 import { PcError, sendPcError } from './errors';
 import { readQuery } from './query';

@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Authority } from '../authority/authority';
-import type { Database } from '../database';
 import type { OperationGroup } from '../openapi/operation';
-import { StorageError } from '../storage-error';
+import { type Database, StorageError } from '../store';
 import { auditRecordsRoute } from './audit-records';
 import { needs, signedIn } from './auth';
 import { Continuations } from './continuation';

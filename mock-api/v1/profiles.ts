@@ -6,9 +6,9 @@
 import { BillingProfileInput, CustomerBillingProfile, CustomerCompanyProfile } from '@/domain/partner-center';
 import { fromPcBillingProfile, toPcBillingProfile, toPcCompanyProfile } from '@/domain/partner-center-mapping';
 import { RESOURCES } from '@/domain/resources';
-import type { Database } from '../database';
 import { ETAG } from '../openapi/replies';
 import { writeResource } from '../resource-writes';
+import type { Database } from '../store';
 import { parseBody } from './body';
 import { customer, type V1Route } from './handle';
 import { pcErrors, REQUEST_ID } from './replies';

@@ -14,9 +14,9 @@ import {
   toSelfServePolicy,
 } from '@/domain/partner-center-mapping';
 import { RESOURCES } from '@/domain/resources';
-import type { Database } from '../database';
 import { query } from '../openapi/replies';
 import { type Actor, writeResource } from '../resource-writes';
+import type { Database } from '../store';
 import { parseBody } from './body';
 import { PcError, sendPcError } from './errors';
 import type { V1Request, V1Route } from './handle';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedCustomers } from '@/mock-api/seed';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { type InProcessApi, startApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-collections-'));

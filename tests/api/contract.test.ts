@@ -15,9 +15,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TesterControl } from '@/mock-api/admin/control';
 import { mountAdmin } from '@/mock-api/admin/routes';
 import { Authority } from '@/mock-api/authority/authority';
-import { Database } from '@/mock-api/database';
 import { openApiDocument } from '@/mock-api/openapi/document';
 import { createApp } from '@/mock-api/server';
+import { openStore } from '@/mock-api/store';
 import { contractOf } from '../helpers/contract';
 import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 
@@ -64,7 +64,7 @@ function routesOf(app: Express): { path: string; methods: string[] }[] {
 }
 
 test('every route the server serves is in the document, with every method it has, and nothing else', async () => {
-  const db = await Database.open({ path: `${api.dbPath}.routes`, seed: 1 });
+  const db = await openStore({ path: `${api.dbPath}.routes`, seed: 1 });
   try {
     const app = createApp({ db, authority: await Authority.open(api.dbPath) });
     // The admin routes, as a server with its tools adds them (they read the control only when called).

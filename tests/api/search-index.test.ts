@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { type Customer, type CustomerSummary, summaryOf } from '@/domain/schemas';
 import { compareTies, fold, matchTier, parseQuery, type SearchableCustomer, searchable } from '@/domain/search';
-import { SearchBlocksBuilder } from '@/mock-api/search/search-blocks';
-import { SearchIndex } from '@/mock-api/search/search-index';
-import { seedCustomers } from '@/mock-api/seed';
+import { SearchBlocksBuilder } from '@/mock-api/store/search/search-blocks';
+import { SearchIndex } from '@/mock-api/store/search/search-index';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 
 const searchables = new WeakMap<CustomerSummary, SearchableCustomer>();
 

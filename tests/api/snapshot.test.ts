@@ -1,14 +1,14 @@
 /**
- * The snapshot numbers customers in tie order, so a compaction after renames numbers them afresh; and a database
- * written by the version before this one (format 2: customer lines, audit lines, an n-gram search index, no
- * summaries) is converted once on start, with its journal replayed on top: a tester's data survives the upgrade.
+ * The snapshot numbers customers in tie order, so a compaction after renames numbers them afresh; and a database of
+ * an older format — format 2 (customer lines, audit lines, an n-gram search index, no summaries) or the walking
+ * skeleton's one JSON document — is refused on start, naming the file and what to do, and left as it was.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { foldText } from '@/domain/search';
-import { seedCustomers, seedRange } from '@/mock-api/seed';
+import { seedCustomers, seedRange } from '@/mock-api/store/seed/seed';
 import { type InProcessApi, runCli, spawnMockApi, startApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
@@ -45,31 +45,44 @@ function formatTwo(path: string, customers: object[], audit: object[]) {
   );
 }
 
-test('a format-2 database is converted on start, with its audit log and journal', async () => {
-  const customers = seedCustomers(30, 8);
-  const renamed = { ...customers[4], companyProfile: { ...customers[4].companyProfile, companyName: 'Upgraded Ltd' } };
-  const entry = {
-    id: 'a0000000001',
-    customerId: customers[4].id,
-    at: '2026-01-01T00:00:00.000Z',
-    role: 'admin-agent',
-    action: 'Update company profile',
-    changes: { companyName: { before: customers[4].companyProfile.companyName, after: 'Upgraded Ltd' } },
-  };
-  const dbPath = join(dir, 'db.json');
-  formatTwo(dbPath, customers, [entry]);
-  writeFileSync(`${dbPath}.journal-0`, `${JSON.stringify({ customer: renamed, audit: [entry] })}\n`);
+test.each([
+  ['format 2', formatTwo],
+  [
+    "the walking skeleton's JSON document",
+    (path: string, customers: object[], auditLog: object[]) =>
+      writeFileSync(path, JSON.stringify({ customers, auditLog }, null, 2)),
+  ],
+])(
+  'a database of an older format (%s) is refused on start, naming the file and what to do; nothing changes',
+  async (_, write) => {
+    const customers = seedCustomers(30, 8);
+    const entry = {
+      id: 'a0000000001',
+      customerId: customers[4].id,
+      at: '2026-01-01T00:00:00.000Z',
+      role: 'admin-agent',
+      action: 'Update company profile',
+      changes: { companyName: { before: customers[4].companyProfile.companyName, after: 'Upgraded Ltd' } },
+    };
+    const dbPath = join(dir, `old-${write === formatTwo ? 2 : 1}.json`);
+    write(dbPath, customers, [entry]);
+    const journal = `${JSON.stringify({ customer: customers[4], audit: [entry] })}\n`;
+    writeFileSync(`${dbPath}.journal-0`, journal);
+    const before = readFileSync(dbPath);
 
-  const api = await startApi({ dbPath });
-  try {
-    expect((await api.call('/customers?q=upgraded')).body.map((c: { id: string }) => c.id)).toEqual([customers[4].id]);
-    expect((await api.call(`/customers/${customers[7].id}`)).body).toEqual(customers[7]);
-    expect((await api.call(`/customers/${customers[4].id}/auditLog`)).body).toEqual([entry]);
-    expect((await api.call('/customers')).headers.get('X-Total-Count')).toBe('30');
-  } finally {
-    await api.stop();
-  }
-});
+    const run = await runCli(['--port', '0', '--db', dbPath]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Cannot open the database: ${dbPath} is `);
+    expect(run.stderr).toContain('Nothing was changed.');
+    expect(run.stderr).toContain('Start with --reset (or --seed N)');
+    expect(run.stderr).toContain('--fixtures <file.json>');
+    expect(readFileSync(dbPath)).toEqual(before);
+    expect(readFileSync(`${dbPath}.journal-0`, 'utf8')).toBe(journal);
+    expect(readdirSync(dir).filter((f) => f.startsWith(`${basename(dbPath)}.`))).toEqual([
+      `${basename(dbPath)}.journal-0`,
+    ]);
+  },
+);
 
 async function rename(api: Pick<InProcessApi, 'call'>, id: string, companyName: string) {
   const path = `/customers/${id}/profiles/company`;

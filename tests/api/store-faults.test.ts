@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, type Mock, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { Authority } from '@/mock-api/authority/authority';
-import { Database } from '@/mock-api/database';
-import { journalsOf } from '@/mock-api/journal';
 import { createApp } from '@/mock-api/server';
-import { StorageError } from '@/mock-api/storage-error';
+import { openStore, StorageError, type Store } from '@/mock-api/store';
+import { journalsOf } from '@/mock-api/store/journal';
+
 import { call } from '../helpers/mock-api';
 import { pc, signIn } from '../helpers/partner-center';
 
@@ -47,10 +47,10 @@ const shortWriteOnce = () =>
 const real = await vi.importActual<typeof import('node:fs')>('node:fs');
 
 let dir: string;
-let db: Database;
+let db: Store;
 beforeEach(async () => {
   dir = real.mkdtempSync(join(tmpdir(), 'customer-desk-faults-'));
-  db = await Database.open({ path: join(dir, 'db.json'), seed: 20, compactAfter: 1000 });
+  db = await openStore({ path: join(dir, 'db.json'), seed: 20, compactAfter: 1000 });
 });
 afterEach(async () => {
   vi.mocked(fs.writeSync).mockReset().mockImplementation(real.writeSync);
@@ -87,9 +87,9 @@ function expectRefused(i: number, firstName: string, state: 'full' | 'error') {
   expect(db.storage).toBe(state);
 }
 
-async function reopened(): Promise<Database> {
+async function reopened(): Promise<Store> {
   await db.close();
-  db = await Database.open({ path: join(dir, 'db.json') });
+  db = await openStore({ path: join(dir, 'db.json') });
   return db;
 }
 
@@ -159,7 +159,7 @@ test('when the cut itself fails, the next append cuts first; if it cannot, it is
 
 test('a compaction that hits ENOSPC leaves the old snapshot and journals, removes its half-written copy, and writes go on', async () => {
   await db.close();
-  db = await Database.open({ path: join(dir, 'db.json'), compactAfter: 2 });
+  db = await openStore({ path: join(dir, 'db.json'), compactAfter: 2 });
   const snapshot = real.readFileSync(db.path);
   const { open } = await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises');
   vi.mocked(fsPromises.open).mockImplementationOnce(async (path, flags) => {

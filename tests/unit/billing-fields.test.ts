@@ -9,7 +9,7 @@ import { LANGUAGES } from '@/domain/languages';
 import { BillingProfileInput, CustomerBillingProfile } from '@/domain/partner-center';
 import { billingProfileFromPc, fromPcBillingProfile, toPcBillingProfile } from '@/domain/partner-center-mapping';
 import { Address, BillingProfile } from '@/domain/schemas';
-import { seedCustomers } from '@/mock-api/seed';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { loadCatalogue } from '@/services/i18n';
 
 const ADDRESS = 'defaultAddress';
@@ -76,7 +76,7 @@ describe('every billing field', () => {
     expect(lostWriting, 'fromPcBillingProfile loses these').toEqual([]);
   });
 
-  test('is in the seeded customers (mock-api/seed.ts)', () => {
+  test('is in the seeded customers (mock-api/store/seed/seed.ts)', () => {
     const missing = PATHS.filter((path) => !(path in NOT_SEEDED) && !seeded.some((p) => get(p, path) !== undefined));
     expect(missing, 'the seed never fills these').toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { IntList, StringList, unpack } from '@/mock-api/search/lists';
+import { IntList, StringList, unpack } from '@/mock-api/store/search/lists';
 
 test('strings packed into a few long ones come back the same, empty ones and all', () => {
   const strings = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? '' : `${'ёa'.repeat(i % 5)}${i}`));

@@ -27,7 +27,7 @@ import {
   toSelfServePolicy,
 } from '@/domain/partner-center-mapping';
 import { BillingProfile } from '@/domain/schemas';
-import { seedCustomers } from '@/mock-api/seed';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 
 const customers = seedCustomers(40, 3);
 const partner = '3b33e682-00c3-41ee-9dd2-a548adf56438';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { TIERS, type Tier } from '@/domain/search';
-import { Marker } from '@/mock-api/search/ranked-set';
+import { Marker } from '@/mock-api/store/search/ranked-set';
 
 function random(seed: number) {
   let state = seed;

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { Address, BillingProfile, Customer } from '@/domain/schemas';
-import { seedCustomers } from '@/mock-api/seed';
+import { seedCustomers } from '@/mock-api/store/seed/seed';
 
 const us = {
   country: 'US',

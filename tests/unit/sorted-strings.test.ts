@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { SortedStrings } from '@/mock-api/search/sorted-strings';
+import { SortedStrings } from '@/mock-api/store/search/sorted-strings';
 
 const plainSort = (strings: string[]) =>
   Array.from(strings.keys()).sort((a, b) => (strings[a] < strings[b] ? -1 : strings[a] > strings[b] ? 1 : a - b));

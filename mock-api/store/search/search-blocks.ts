@@ -1,19 +1,14 @@
 /**
- * What the search index is made of, built once from every customer and stored with the snapshot, so start-up
- * only reads it back. Customers are numbered in tie order (folded company name, then id): a customer's record
- * number is its rank, so every list below that is in record order is in rank order too, and a query's matches are
- * collected walking memory forwards.
- * - `names`: folded company names in record order: a company-name prefix is a range of records;
- * - `ids`, `domains`, `emails`: folded, sorted, for whole-field prefixes (and `ids` to find a customer);
- * - `words`: every distinct word, sorted, so a word prefix is a range of words; for each word, the records with
- *   it among their company-name words (`nameWords`) and among their contact words (`contactWords`), in record
- *   order, as flat postings (word w's are records[starts[w] .. starts[w + 1])).
+ * What the search index is made of (docs/architecture.md, "The mock API's store", its blocks): built once from every
+ * customer and stored with the snapshot, so start-up only reads it back. Customers are numbered in tie order (folded
+ * company name, then id), so a record number is a rank and every list in record order is in rank order too.
  */
 import type { SearchableCustomer } from '@/domain/search';
 import type { BlockValue } from '../snapshot-blocks';
 import { IntList, StringList } from './lists';
 import { type SortedStringsBlocks, type Sorter, sortHere } from './sorted-strings';
 
+/** For each word (by its place in `words`), the records that have it: word w's are records[starts[w] .. starts[w + 1]). */
 export interface Postings {
   starts: Int32Array;
   records: Int32Array;

@@ -1,9 +1,6 @@
 /**
- * `--recover`: what start-up does instead of refusing a damaged file. The damaged file and every journal written
- * after the damage are set aside as `<file>.damaged-<time>` (hard links first, so a crash half-way leaves the
- * damage in place to be found again, never a silently shorter history); what precedes the damage becomes a new
- * snapshot of a newer generation, which makes the journals it folded in obsolete. The note says what was kept and
- * how many entries were dropped.
+ * `--recover` (docs/architecture.md, "Damage"): the damaged file and every journal after the damage set aside as
+ * `<file>.damaged-<time>`, what precedes the damage salvaged, and the note saying what was kept and dropped.
  */
 import { copyFileSync, linkSync, readFileSync } from 'node:fs';
 import type { AuditEntry, Customer } from '@/domain/schemas';
@@ -64,7 +61,7 @@ function counts(bytes: Buffer): { customers: number; audit: number; generation: 
   }
 }
 
-export interface Salvage {
+interface Salvage {
   customers: Customer[];
   audit: AuditEntry[];
   /** The generation the new snapshot must have: newer than every journal folded into it. */

@@ -1,8 +1,7 @@
 /**
- * Damaged files are named, never silently dropped. Start-up checks what it reads — the snapshot's trailer and the
- * byte offsets in it, its audit lines, every journal line — and on damage (anything but a torn last journal line)
- * refuses to start with a DamageError that names the file, the line or byte, and what to do. Nothing is rewritten
- * on the way: the files stay as they were for the tester to inspect, back up or `--recover` (recover.ts).
+ * Damaged files are named, never silently dropped (docs/architecture.md, "Damage"): the checks start-up runs, and the
+ * errors for a file that cannot be loaded — a DamageError naming the file, the line or byte and what to do, or a file
+ * this version does not read.
  */
 import type { Customer } from '@/domain/schemas';
 import { readAt } from './disk';
@@ -11,7 +10,7 @@ import { readAt } from './disk';
 export const isCustomer = (value: unknown): value is Customer =>
   typeof (value as Customer)?.id === 'string' &&
   typeof (value as Customer).companyProfile === 'object' &&
-  // A summary line (database.ts) has a company profile too, but no purchase permission.
+  // A summary line has a company profile too, but no purchase permission.
   typeof (value as Customer).purchasePermission === 'object';
 
 const ADVICE =
@@ -28,56 +27,6 @@ export class DamageError extends Error {
   ) {
     super(`${file} is damaged at ${where}: ${problem}.${consequence ? ` ${consequence}` : ''}\n${ADVICE}`);
   }
-}
-
-/** The layout a format-2 snapshot's trailer declares (the format before; database.ts converts such a file once). */
-export interface Layout {
-  customers: number;
-  audit: number;
-  auditStart: number;
-  searchStart: number;
-  idsStart: number;
-  offsetsStart: number;
-  grams?: { starts: number; records: number; owner: number; end: number }[];
-  end: number;
-}
-
-const isCount = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
-
-/**
- * What is wrong with a trailer's layout, or null: every block must lie between the customer lines and the trailer
- * (which begins at `trailerAt`), in order, each as long as its items need.
- */
-export function layoutProblem(t: Layout, trailerAt: number): string | null {
-  const grams = t.grams ?? [];
-  const numbers = [t.customers, t.audit, t.auditStart, t.searchStart, t.idsStart, t.offsetsStart, t.end];
-  if (
-    !Array.isArray(grams) ||
-    ![...numbers, ...grams.flatMap((g) => [g.starts, g.records, g.owner, g.end])].every(isCount)
-  )
-    return 'its trailer holds something other than counts and byte offsets';
-  if (t.end !== trailerAt)
-    return `its trailer says the data ends at byte ${t.end}, but the trailer begins at byte ${trailerAt}`;
-  const offsetsEnd = t.offsetsStart + 8 * (t.customers + 1);
-  // [start, end, item size] of each block, in file order.
-  const blocks: [string, number, number, number][] = [
-    ['the audit lines', t.auditStart, t.searchStart, 1],
-    ['the search texts', t.searchStart, t.idsStart, 2],
-    ['the ids', t.idsStart, t.offsetsStart, 1],
-    ['the line offsets', t.offsetsStart, offsetsEnd, 8],
-    ...grams.flatMap((g, n): [string, number, number, number][] => [
-      [`n-gram table ${n + 1}`, g.starts, g.records, 4],
-      [`n-gram table ${n + 1}'s records`, g.records, g.owner, 4],
-      [`n-gram table ${n + 1}'s owners`, g.owner, g.end, 8],
-    ]),
-  ];
-  let at = t.auditStart;
-  for (const [name, start, end, size] of blocks) {
-    if (start !== at || end < start || (end - start) % size)
-      return `its trailer puts ${name} at bytes ${start}–${end}, which do not follow on from byte ${at}`;
-    at = end;
-  }
-  return at === t.end ? null : `its trailer's blocks end at byte ${at}, not at byte ${t.end}`;
 }
 
 /** Where each line begins: the offsets must rise from `start` (the first line) to `end` (what follows the lines). */
@@ -123,8 +72,19 @@ function newlinesBefore(fd: number, end: number): number {
 }
 
 /**
- * The error for a snapshot without a trailer: damage when it begins like one of ours (a customer line), else a file
- * that is not a database at all.
+ * A file this version does not read: not damage, so `--recover` does not apply; `what` says what it is instead. The
+ * file is left as it is.
+ */
+export function unreadable(path: string, what: string): Error {
+  return new Error(
+    `${path} ${what}. Nothing was changed. Start with --reset (or --seed N) to make a new database in its place, or ` +
+      'with --fixtures <file.json> to start from data as GET /__admin/export writes it.',
+  );
+}
+
+/**
+ * The error for a snapshot without a trailer: damage when it begins like one of ours (a customer line); else an
+ * older database (the first versions kept one JSON document, `{ "customers": [...], ... }`) or no database at all.
  */
 export function missingTrailer(fd: number, path: string, size: number): Error {
   const head = readAt(fd, 0, Math.min(size, 64 * 1024)).toString('utf8');
@@ -135,8 +95,12 @@ export function missingTrailer(fd: number, path: string, size: number): Error {
   } catch {
     // not JSON: not one of ours
   }
-  if (!ours && size > 0)
-    return new Error(`${path} is not a Customer Desk database; start with --reset (or --seed N) to recreate it.`);
+  if (!ours && /^\s*\{\s*"customers"\s*:/.test(head))
+    return unreadable(
+      path,
+      'is one JSON document { "customers": … } (an export, or a database of the first versions), not a database this version reads',
+    );
+  if (!ours && size > 0) return unreadable(path, 'is not a Customer Desk database');
   return new DamageError(
     path,
     `byte ${size} (line ${newlinesBefore(fd, size) + 1})`,

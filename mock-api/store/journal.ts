@@ -1,12 +1,7 @@
 /**
- * The write journal: `<db>.journal-<generation>`, one JSON line per acknowledged write, `{"customer":…,"audit":[…]}`
- * (the customer's whole new state and the audit entries the write added).
- *
- * Appending is all or nothing. A line is acknowledged only once every byte is written and fdatasync'd; a short
- * write (the disk filling up mid-line) goes on with the rest, and any failure cuts the file back to its last whole
- * line (ftruncate), so the next append starts clean and the journal always loads. A cut that fails too is retried
- * before the next append. Reading tells a torn last line (a crash mid-append: never acknowledged, safe to drop)
- * from damage (a bad line with lines after it, or a torn line in a journal that is not the last), which it names.
+ * One journal file, `<db>.journal-<generation>`: a JSON line per acknowledged write (docs/architecture.md, "The mock
+ * API's store"). An append is all or nothing: fdatasync'd before it returns, or cut back to the last whole line and
+ * a StorageError thrown. Reading tells a torn last line (a crash mid-append) from damage, which it names.
  */
 import {
   closeSync,
@@ -109,7 +104,7 @@ export class JournalWriter {
 }
 
 /** One journal line, read back. */
-export interface JournalEntry extends JournalLine {
+interface JournalEntry extends JournalLine {
   /** 1-based line number, for messages. */
   line: number;
 }

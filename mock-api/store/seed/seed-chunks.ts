@@ -1,20 +1,20 @@
 /**
- * Seeded customers for the snapshot writer, chunk by chunk, in order. Making them (the fake-data library) is most
- * of the work, so for large seeds one worker thread per core makes chunks ahead of the writer, and then sorts the
- * search index's blocks side by side; small seeds are made in this thread, where starting workers would cost more
- * than it saves. Same seed value, same customers either way (seed.ts makes any range alone).
+ * Seeded customers for the snapshot writer, chunk by chunk, in order (docs/architecture.md, "Seeding"): from 20,000
+ * customers one worker thread per core makes chunks ahead of the writer, then sorts the search blocks; smaller seeds
+ * are made in this thread. Same seed value, same customers either way (seed.ts makes any range alone).
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type SortedStringsBlocks, type Sorter, sortHere } from './search/sorted-strings';
+import { type SortedStringsBlocks, type Sorter, sortHere } from '../search/sorted-strings';
+import { chunkOf, type SnapshotChunk } from '../snapshot-chunk';
+import { CHUNK, writeSnapshot } from '../snapshot-file';
+import { tsWorker } from '../ts-worker';
 import { seedRange } from './seed';
 import type { SeedJob } from './seed-worker';
-import { chunkOf, type SnapshotChunk } from './snapshot-chunk';
-import { tsWorker } from './ts-worker';
 
 const IN_THREAD_BELOW = 20_000;
 
-export interface ChunkSource {
+interface ChunkSource {
   chunk(from: number, to: number): Promise<SnapshotChunk>;
   sort: Sorter;
   close(): Promise<void>;
@@ -68,7 +68,22 @@ function pool(seedValue: number) {
   };
 }
 
-export function seedChunks(count: number, seedValue: number, chunkSize: number): ChunkSource {
+/** Writes `count` customers seeded from `seedValue` as the snapshot at `path`. */
+export async function writeSeeded(
+  path: string,
+  count: number,
+  seedValue: number,
+  onProgress: (done: number) => void,
+): Promise<void> {
+  const chunks = seedChunks(count, seedValue);
+  try {
+    await writeSnapshot(path, { generation: 0, count, audit: [], chunk: chunks.chunk, sort: chunks.sort }, onProgress);
+  } finally {
+    await chunks.close();
+  }
+}
+
+function seedChunks(count: number, seedValue: number): ChunkSource {
   if (count < IN_THREAD_BELOW)
     return {
       chunk: async (from, to) => chunkOf(seedRange(from, to, seedValue)),
@@ -79,12 +94,12 @@ export function seedChunks(count: number, seedValue: number, chunkSize: number):
   const ahead = new Map<number, Promise<SnapshotChunk>>();
   const schedule = (from: number) => {
     if (from >= count || ahead.has(from)) return;
-    ahead.set(from, workers.run({ kind: 'chunk', from, to: Math.min(count, from + chunkSize) }));
+    ahead.set(from, workers.run({ kind: 'chunk', from, to: Math.min(count, from + CHUNK) }));
   };
   return {
     chunk(from) {
       // Keep every worker busy: two chunks each ahead of the writer.
-      for (let k = 0; k <= 2 * workers.size; k++) schedule(from + k * chunkSize);
+      for (let k = 0; k <= 2 * workers.size; k++) schedule(from + k * CHUNK);
       const chunk = ahead.get(from)!;
       ahead.delete(from);
       return chunk;

@@ -6,7 +6,7 @@
 import { type Customer, summaryOf } from '@/domain/schemas';
 import { type SearchableCustomer, searchable } from '@/domain/search';
 
-export interface Lines {
+interface Lines {
   /** Every line, each ending with \n. */
   bytes: Uint8Array;
   /** Where each line ends in `bytes` (just after its \n). */

@@ -116,7 +116,7 @@ function domainFor(f: Faker, companyName: string, index: number): string {
 }
 
 /** Customers are made in blocks of this many, each from its own seeds: any range can be made alone (in parallel). */
-export const SEED_BLOCK = 1000;
+const SEED_BLOCK = 1000;
 
 let fakers: Map<string, Faker> | undefined;
 const chooser = new Faker({ locale: en });

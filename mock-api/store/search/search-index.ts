@@ -1,16 +1,8 @@
 /**
- * The live search index: the blocks stored with the snapshot (search-blocks.ts), plus what writes changed since.
- *
- * Every customer has a rank, its place in tie order (folded company name, then id). A word of the query is a
- * range of the sorted word list, so its matches are the postings of that range; a whole-field prefix is a range
- * of the sorted domains, e-mails or ids. Matches are collected by rank with their tier (ranked-set.ts), pieces
- * intersected, and a page is read off in (tier, rank) order, so the ranking costs no sort of the matches.
- *
- * A write that changes what search sees (company name, contact name, e-mail; domain and id are read-only) marks
- * the record stale: the blocks' entries for it are skipped and its current fields are checked directly by every
- * query (about a microsecond each) until the store is next opened, from a snapshot whose blocks hold them. A new
- * company name moves the record in the rank order at once.
- * Nothing here builds a RegExp from the query.
+ * The live search index: the blocks stored with the snapshot (search-blocks.ts), plus what writes changed since
+ * (docs/architecture.md, "Search"; what matches and in which order: domain/search.ts). A page is read off in
+ * (tier, rank) order with no sort of the matches; a record a write made stale is checked field by field until the
+ * next snapshot. Nothing here builds a RegExp from the query.
  */
 import type { CustomerSummary } from '@/domain/schemas';
 import {
