@@ -199,4 +199,12 @@ export const ru: Messages = {
   'pc.waiting': 'Partner Center попросил подождать: повтор через {seconds} с.',
   'follow.found': 'В активной вкладке открыт клиент в Partner Center.',
   'follow.open': 'Открыть этого клиента',
+  'managed.setBy': 'Задано вашей организацией',
+  'managed.ignored': 'Параметр вашей организации {key} = {value} не применяется: {reason}',
+  'managed.unknownKey': 'в Customer Desk нет такого параметра.',
+  'managed.oneOf': 'допустимые значения: {choices}.',
+  'managed.notAnAddress': 'это не веб-адрес, начинающийся с http:// или https://.',
+  'managed.notSecure': 'для Partner Center нужен адрес https:// (http:// — только для этого компьютера).',
+  'managed.notASignInAddress': 'нужен адрес https:// с одним клиентом, например {example}.',
+  'managed.empty': 'значение пустое.',
 };
