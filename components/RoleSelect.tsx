@@ -12,12 +12,15 @@ import { ManagedNote } from './ManagedNote';
 export function RoleSelect() {
   const settings = useSettings();
   const locked = settings?.managed.has('defaultRole');
-  const note = useId();
+  const id = useId();
+  const note = `${id}-note`;
   return (
     // Unseen until storage answers, rather than showing the first role for a moment (the page is prerendered without one).
-    <label class="role-select" style={settings ? undefined : { visibility: 'hidden' }}>
-      <span>{t('role')}</span>
+    // The note stays outside the label, which would otherwise make it part of the box's name.
+    <div class="role-select" style={settings ? undefined : { visibility: 'hidden' }}>
+      <label for={id}>{t('role')}</label>
       <select
+        id={id}
         value={settings?.role}
         disabled={locked}
         title={locked ? t('managed.setBy') : undefined}
@@ -34,6 +37,6 @@ export function RoleSelect() {
         ))}
       </select>
       {locked && <ManagedNote id={note} />}
-    </label>
+    </div>
   );
 }

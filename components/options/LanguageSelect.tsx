@@ -12,11 +12,13 @@ import { ManagedNote } from '../ManagedNote';
 export function LanguageSelect() {
   const settings = useSettings();
   const locked = settings?.managed.has('language');
-  const note = useId();
+  const id = useId();
+  const note = `${id}-note`;
   return (
-    <label class="field">
-      <span>{t('language')}</span>
+    <div class="field">
+      <label for={id}>{t('language')}</label>
       <select
+        id={id}
         value={settings?.language}
         disabled={locked}
         aria-describedby={locked ? note : undefined}
@@ -31,6 +33,6 @@ export function LanguageSelect() {
         ))}
       </select>
       {locked && <ManagedNote id={note} />}
-    </label>
+    </div>
   );
 }
