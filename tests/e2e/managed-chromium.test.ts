@@ -7,7 +7,14 @@
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { connectionItem, type PartnerCenterSettings, partnerCenterItem } from '@/services/storage';
-import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import {
+  callApi,
+  descriptionOf,
+  openCustomer,
+  someCustomers,
+  waitForLiveText,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { launchChromiumWithPolicy } from '../helpers/managed-policy';
 import { signInWindow } from '../helpers/sign-in-window';
@@ -34,14 +41,6 @@ const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '5'], async ({
   return ext;
 });
 
-/** An element's accessible description: the text of the elements its aria-describedby names. */
-const description = (page: Page, selector: string) =>
-  page.$eval(selector, (e) =>
-    (e.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent)
-      .join(' '),
-  );
 const field = (page: Page, name: string) =>
   page.$eval(aria('textbox', name), (e) => {
     const input = e as HTMLInputElement;
@@ -60,13 +59,13 @@ test('the options page shows the organisation’s connection read-only, "Set by 
   ]);
   for (const name of ['Mock API', 'Partner Center'])
     expect(await options.$eval(aria('radio', name), (r) => (r as HTMLInputElement).disabled)).toBe(true);
-  expect(await description(options, aria('radiogroup', 'Connection'))).toBe('Set by your organisation');
+  expect(await descriptionOf(options, aria('radiogroup', 'Connection'))).toBe('Set by your organisation');
 
   expect(await field(options, 'API address')).toEqual({ value: desk.api.url, readOnly: true });
   expect(await field(options, 'Sign-in address')).toEqual({ value: `${desk.api.url}/organizations`, readOnly: true });
   expect(await field(options, 'Application ID')).toEqual({ value: ORG_APP, readOnly: true });
   for (const name of ['API address', 'Sign-in address', 'Application ID'])
-    expect(await description(options, aria('textbox', name))).toBe('Set by your organisation');
+    expect(await descriptionOf(options, aria('textbox', name))).toBe('Set by your organisation');
 
   // The invalid value is said, and the agent keeps choosing the language.
   expect(await waitForLiveText(options, 'klingon')).toBe(
@@ -120,6 +119,6 @@ test('when IT removes the policy, the running extension is the agent’s again, 
   expect((await field(options, 'API address')).value).toBe(OWN.apiBase);
   expect((await field(options, 'Sign-in address')).value).toBe(OWN.signInAddress);
   expect((await field(options, 'Application ID')).value).toBe(OWN.clientId);
-  expect(await description(options, aria('textbox', 'Application ID'))).toBe('Sign out to change the connection.');
+  expect(await descriptionOf(options, aria('textbox', 'Application ID'))).toBe('Sign out to change the connection.');
   await options.close();
 });

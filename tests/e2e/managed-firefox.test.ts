@@ -3,10 +3,9 @@
  * (`3rdparty` → `Extensions` → the add-on's id, docs/deploying.md), in real Firefox ESR. The file is machine-wide and
  * read once as Firefox starts: it exists only while this test's Firefox starts (managed-policy.ts).
  */
-import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
 import { apiBaseItem, languageItem, roleItem } from '@/services/storage';
-import { someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
+import { descriptionOf, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
 import { launchFirefoxWithPolicy } from '../helpers/managed-policy';
 
@@ -26,14 +25,6 @@ const desk = withExtensionAndApi(['--seed', '8', '--seed-value', '4'], async ({ 
   return ext;
 });
 
-const description = (page: Page, selector: string) =>
-  page.$eval(selector, (e) =>
-    (e.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent)
-      .join(' '),
-  );
-
 test('the options page speaks the organisation’s language and shows its settings locked, "Задано вашей организацией"', async () => {
   const options = await desk.ext.open('options');
   await options.waitForSelector(aria('heading', 'Параметры Customer Desk'));
@@ -41,7 +32,7 @@ test('the options page speaks the organisation’s language and shows its settin
     const select = aria('combobox', name);
     await options.waitForSelector(select);
     expect(await options.$eval(select, (s) => (s as HTMLSelectElement).disabled)).toBe(true);
-    expect(await description(options, select)).toBe('Задано вашей организацией');
+    expect(await descriptionOf(options, select)).toBe('Задано вашей организацией');
   }
   expect(await options.$eval(aria('combobox', 'Роль'), (s) => (s as HTMLSelectElement).value)).toBe('helpdesk-agent');
   const address = await options.$eval(aria('textbox', 'Адрес API'), (e) => ({
@@ -49,7 +40,7 @@ test('the options page speaks the organisation’s language and shows its settin
     readOnly: (e as HTMLInputElement).readOnly,
   }));
   expect(address).toEqual({ value: desk.api.url, readOnly: true });
-  expect(await description(options, aria('textbox', 'Адрес API'))).toBe('Задано вашей организацией');
+  expect(await descriptionOf(options, aria('textbox', 'Адрес API'))).toBe('Задано вашей организацией');
   expect(await options.$(aria('button', 'Сохранить'))).toBeNull();
   expect(await waitForLiveText(options, 'apiAdress')).toBe(
     'Параметр вашей организации apiAdress = https://typo.example не применяется: в Customer Desk нет такого параметра.',
