@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { fluentTokens } from './scripts/fluent-tokens';
-import { MANAGED_SCHEMA_FILE, managedSchema } from './services/settings/managed-keys';
+import { MANAGED_SCHEMA_FILE, managedSchema } from './services/settings/managed-schema';
 
 /** The keyboard command that opens the side panel (Chrome) or the sidebar (Firefox). */
 const SIDE_PANEL_KEY = { default: 'Alt+Shift+D' };

@@ -192,13 +192,9 @@ export const en = {
   'follow.open': 'Open this customer',
   // Settings an organisation sets and locks by policy (docs/deploying.md).
   'managed.setBy': 'Set by your organisation',
-  'managed.ignored': 'Your organisation’s setting {key} = {value} is ignored: {reason}',
+  'managed.ignored': 'Your organisation’s setting {key} = {value} is ignored. {reason}',
   'managed.unknownKey': 'Customer Desk has no such setting.',
-  'managed.oneOf': 'use one of {choices}.',
-  'managed.notAnAddress': 'it is not a web address starting with http:// or https://.',
-  'managed.notSecure': 'Partner Center needs an https:// address (http:// only for this computer).',
-  'managed.notASignInAddress': 'it needs an https:// address with one tenant, like {example}.',
-  'managed.empty': 'it is empty.',
+  'managed.oneOf': 'Use one of {choices}.',
 } as const;
 
 /** A plural entry has a form per Intl.PluralRules category; `other` is always there. */

@@ -1,7 +1,7 @@
 /**
  * The settings the extension runs with: the organisation's (storage.managed) where it set a valid value, the agent's
- * own everywhere else; and what of the organisation's was ignored, and why (docs/architecture.md, "Settings an
- * organisation sets"). Pure: the browser side is settings.ts.
+ * own everywhere else; and what of the organisation's was ignored, and why — said as the options page says what a
+ * valid value is (docs/architecture.md, "Settings an organisation sets"). Pure: the browser side is settings.ts.
  */
 import { LANGUAGES } from '@/domain/languages';
 import { isRoleId, ROLE_IDS, type RoleId } from '@/domain/roles';
@@ -83,12 +83,12 @@ export function effectiveSettings(managed: Record<string, unknown>, own: OwnSett
       const pc = secureAddress(v);
       return (connection === 'partnerCenter' ? pc : mock) && { mock: mock!.origin, pc: pc?.origin };
     },
-    connection === 'partnerCenter' ? 'managed.notSecure' : 'managed.notAnAddress',
+    connection === 'partnerCenter' ? 'pc.addressInvalid' : 'apiAddressInvalid',
   );
-  const signInAddress = take('signInAddress', parseSignInAddress, 'managed.notASignInAddress', {
+  const signInAddress = take('signInAddress', parseSignInAddress, 'pc.signInAddressInvalid', {
     example: PARTNER_CENTER_DEFAULTS.signInAddress,
   });
-  const clientId = take('applicationId', (v) => v || null, 'managed.empty');
+  const clientId = take('applicationId', (v) => v || null, 'pc.applicationIdRequired');
   const role = take('defaultRole', (v) => (isRoleId(v) ? v : null), 'managed.oneOf', choices(ROLE_IDS));
   const language = take('language', (v) => oneOf(LANGUAGE_CHOICES, v), 'managed.oneOf', choices(LANGUAGE_CHOICES));
 

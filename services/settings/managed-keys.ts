@@ -1,34 +1,16 @@
 /**
- * The settings an organisation may set and lock by policy (storage.managed: docs/deploying.md), and Chrome's
- * `managed_schema` made from them. Every value is declared a string: Chrome silently drops a value its schema
- * refuses, so what a valid value is is checked by the extension (effective.ts), which can say what it ignored.
- * No imports: wxt.config.ts reads this file when it writes the manifest.
+ * The settings an organisation may set and lock by policy (storage.managed: docs/deploying.md). What each means, for
+ * IT, is in managed-schema.ts, which the build alone reads: the views ship only the names.
  */
-export const MANAGED_KEYS = {
-  connection: 'Which backend Customer Desk calls: "mock" (the Customer Desk mock API) or "partnerCenter".',
-  apiAddress:
-    'The API address, e.g. "https://api.partnercenter.microsoft.com"; https, or http on this computer only, for Partner Center.',
-  signInAddress:
-    'The sign-in address with one tenant, e.g. "https://login.microsoftonline.com/organizations" or the partner\'s tenant.',
-  applicationId: "The Application (client) ID of the partner's app registration in Microsoft Entra ID.",
-  defaultRole:
-    'The role for the mock connection: global-admin, admin-agent, sales-agent, helpdesk-agent or billing-admin.',
-  language: 'The UI language: "auto" (the browser\'s), "en" or "ru".',
-} as const;
+export const MANAGED_KEYS = [
+  'connection',
+  'apiAddress',
+  'signInAddress',
+  'applicationId',
+  'defaultRole',
+  'language',
+] as const;
 
-export type ManagedKey = keyof typeof MANAGED_KEYS;
+export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
-export const isManagedKey = (key: string): key is ManagedKey => Object.hasOwn(MANAGED_KEYS, key);
-
-/** The file the Chrome manifest's `storage.managed_schema` names. */
-export const MANAGED_SCHEMA_FILE = 'managed-schema.json';
-
-/** Chrome's managed storage schema (a subset of JSON Schema: type, properties, title, description). */
-export function managedSchema() {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(
-      Object.entries(MANAGED_KEYS).map(([key, description]) => [key, { title: key, description, type: 'string' }]),
-    ),
-  };
-}
+export const isManagedKey = (key: string): key is ManagedKey => (MANAGED_KEYS as readonly string[]).includes(key);

@@ -4,7 +4,7 @@
  * items, and stay there under the organisation's.
  */
 import { apiBaseItem, connectionItem, languageItem, partnerCenterItem, roleItem } from '../storage';
-import { effectiveSettings, type Settings } from './effective';
+import type { Settings } from './effective';
 
 /** The organisation's values; none when there is no policy (Firefox then refuses to read: no managed manifest). */
 async function readManaged(): Promise<Record<string, unknown>> {
@@ -24,7 +24,12 @@ export async function readSettings(): Promise<Settings> {
     roleItem.getValue(),
     languageItem.getValue(),
   ]);
-  return effectiveSettings(managed, { connection, apiBase, partnerCenter, role, language });
+  const own = { connection, apiBase, partnerCenter, role, language };
+  // Most browsers have no policy: the merge (and its checks) loads only where there is one, not in the popup's first
+  // script.
+  if (!Object.keys(managed).length) return { ...own, managed: new Set(), notices: [] };
+  const { effectiveSettings } = await import('./effective');
+  return effectiveSettings(managed, own);
 }
 
 /** Calls `changed` when any source of the settings changes (a policy too: Chrome applies a new one while running). */

@@ -69,7 +69,7 @@ test('the options page shows the organisation’s connection read-only, "Set by 
 
   // The invalid value is said, and the agent keeps choosing the language.
   expect(await waitForLiveText(options, 'klingon')).toBe(
-    'Your organisation’s setting language = klingon is ignored: use one of auto, en, ru.',
+    'Your organisation’s setting language = klingon is ignored. Use one of auto, en, ru.',
   );
   expect(await options.$eval(aria('combobox', 'Language'), (s) => (s as HTMLSelectElement).disabled)).toBe(false);
 

@@ -43,7 +43,7 @@ test('the options page speaks the organisation’s language and shows its settin
   expect(await descriptionOf(options, aria('textbox', 'Адрес API'))).toBe('Задано вашей организацией');
   expect(await options.$(aria('button', 'Сохранить'))).toBeNull();
   expect(await waitForLiveText(options, 'apiAdress')).toBe(
-    'Параметр вашей организации apiAdress = https://typo.example не применяется: в Customer Desk нет такого параметра.',
+    'Параметр вашей организации apiAdress = https://typo.example не применяется. В Customer Desk нет такого параметра.',
   );
 
   // The agent's own settings are kept underneath.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import linter from 'addons-linter';
 import { beforeAll, expect, test } from 'vitest';
-import { MANAGED_SCHEMA_FILE, managedSchema } from '@/services/settings/managed-keys';
+import { MANAGED_SCHEMA_FILE, managedSchema } from '@/services/settings/managed-schema';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, process.env.CD_OUT_DIR ?? '.output');

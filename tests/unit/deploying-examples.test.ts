@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { expect, test } from 'vitest';
 import { effectiveSettings, type OwnSettings } from '@/services/settings/effective';
-import { MANAGED_KEYS, managedSchema } from '@/services/settings/managed-keys';
+import { MANAGED_KEYS } from '@/services/settings/managed-keys';
+import { managedSchema } from '@/services/settings/managed-schema';
 import { PARTNER_CENTER_DEFAULTS } from '@/services/storage';
 import config from '@/wxt.config';
 
@@ -55,12 +56,12 @@ const examples: Record<string, unknown> = {
 };
 
 test.each(Object.entries(examples))('%s sets every setting, valid for the schema and the extension', (_, values) => {
-  expect(Object.keys(values as object).sort()).toEqual(Object.keys(MANAGED_KEYS).sort());
+  expect(Object.keys(values as object).sort()).toEqual([...MANAGED_KEYS].sort());
   const validate = new Ajv({ strict: true }).compile(managedSchema());
   expect(validate(values), JSON.stringify(validate.errors)).toBe(true);
   const settings = effectiveSettings(values as Record<string, unknown>, own);
   expect(settings.notices).toEqual([]);
-  expect([...settings.managed].sort()).toEqual(Object.keys(MANAGED_KEYS).sort());
+  expect([...settings.managed].sort()).toEqual([...MANAGED_KEYS].sort());
 });
 
 test('each example force-installs the extension from its store, and the guide links every example', () => {
@@ -73,5 +74,5 @@ test('each example force-installs the extension from its store, and the guide li
   );
   const guide = readFileSync(join(DOCS, 'deploying.md'), 'utf8');
   for (const file of readdirSync(EXAMPLES)) expect(guide).toContain(`](deploying/${file})`);
-  for (const key of Object.keys(MANAGED_KEYS)) expect(guide).toContain(`| \`${key}\` |`);
+  for (const key of MANAGED_KEYS) expect(guide).toContain(`| \`${key}\` |`);
 });

@@ -39,7 +39,7 @@ test('every key set: the organisation’s values win, each locked, kept as the f
     language: 'ru',
     notices: [],
   });
-  expect([...settings.managed].sort()).toEqual(Object.keys(MANAGED_KEYS).sort());
+  expect([...settings.managed].sort()).toEqual([...MANAGED_KEYS].sort());
 });
 
 test('a partial policy: the keys it sets are the organisation’s, every other stays the agent’s', () => {
@@ -76,14 +76,14 @@ test('invalid values are ignored, each with a notice naming the key, the value a
   expect(settings).toMatchObject({ ...own, managed: new Set() });
   expect(settings.notices).toEqual([
     { key: 'connection', value: 'carrier-pigeon', reason: 'managed.oneOf', params: { choices: 'mock, partnerCenter' } },
-    { key: 'apiAddress', value: 'not a url', reason: 'managed.notAnAddress' },
+    { key: 'apiAddress', value: 'not a url', reason: 'apiAddressInvalid' },
     {
       key: 'signInAddress',
       value: 'https://login.microsoftonline.com/',
-      reason: 'managed.notASignInAddress',
+      reason: 'pc.signInAddressInvalid',
       params: { example: PARTNER_CENTER_DEFAULTS.signInAddress },
     },
-    { key: 'applicationId', value: '   ', reason: 'managed.empty' },
+    { key: 'applicationId', value: '   ', reason: 'pc.applicationIdRequired' },
     {
       key: 'defaultRole',
       value: 'chief',
@@ -103,7 +103,7 @@ test('Partner Center takes no plain-http address off this computer; the mock API
   const pc = effectiveSettings({ ...intranet, connection: 'partnerCenter' }, own);
   expect(pc.partnerCenter.apiBase).toBe(own.partnerCenter.apiBase);
   expect(pc.managed.has('apiAddress')).toBe(false);
-  expect(pc.notices).toEqual([{ key: 'apiAddress', value: intranet.apiAddress, reason: 'managed.notSecure' }]);
+  expect(pc.notices).toEqual([{ key: 'apiAddress', value: intranet.apiAddress, reason: 'pc.addressInvalid' }]);
   // A local Partner Center on this computer is fine.
   const local = effectiveSettings({ connection: 'partnerCenter', apiAddress: 'http://127.0.0.1:3000' }, own);
   expect(local.partnerCenter.apiBase).toBe('http://127.0.0.1:3000');
