@@ -3,10 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiAddressForm } from '@/components/options/ApiAddressForm';
+import { PartnerCenterForm } from '@/components/options/PartnerCenterForm';
 import { RoleSelect } from '@/components/RoleSelect';
 import { setLanguage } from '@/services/i18n';
 import { readSettings } from '@/services/settings/settings';
-import { apiBaseItem, roleItem } from '@/services/storage';
+import { apiBaseItem, partnerCenterItem, roleItem } from '@/services/storage';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -70,4 +71,39 @@ test('a managed API address is read-only, has no Save, and Enter neither asks fo
   fireEvent.submit(field.form!);
   expect(request).not.toHaveBeenCalled();
   expect(await apiBaseItem.getValue()).toBe('http://127.0.0.1:3999');
+});
+
+test('Sign in under a partial policy asks for the organisation’s hosts and keeps only the agent’s own fields', async () => {
+  const request = vi.fn(async (_: { origins: string[] }) => true);
+  const asked: unknown[] = [];
+  Object.assign(fakeBrowser, {
+    permissions: { request },
+    identity: { getRedirectURL: () => 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/' },
+  });
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    asked.push(message);
+    return Promise.resolve({ status: 'signingIn', account: null, tokens: null, problem: null });
+  });
+  const own = { apiBase: 'https://own-pc.example', signInAddress: 'https://login.example/own', clientId: '' };
+  await partnerCenterItem.setValue(own);
+  await fakeBrowser.storage.managed.set({
+    apiAddress: 'https://pc.contoso.example',
+    signInAddress: 'https://login.microsoftonline.com/contoso.example',
+  });
+  render(<PartnerCenterForm />);
+  const api = (await screen.findByRole('textbox', { name: 'API address' })) as HTMLInputElement;
+  await waitFor(() => expect(api.value).toBe('https://pc.contoso.example'));
+  expect(api.readOnly).toBe(true);
+  const appId = screen.getByRole('textbox', { name: 'Application ID' }) as HTMLInputElement;
+  expect(appId.readOnly).toBe(false);
+
+  fireEvent.input(appId, { target: { value: 'agent-typed-app' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  await waitFor(() => expect(asked).toEqual([{ signIn: 'start' }]));
+  // The organisation's two hosts, and apart from them Partner Center's web app (for following the agent's tab): no other.
+  expect(request.mock.calls.map(([{ origins }]) => origins).sort()).toEqual([
+    ['https://partner.microsoft.com/*'],
+    ['https://pc.contoso.example/*', 'https://login.microsoftonline.com/*'],
+  ]);
+  expect(await partnerCenterItem.getValue()).toEqual({ ...own, clientId: 'agent-typed-app' });
 });
