@@ -21,6 +21,17 @@ export default defineConfig({
       },
       {
         plugins: [WxtVitest()],
+        // The store packages npm test built (.output/): the store's linter, the manifests, a byte-identical rebuild.
+        test: {
+          name: 'release',
+          include: ['tests/release/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        plugins: [WxtVitest()],
         // One Chromium at a time: the machines have two cores.
         test: {
           name: 'e2e',

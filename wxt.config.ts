@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { fluentTokens } from './scripts/fluent-tokens';
+import { MANAGED_SCHEMA_FILE, managedSchema } from './services/settings/managed-schema';
 
 /** The keyboard command that opens the side panel (Chrome) or the sidebar (Firefox). */
 const SIDE_PANEL_KEY = { default: 'Alt+Shift+D' };
@@ -31,13 +32,26 @@ export default defineConfig({
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } }
         : { 'open-side-panel': { suggested_key: SIDE_PANEL_KEY, description: '__MSG_openSidePanel__' } },
-    // Firefox keeps storage only for add-ons with a fixed id.
+    // An organisation's policy reaches storage.managed: Chrome by this schema, Firefox by policies.json's 3rdparty
+    // section for the add-on's id (docs/deploying.md).
+    ...(browser !== 'firefox' && { storage: { managed_schema: MANAGED_SCHEMA_FILE } }),
+    // Firefox keeps storage only for add-ons with a fixed id. What leaves the agent's machine, for Firefox's consent
+    // (140+): customers' contact details, the sign-in and the search text, to the API the connection names, never to
+    // us (docs/store-listing.md).
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'customer-desk@example.com', strict_min_version: '115.0' } },
+      browser_specific_settings: {
+        gecko: {
+          id: 'customer-desk@example.com',
+          strict_min_version: '140.0',
+          data_collection_permissions: {
+            required: ['personallyIdentifyingInfo', 'authenticationInfo', 'searchTerms'],
+          },
+        },
+        // The consent above came to Firefox for Android in 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
-  // The sources zip AMO asks for: what builds the extension, not the mock API's data or the README's pictures.
-  zip: { excludeSources: ['mock-api/data/**', 'docs/**', 'bench/out/**', '**/*.db.json', '.output*/**'] },
   // `npm start` (wxt dev) uses Debian's Chromium where there is one, and opens the side panel's page beside the popup.
   webExt: existsSync('/usr/bin/chromium') ? { binaries: { chrome: '/usr/bin/chromium' } } : {},
   // Fluent 2's tokens become CSS at build time (virtual:fluent-tokens.css); no token code ships in the pages.
@@ -45,6 +59,10 @@ export default defineConfig({
     plugins: [preact(), fluentTokens({ stylesheets: fileURLToPath(new URL('./components', import.meta.url)) })],
   }),
   hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox')
+        files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: `${JSON.stringify(managedSchema(), null, 2)}\n` });
+    },
     // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
     'entrypoints:resolved': (_, entrypoints) => {
       if (!process.env.CD_BENCH)

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { followActiveTab } from '@/services/followed-tab';
 import { t } from '@/services/i18n';
-import { connectionItem } from '@/services/storage';
 
 /** Side panel: when the agent's tab shows a customer in Partner Center's web app, offers to open that customer here. */
 export function FollowedCustomer({ current, onOpen }: { current: string | null; onOpen: (id: string) => void }) {
-  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
+  const partnerCenter = useSettings()?.connection === 'partnerCenter';
   const [tenantId, setTenantId] = useState<string | null>(null);
   useEffect(() => (partnerCenter ? followActiveTab(setTenantId) : undefined), [partnerCenter]);
   if (!partnerCenter || !tenantId || tenantId === current) return null;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { useSettings } from '@/hooks/use-settings';
 import { useStorageItem } from '@/hooks/use-storage-item';
 import { onWait } from '@/services/backends/waits';
 import { t } from '@/services/i18n';
@@ -6,7 +7,6 @@ import { startSignIn } from '@/services/sign-in/client';
 import { roleName, signInStatus } from '@/services/sign-in/describe';
 import { askSignInPermissions } from '@/services/sign-in/permissions';
 import { signInItem } from '@/services/sign-in/session-item';
-import { partnerCenterItem } from '@/services/storage';
 
 /** Seconds left of a wait Partner Center asked for (429), counting down; null when there is none. */
 function useWait(): number | null {
@@ -27,7 +27,7 @@ function useWait(): number | null {
  */
 export function PartnerCenterAccount() {
   const state = useStorageItem(signInItem);
-  const settings = useStorageItem(partnerCenterItem);
+  const settings = useSettings()?.partnerCenter;
   const wait = useWait();
   const reasonId = useId();
   if (!state || !settings) return null;

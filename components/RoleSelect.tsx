@@ -1,17 +1,30 @@
+import { useId } from 'preact/hooks';
 import { isRoleId, ROLE_IDS } from '@/domain/roles';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/services/i18n';
 import { roleItem } from '@/services/storage';
+import { ManagedNote } from './ManagedNote';
 
-/** The agent's role: stored in `local:role`, so every open view and the next browser session share it. */
+/**
+ * The agent's role: stored in `local:role`, so every open view and the next browser session share it; locked when
+ * the organisation set one (`defaultRole`), the agent's own kept underneath.
+ */
 export function RoleSelect() {
-  const role = useStorageItem(roleItem);
+  const settings = useSettings();
+  const locked = settings?.managed.has('defaultRole');
+  const id = useId();
+  const note = `${id}-note`;
   return (
     // Unseen until storage answers, rather than showing the first role for a moment (the page is prerendered without one).
-    <label class="role-select" style={role ? undefined : { visibility: 'hidden' }}>
-      <span>{t('role')}</span>
+    // The note stays outside the label, which would otherwise make it part of the box's name.
+    <div class="role-select" style={settings ? undefined : { visibility: 'hidden' }}>
+      <label for={id}>{t('role')}</label>
       <select
-        value={role}
+        id={id}
+        value={settings?.role}
+        disabled={locked}
+        title={locked ? t('managed.setBy') : undefined}
+        aria-describedby={locked ? note : undefined}
         onChange={(event) => {
           const value = event.currentTarget.value;
           if (isRoleId(value)) void roleItem.setValue(value);
@@ -23,6 +36,7 @@ export function RoleSelect() {
           </option>
         ))}
       </select>
-    </label>
+      {locked && <ManagedNote id={note} />}
+    </div>
   );
 }

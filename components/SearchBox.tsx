@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { SearchProps } from '@/hooks/use-customer-search';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/services/i18n';
-import { connectionItem } from '@/services/storage';
 import { escapeLeavesSearch } from '@/state/search/search-view';
 import { isTyping } from '@/utils/is-typing';
 
@@ -13,7 +12,7 @@ import { isTyping } from '@/utils/is-typing';
 export function SearchBox({ state, dispatch, view, options }: SearchProps) {
   const input = useRef<HTMLInputElement>(null);
   // Partner Center finds company names and domains by their start only: the placeholder says so.
-  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
+  const partnerCenter = useSettings()?.connection === 'partnerCenter';
   const active = options[state.active];
   const listed = view === 'results' || view === 'recent';
 

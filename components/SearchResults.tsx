@@ -1,9 +1,8 @@
 import type { SearchProps } from '@/hooks/use-customer-search';
 import { useRole } from '@/hooks/use-role';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { denial } from '@/services/denial';
 import { t } from '@/services/i18n';
-import { connectionItem } from '@/services/storage';
 import { loadingMore, type Results } from '@/state/search/search';
 import { CustomerOptions } from './CustomerOptions';
 import { EmptyState } from './EmptyState';
@@ -23,7 +22,7 @@ function resultStatus(results: Extract<Results, { kind: 'done' }>, partnerCenter
 export function SearchResults({ state, dispatch, view, options }: SearchProps) {
   const role = useRole();
   // Partner Center finds company names and domains by their start only: the hint and "no results" say so.
-  const partnerCenter = useStorageItem(connectionItem) === 'partnerCenter';
+  const partnerCenter = useSettings()?.connection === 'partnerCenter';
   const { results } = state;
   const searching = view === 'results';
   const open = (id: string) => dispatch({ type: 'chosen', id });

@@ -1,7 +1,8 @@
 import { resolveLanguage, setLanguage, t } from '@/services/i18n';
+import { readSettings, watchSettings } from '@/services/settings/settings';
 import { openSidePanel } from '@/services/side-panel';
 import { serveSignIn } from '@/services/sign-in/background';
-import { languageItem, searchQueryItem } from '@/services/storage';
+import { searchQueryItem } from '@/services/storage';
 
 const SEARCH_MENU = 'search-customers';
 
@@ -17,7 +18,7 @@ export default defineBackground(() => {
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: SEARCH_MENU, title: await searchMenuTitle(), contexts: ['selection'] });
   });
-  languageItem.watch(async () => browser.contextMenus.update(SEARCH_MENU, { title: await searchMenuTitle() }));
+  watchSettings(async () => browser.contextMenus.update(SEARCH_MENU, { title: await searchMenuTitle() }));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SEARCH_MENU || !info.selectionText) return;
@@ -34,6 +35,6 @@ export default defineBackground(() => {
 });
 
 async function searchMenuTitle(): Promise<string> {
-  await setLanguage(resolveLanguage(await languageItem.getValue(), browser.i18n.getUILanguage()));
+  await setLanguage(resolveLanguage((await readSettings()).language, browser.i18n.getUILanguage()));
   return t('searchFor');
 }

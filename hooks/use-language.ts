@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '@/domain/languages';
 import { resolveLanguage, setLanguage } from '@/services/i18n';
-import { languageItem } from '@/services/storage';
-import { useStorageItem } from './use-storage-item';
+import { useSettings } from './use-settings';
 
 /**
- * The language the views speak: the one chosen in the options page, else the browser's. The view re-renders once
+ * The language the views speak: the one chosen in the options page (or by the organisation), else the browser's. The view re-renders once
  * its catalogue is loaded (Russian loads on demand); `undefined` until then, while the first render speaks English.
  */
 export function useLanguage(): Language | undefined {
-  const preference = useStorageItem(languageItem);
+  const preference = useSettings()?.language;
   const [shown, setShown] = useState<Language | undefined>(undefined);
   const language = preference === undefined ? undefined : resolveLanguage(preference, navigator.language);
   useEffect(() => {

@@ -190,6 +190,11 @@ export const en = {
   'pc.waiting': 'Partner Center asked to wait: trying again in {seconds} s.',
   'follow.found': 'The active tab shows a customer in Partner Center.',
   'follow.open': 'Open this customer',
+  // Settings an organisation sets and locks by policy (docs/deploying.md).
+  'managed.setBy': 'Set by your organisation',
+  'managed.ignored': 'Your organisation’s setting {key} = {value} is ignored. {reason}',
+  'managed.unknownKey': 'Customer Desk has no such setting.',
+  'managed.oneOf': 'Use one of {choices}.',
 } as const;
 
 /** A plural entry has a form per Intl.PluralRules category; `other` is always there. */

@@ -199,4 +199,8 @@ export const ru: Messages = {
   'pc.waiting': 'Partner Center попросил подождать: повтор через {seconds} с.',
   'follow.found': 'В активной вкладке открыт клиент в Partner Center.',
   'follow.open': 'Открыть этого клиента',
+  'managed.setBy': 'Задано вашей организацией',
+  'managed.ignored': 'Параметр вашей организации {key} = {value} не применяется. {reason}',
+  'managed.unknownKey': 'В Customer Desk нет такого параметра.',
+  'managed.oneOf': 'Допустимые значения: {choices}.',
 };

@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: README pictures from the real extension — built here, loaded in Chromium, talking to the
  * mock API with deterministic seed data — in light and dark themes: the popup (first open, search), the account page,
- * a form with an error, the purchase-permission and conflict dialogs, the side panel and the options page; and the
- * mock API's own reference at /docs. Writes docs/screenshots/<view>-<theme>.png and api-docs.png.
+ * a form with an error, the purchase-permission and conflict dialogs, the side panel and the options page (also as an
+ * organisation's policy sets it: for that, Chromium starts once more under a machine policy, written for that run
+ * only); and the mock API's own reference at /docs. Writes docs/screenshots/<view>-<theme>.png and api-docs.png.
  */
 import '../tests/helpers/node-browser';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,7 @@ execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 const { aria, launchExtension } = await import('../tests/helpers/extension');
 const { startApi } = await import('../tests/helpers/mock-api');
 const { callApi, colleaguePatch, waitForLiveText } = await import('../tests/helpers/customer-desk');
+const { launchChromiumWithPolicy } = await import('../tests/helpers/managed-policy');
 
 const api = await startApi({ seed: 300, seedValue: 2026 });
 const ext = await launchExtension({ apiUrl: api.url });
@@ -31,8 +33,13 @@ const company: string = customer.companyProfile.companyName;
 const billingPath = `/customers/${customer.id}/profiles/billing`;
 const POPUP = { width: 420, height: 600 };
 
-async function view(name: string, size: { width: number; height: number }, theme: 'light' | 'dark'): Promise<Page> {
-  const page = await ext.open(name);
+async function view(
+  name: string,
+  size: { width: number; height: number },
+  theme: 'light' | 'dark',
+  from: typeof ext = ext,
+): Promise<Page> {
+  const page = await from.open(name);
   await page.setViewport(size);
   await page.emulateMediaFeatures([
     { name: 'prefers-color-scheme', value: theme },
@@ -125,7 +132,29 @@ try {
     await shoot(options, `options-${theme}.png`);
     await options.close();
   }
+  await managedOptions();
 } finally {
   await ext.close();
   await api.stop();
+}
+
+/** The options page as the organisation's IT set it: the Partner Center connection locked, one setting ignored. */
+async function managedOptions() {
+  const { ext: managed } = await launchChromiumWithPolicy({
+    connection: 'partnerCenter',
+    apiAddress: 'https://api.partnercenter.microsoft.com',
+    signInAddress: 'https://login.microsoftonline.com/contoso.onmicrosoft.com',
+    applicationId: '1950a258-227b-4e31-a9cf-717495945fc2',
+    language: 'tlh',
+  });
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      const options = await view('options', { width: 720, height: 640 }, theme, managed);
+      await waitForLiveText(options, 'is ignored');
+      await shoot(options, `options-managed-${theme}.png`);
+      await options.close();
+    }
+  } finally {
+    await managed.close();
+  }
 }

@@ -5,7 +5,7 @@
 import { RESOURCES, type ResourceKind, type Resources } from '@/domain/resources';
 import { ROLE_HEADER } from '@/domain/roles';
 import type { Address, AddressValidation, ApiErrorBody, AuditEntry, Customer, CustomerSummary } from '@/domain/schemas';
-import { apiBaseItem, roleItem } from './storage';
+import { readSettings, watchSettings } from './settings/settings';
 
 /** A request that has not answered by then is treated like an unreachable API. */
 export const TIMEOUT_MS = 10_000;
@@ -37,19 +37,16 @@ export interface RequestOptions {
 let settings: Promise<[base: string, role: string]> | null = null;
 
 /**
- * The API address and role, read from storage once and forgotten when either changes: reading storage on every
+ * The API address and role in force, read once and forgotten when the settings change: reading storage on every
  * request put a few milliseconds (behind the search text's own write) between each keystroke and its request.
  */
 function currentSettings() {
   if (!settings) {
-    const forget = () => {
+    const unwatch = watchSettings(() => {
       settings = null;
-      unwatchBase();
-      unwatchRole();
-    };
-    const unwatchBase = apiBaseItem.watch(forget);
-    const unwatchRole = roleItem.watch(forget);
-    settings = Promise.all([apiBaseItem.getValue(), roleItem.getValue()]);
+      unwatch();
+    });
+    settings = readSettings().then(({ apiBase, role }) => [apiBase, role]);
   }
   return settings;
 }

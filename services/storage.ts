@@ -5,7 +5,8 @@ import { DEFAULT_ROLE, type RoleId } from '@/domain/roles';
 export const DEFAULT_API_BASE = 'http://localhost:3000';
 
 /** Which backend the views talk to: the mock API's own routes, or Partner Center's `/v1` (docs/architecture.md). */
-export type Connection = 'mock' | 'partnerCenter';
+export const CONNECTIONS = ['mock', 'partnerCenter'] as const;
+export type Connection = (typeof CONNECTIONS)[number];
 export const connectionItem = storage.defineItem<Connection>('local:connection', { fallback: 'mock' });
 
 /** Where the Partner Center connection signs in and what it calls; the defaults are Microsoft's own. */

@@ -1,18 +1,23 @@
 import { useRef, useState } from 'preact/hooks';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/services/i18n';
 import { originPattern, parseApiAddress } from '@/services/settings/api-address';
 import { checkConnection } from '@/services/settings/check-connection';
 import { apiBaseItem, DEFAULT_API_BASE } from '@/services/storage';
+import { ManagedNote } from '../ManagedNote';
 
-/** "API address" with Save and "Test connection"; both report in one live region. */
+/**
+ * "API address" with Save and "Test connection"; both report in one live region. The organisation's address is
+ * shown read-only, without Save: nothing else is asked for.
+ */
 export function ApiAddressForm() {
-  const saved = useStorageItem(apiBaseItem);
-  // null while the agent has not typed: the field shows what is stored.
+  const settings = useSettings();
+  // null while the agent has not typed: the field shows what is in force.
   const [typed, setTyped] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [status, setStatus] = useState('');
-  const address = typed ?? saved ?? '';
+  const locked = settings?.managed.has('apiAddress');
+  const address = (locked ? null : typed) ?? settings?.apiBase ?? '';
   const field = useRef<HTMLInputElement>(null);
 
   /** The typed address as a URL, or null after marking the field invalid and focusing it. */
@@ -28,6 +33,8 @@ export function ApiAddressForm() {
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
+    // Enter in the read-only field still submits: the agent's own address stays as it was.
+    if (locked) return;
     const url = validAddress();
     if (!url) return;
     // Asked before any other await: browsers grant it only during the click. Loopback is granted by the manifest.
@@ -56,6 +63,7 @@ export function ApiAddressForm() {
         id="api-address"
         type="url"
         value={address}
+        readOnly={locked}
         onInput={(event) => setTyped(event.currentTarget.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? 'api-address-error api-address-hint' : 'api-address-hint'}
@@ -65,13 +73,19 @@ export function ApiAddressForm() {
           {t('apiAddressInvalid')}
         </p>
       )}
-      <p id="api-address-hint" class="hint">
-        {t('apiAddressHint', { example: DEFAULT_API_BASE })}
-      </p>
+      {locked ? (
+        <ManagedNote id="api-address-hint" />
+      ) : (
+        <p id="api-address-hint" class="hint">
+          {t('apiAddressHint', { example: DEFAULT_API_BASE })}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="primary">
-          {t('save')}
-        </button>
+        {!locked && (
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
+        )}
         <button type="button" onClick={() => void test()}>
           {t('testConnection')}
         </button>

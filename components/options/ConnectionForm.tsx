@@ -1,21 +1,32 @@
 import { useId } from 'preact/hooks';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/services/i18n';
-import { type Connection, connectionItem } from '@/services/storage';
+import { CONNECTIONS, connectionItem } from '@/services/storage';
+import { ManagedNote } from '../ManagedNote';
 import { RoleSelect } from '../RoleSelect';
 import { ApiAddressForm } from './ApiAddressForm';
 import { PartnerCenterForm } from './PartnerCenterForm';
 
-const CONNECTIONS: readonly Connection[] = ['mock', 'partnerCenter'];
-
-/** Which backend the views talk to, and that backend's settings: the mock's role and address, or Partner Center's. */
+/**
+ * Which backend the views talk to (the agent's choice, or the organisation's, locked), and that backend's settings:
+ * the mock's role and address, or Partner Center's.
+ */
 export function ConnectionForm() {
-  const connection = useStorageItem(connectionItem);
+  const settings = useSettings();
   const legend = useId();
-  if (!connection) return null;
+  const note = useId();
+  if (!settings) return null;
+  const { connection } = settings;
+  const locked = settings.managed.has('connection');
   return (
     <>
-      <div class="connection" role="radiogroup" aria-labelledby={legend}>
+      <div
+        class="connection"
+        role="radiogroup"
+        aria-labelledby={legend}
+        aria-describedby={locked ? note : undefined}
+        aria-readonly={locked || undefined}
+      >
         <span id={legend}>{t('connection')}</span>
         {CONNECTIONS.map((choice) => (
           <label key={choice}>
@@ -24,11 +35,13 @@ export function ConnectionForm() {
               name="connection"
               value={choice}
               checked={connection === choice}
+              disabled={locked}
               onChange={() => void connectionItem.setValue(choice)}
             />
             {t(`connection.${choice}`)}
           </label>
         ))}
+        {locked && <ManagedNote id={note} />}
       </div>
       {connection === 'partnerCenter' ? (
         <PartnerCenterForm />

@@ -1,15 +1,29 @@
+import { useId } from 'preact/hooks';
 import { LANGUAGES } from '@/domain/languages';
-import { useStorageItem } from '@/hooks/use-storage-item';
+import { useSettings } from '@/hooks/use-settings';
 import { t } from '@/services/i18n';
 import { languageItem } from '@/services/storage';
+import { ManagedNote } from '../ManagedNote';
 
-/** The UI language: the browser's ("auto") or one chosen here; every open view follows the change at once. */
+/**
+ * The UI language: the browser's ("auto") or one chosen here, or the organisation's (locked); every open view
+ * follows the change at once.
+ */
 export function LanguageSelect() {
-  const choice = useStorageItem(languageItem);
+  const settings = useSettings();
+  const locked = settings?.managed.has('language');
+  const id = useId();
+  const note = `${id}-note`;
   return (
-    <label class="field">
-      <span>{t('language')}</span>
-      <select value={choice} onChange={(event) => void languageItem.setValue(event.currentTarget.value)}>
+    <div class="field">
+      <label for={id}>{t('language')}</label>
+      <select
+        id={id}
+        value={settings?.language}
+        disabled={locked}
+        aria-describedby={locked ? note : undefined}
+        onChange={(event) => void languageItem.setValue(event.currentTarget.value)}
+      >
         <option value="auto">{t('language.auto')}</option>
         {LANGUAGES.map(({ code, label }) => (
           // Each language is named in itself, so it can be found whatever language the page is in.
@@ -18,6 +32,7 @@ export function LanguageSelect() {
           </option>
         ))}
       </select>
-    </label>
+      {locked && <ManagedNote id={note} />}
+    </div>
   );
 }

@@ -8,9 +8,9 @@ import type { PcErrorBody } from '@/domain/partner-center';
 import type { ApiErrorBody } from '@/domain/schemas';
 import { ApiError, type RequestOptions, send } from '../api-client';
 import { getLanguage, t } from '../i18n';
+import { readSettings } from '../settings/settings';
 import { accessToken, endSignIn } from '../sign-in/client';
 import type { TokenAnswer } from '../sign-in/service';
-import { partnerCenterItem } from '../storage';
 import { announcedPause } from './waits';
 
 /** Partner Center's answer when the sign-in had no MFA (enforced on its APIs since April 2026). */
@@ -67,7 +67,7 @@ function noToken({ unreachable, ended }: TokenAnswer): ApiError {
 }
 
 export async function pcRequest<T>(path: string, options: PcRequestOptions = {}): Promise<PcAnswer<T>> {
-  const { apiBase } = await partnerCenterItem.getValue();
+  const { apiBase } = (await readSettings()).partnerCenter;
   // One id for every attempt of this request: Partner Center answers a repeated write once (MS-RequestId).
   const requestId = crypto.randomUUID();
   let rejected: string | undefined;

@@ -11,9 +11,17 @@ export type SettingsErrors = Partial<Record<keyof PartnerCenterSettings, Message
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** https, or http for this computer only (a local Partner Center): tokens never travel in the clear elsewhere. */
-function secureAddress(text: string): URL | null {
+export function secureAddress(text: string): URL | null {
   const url = parseApiAddress(text);
   return url && (url.protocol === 'https:' || LOOPBACK.has(url.hostname)) ? url : null;
+}
+
+/** A secure sign-in address with one tenant, as kept: its origin and tenant segment; null otherwise. */
+export function parseSignInAddress(text: string): string | null {
+  const url = secureAddress(text);
+  // The tenant segment: `organizations`, `common`, the partner's tenant id or domain.
+  const tenant = url?.pathname.replace(/\/+$/, '') ?? '';
+  return url && /^\/[^/]+$/.test(tenant) ? `${url.origin}${tenant}` : null;
 }
 
 export function checkSettings(typed: PartnerCenterSettings): {
@@ -22,14 +30,12 @@ export function checkSettings(typed: PartnerCenterSettings): {
 } {
   const errors: SettingsErrors = {};
   const api = secureAddress(typed.apiBase);
-  const signIn = secureAddress(typed.signInAddress);
-  // The tenant segment: `organizations`, `common`, the partner's tenant id or domain.
-  const tenant = signIn?.pathname.replace(/\/+$/, '') ?? '';
+  const signIn = parseSignInAddress(typed.signInAddress);
   if (!api) errors.apiBase = 'pc.addressInvalid';
-  if (!signIn) errors.signInAddress = 'pc.addressInvalid';
-  else if (!/^\/[^/]+$/.test(tenant)) errors.signInAddress = 'pc.signInAddressInvalid';
+  if (!signIn)
+    errors.signInAddress = secureAddress(typed.signInAddress) ? 'pc.signInAddressInvalid' : 'pc.addressInvalid';
   const clientId = typed.clientId.trim();
   if (!clientId) errors.clientId = 'pc.applicationIdRequired';
   if (!api || !signIn || Object.keys(errors).length) return { settings: null, errors };
-  return { settings: { apiBase: api.origin, signInAddress: `${signIn.origin}${tenant}`, clientId }, errors };
+  return { settings: { apiBase: api.origin, signInAddress: signIn, clientId }, errors };
 }

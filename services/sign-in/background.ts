@@ -1,5 +1,5 @@
 /** The background's sign-in service, wired to the browser: the identity window, storage, the views' messages. */
-import { partnerCenterItem } from '../storage';
+import { readSettings } from '../settings/settings';
 import { answer, isSignInRequest } from './messages';
 import { refreshTokens, signInInteractively } from './oauth';
 import { signInService } from './service';
@@ -13,7 +13,8 @@ async function launchWindow(url: string): Promise<string> {
 
 export function serveSignIn(): void {
   const service = signInService({
-    settings: () => partnerCenterItem.getValue(),
+    // The organisation's connection where it set one (docs/deploying.md).
+    settings: async () => (await readSettings()).partnerCenter,
     load: () => signInItem.getValue(),
     save: (state) => signInItem.setValue(state),
     // Chrome: https://<extension id>.chromiumapp.org/, Firefox: https://<hash>.extensions.allizom.org/.

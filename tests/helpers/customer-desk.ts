@@ -67,6 +67,15 @@ export async function textOf(page: Page, role: string, name?: string): Promise<s
   return (await element!.evaluate((e) => e.textContent ?? '')).trim();
 }
 
+/** An element's accessible description: the text of the elements its `aria-describedby` names. */
+export const descriptionOf = (page: Page, selector: string): Promise<string> =>
+  page.$eval(selector, (e) =>
+    (e.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(' '),
+  );
+
 /** Waits until a live region (status or alert) says something containing `text`, and returns what it says. */
 export async function waitForLiveText(page: Page, text: string): Promise<string> {
   const handle = await page.waitForFunction(

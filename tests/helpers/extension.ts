@@ -50,6 +50,11 @@ export interface LaunchOptions {
   lang?: string;
   /** A profile to reuse (and keep) across launches, to test what survives a browser restart. */
   userDataDir?: string;
+  /**
+   * Load the extension by `--load-extension` rather than puppeteer's CDP call: a machine policy reaches only such an
+   * extension's storage.managed (managed-policy.ts).
+   */
+  fromCommandLine?: boolean;
 }
 
 /** The profile to launch with: the caller's, or a fresh one that `remove` deletes. */
@@ -73,7 +78,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    enableExtensions: [EXTENSION_DIR],
+    ...(options.fromCommandLine
+      ? { ignoreDefaultArgs: ['--disable-extensions'] }
+      : { enableExtensions: [EXTENSION_DIR] }),
     userDataDir: profile.dir,
     args: [
       '--no-sandbox',
@@ -84,6 +91,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
+      ...(options.fromCommandLine
+        ? [`--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`]
+        : []),
     ],
     env: options.lang
       ? { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` }
