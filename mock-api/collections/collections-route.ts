@@ -52,7 +52,7 @@ export class CollectionsRoute {
     private readonly file: CollectionsFile,
     collections: Collections,
   ) {
-    this.replace(collections);
+    this.prepare(collections)();
   }
 
   /** The collections as they are now. */
@@ -60,14 +60,20 @@ export class CollectionsRoute {
     return this.router.db.getState();
   }
 
-  /** Serves `collections` from now on (after a reset or an import has put them on disk). */
-  replace(collections: Collections): void {
+  /**
+   * Makes the router for `collections` (which may fail) without serving it; the function returned serves it from
+   * then on (once a reset or an import has put them on disk) and cannot fail.
+   */
+  prepare(collections: Collections): () => void {
     const router = jsonServer.router(structuredClone(collections)) as unknown as Router;
     // json-server calls db.write() after each change, before it answers: the moment to make the change durable.
     router.db.write = () => this.save();
     router.render = (req, res) => this.render(req, res);
-    this.router = router;
-    this.saved = JSON.stringify(collections);
+    const saved = JSON.stringify(collections);
+    return () => {
+      this.router = router;
+      this.saved = saved;
+    };
   }
 
   private save(): Collections {

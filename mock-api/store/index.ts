@@ -27,6 +27,7 @@ export interface Database {
 
 export { DamageError } from './damage';
 export { fsyncFolder } from './disk';
+export { journalsOf } from './journal';
 export { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, openStore } from './open';
 export { seedProgress } from './seed/seed-progress';
 export { copySnapshot, writeSnapshotOf } from './snapshot-file';
