@@ -19,6 +19,7 @@ import { allowedHosts } from './middlewares/allowed-hosts';
 import { allowedOrigins } from './middlewares/allowed-origins';
 import { answerErrors, sendError } from './middlewares/errors';
 import { type FaultOptions, faults } from './middlewares/faults';
+import { percentEncoding } from './middlewares/percent-encoding';
 import { docsRoutes } from './openapi/docs-routes';
 import { openApiDocument } from './openapi/document';
 import { mountGroup } from './route-table';
@@ -55,7 +56,7 @@ export interface AppOptions {
 
 export function createApp({ db, authority, faults: faultOptions = {}, access = {}, tools }: AppOptions): Express {
   const app = jsonServer.create() as unknown as Express;
-  app.use(allowedHosts(access.host, access.allowHosts), allowedOrigins(access.allowOrigins));
+  app.use(allowedHosts(access.host, access.allowHosts), allowedOrigins(access.allowOrigins), percentEncoding);
   if (tools) app.use(tools.control.journal.recorder, tools.control.faults.preflights);
   // json-server's defaults minus gzip and static files: on loopback, compressing each answer and looking for a
   // file on disk cost more than the search itself (measured at 100k: search p50 4.0 → 1.6 ms over HTTP).

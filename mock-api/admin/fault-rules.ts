@@ -10,11 +10,13 @@ import type { RequestHandler, Response } from 'express';
 import { z } from 'zod/mini';
 import { readRaw } from '../middlewares/json-body';
 import { type Glob, globMatches, parseGlob } from './path-glob';
-import { isToolPath } from './request-journal';
+import { isHealthPath, isToolPath } from './tool-paths';
 
 export const FAULT_HEADER = 'X-Mock-Fault';
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const MAX_LATENCY = 60_000;
+/** Rules kept at most: each request is tried against every one. */
+export const MAX_FAULT_RULES = 100;
 /** What an injected answer keeps of the request body for the journal; the rest is read and dropped. */
 const KEPT_BODY = 64 * 1024;
 
@@ -99,6 +101,10 @@ export class FaultRules {
     return rule;
   }
 
+  get full(): boolean {
+    return this.kept.length >= MAX_FAULT_RULES;
+  }
+
   list(): FaultRule[] {
     return this.kept.map((k) => ({ ...k.rule }));
   }
@@ -134,7 +140,7 @@ export class FaultRules {
 
   /** Applies the first matching rule; the request body is read first, so the journal shows what was sent. */
   readonly middleware: RequestHandler = (req, res, next) => {
-    if (isToolPath(req.path) || req.path === '/health') return next();
+    if (isToolPath(req.path) || isHealthPath(req.path)) return next();
     const rule = this.take(req.method, req.path);
     if (!rule) return next();
     const act = () => {

@@ -5,12 +5,12 @@
 import { once } from 'node:events';
 import type { Express, RequestHandler, Response } from 'express';
 import { issueFields, sendError, sendValidationError } from '../middlewares/errors';
-import { parseJsonObject, readJsonBody, readRaw } from '../middlewares/json-body';
+import { parseJsonObject, readJsonBody, readRaw, utf8Text } from '../middlewares/json-body';
 import { publicErrors, query } from '../openapi/replies';
 import { mountGroup, type RouteGroup } from '../route-table';
 import { ImportSummary, ResetSummary, type TesterControl } from './control';
 import { DataFile, readDataSet } from './data-set';
-import { FaultRule, FaultRuleInput, FaultRuleList } from './fault-rules';
+import { FaultRule, FaultRuleInput, FaultRuleList, MAX_FAULT_RULES } from './fault-rules';
 import { DEFAULT_LIMIT, JOURNAL_SIZE, JournalPage, readJournalFilter } from './request-journal';
 
 /** An import's body may be this large; bigger is refused (413) without being kept. */
@@ -38,9 +38,10 @@ function importData(control: TesterControl): RequestHandler {
       return tooLarge();
     }
     readRaw(req, IMPORT_LIMIT)
-      .then(({ text, over }) => {
-        if (over) return tooLarge();
-        const parsed = parseJsonObject(text);
+      .then((raw) => {
+        if (raw.over) return tooLarge();
+        const text = utf8Text(raw);
+        const parsed = text.ok ? parseJsonObject(text.body) : text;
         if (!parsed.ok) return sendError(res, parsed.status, parsed.code, parsed.message, { fields: parsed.fields });
         const data = readDataSet(parsed.body);
         if (!data.ok) return sendValidationError(res, data.fields);
@@ -62,6 +63,13 @@ function addFault(control: TesterControl): RequestHandler {
         if (typeof body.method === 'string') body.method = body.method.toUpperCase();
         const rule = FaultRuleInput.safeParse(body);
         if (!rule.success) return sendValidationError(res, issueFields(rule.error.issues));
+        if (control.faults.full)
+          return sendError(
+            res,
+            422,
+            'too-many-rules',
+            `There are ${MAX_FAULT_RULES} fault rules already, the most kept; remove one (DELETE /__admin/faults/{id}) first.`,
+          );
         res.status(201).json(control.faults.add(rule.data));
       })
       .catch(next);

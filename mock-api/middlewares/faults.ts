@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { FAULT_HEADER } from '../admin/fault-rules';
+import { isHealthPath } from '../admin/tool-paths';
 import { sendError } from './errors';
 
 export interface FaultOptions {
@@ -15,7 +16,7 @@ export interface FaultOptions {
  */
 export function faults({ latency, failRate = 0 }: FaultOptions): RequestHandler {
   return (req, res, next) => {
-    if (req.path === '/health' || req.method === 'OPTIONS') return next();
+    if (isHealthPath(req.path) || req.method === 'OPTIONS') return next();
     const go = () => {
       if (Math.random() >= failRate) return next();
       res.setHeader(FAULT_HEADER, 'fail-rate');
