@@ -1,15 +1,27 @@
 /**
  * The request journal (WireMock's `/__admin/requests`): the last 1,000 requests the API answered, so a tester can
- * check what a client sent — method, path, query, headers (`If-Match` too), body — and what it got back. The
- * tester's own tools (`/__admin`, `/docs`, `/openapi.json`) are never journaled.
+ * check what a client sent — method, path, query, headers (`If-Match` too), body — and what status it got back. The
+ * tester's own tools (`/__admin`, `/docs`, `/openapi.json`, in any letter case) are never journaled.
+ *
+ * Bounded in bytes, not only in count: each entry keeps the first BODY_KEPT characters of the body, as text (parsed
+ * only when read, and only when whole and shallow), and the oldest entries go while the whole is over JOURNAL_BYTES.
+ * It keeps no secrets: credentials in headers, and sign-in codes, verifiers, secrets and tokens in bodies and
+ * queries, are kept as `[redacted]` (README, "Security").
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod/mini';
+import { MAX_DEPTH, nestedDeeperThan } from '../middlewares/json-body';
 import { type Glob, globMatches, parseGlob } from './path-glob';
+import { redactBody, redactHeaders, redactQuery } from './redact';
+import { isToolPath } from './tool-paths';
 
 export const JOURNAL_SIZE = 1000;
 export const DEFAULT_LIMIT = 100;
+/** Characters of a body an entry keeps. */
+export const BODY_KEPT = 4 * 1024;
+/** What all the entries together may keep, counted in characters of their text. */
+export const JOURNAL_BYTES = 4 * 1024 * 1024;
 
 export const JournaledRequest = z.strictObject({
   id: z.string(),
@@ -36,11 +48,6 @@ export const JournalPage = z.strictObject({
   requests: z.array(JournaledRequest),
 });
 
-/** The paths of the tester's tools, exempt from the journal and from faults. */
-export function isToolPath(path: string): boolean {
-  return /^\/(__admin|docs)(\/|$)/.test(path) || path === '/openapi.json';
-}
-
 export interface JournalFilter {
   method?: string;
   path?: Glob;
@@ -58,8 +65,15 @@ function queryOf(url: URL): JournaledRequest['query'] {
   return query;
 }
 
-function bodyOf(text: string | undefined): unknown {
-  if (text === undefined || text === '') return null;
+/** An entry as kept: the body as (cut, redacted) text; `size` its share of JOURNAL_BYTES. */
+interface Kept extends Omit<JournaledRequest, 'body'> {
+  body: string | null;
+  size: number;
+}
+
+/** The body as shown: parsed JSON where it is whole JSON nested within the limit, else the text. */
+function bodyOf(text: string | null): unknown {
+  if (text === null || text === '' || nestedDeeperThan(text, MAX_DEPTH)) return text || null;
   try {
     return JSON.parse(text);
   } catch {
@@ -67,9 +81,17 @@ function bodyOf(text: string | undefined): unknown {
   }
 }
 
+/** The first BODY_KEPT characters, saying how much was cut. */
+function cut(text: string): string {
+  return text.length <= BODY_KEPT
+    ? text
+    : `${text.slice(0, BODY_KEPT)}… [${text.length - BODY_KEPT} more characters not kept]`;
+}
+
 export class RequestJournal {
-  /** Oldest first; at most JOURNAL_SIZE. */
-  private entries: JournaledRequest[] = [];
+  /** Oldest first; at most JOURNAL_SIZE, and JOURNAL_BYTES together. */
+  private entries: Kept[] = [];
+  private bytes = 0;
 
   /** Records every request but the tools' when its answer is sent or its connection closes. */
   readonly recorder: RequestHandler = (req, res, next) => {
@@ -83,18 +105,24 @@ export class RequestJournal {
     const record = (status: number | null) => {
       if (recorded) return;
       recorded = true;
-      this.entries.push({
+      const text = res.locals.requestBody as string | undefined;
+      // Redacted before it is cut, so no part of a secret is left at the cut; cut first to a bound, so redacting is quick.
+      const body = text ? cut(redactBody(text.slice(0, 2 * BODY_KEPT), req.get('Content-Type'))) : null;
+      const entry = {
         id: randomUUID(),
         at,
         method,
         path,
-        query: queryOf(sent),
-        headers: { ...(req.headers as JournaledRequest['headers']) },
-        body: bodyOf(res.locals.requestBody as string | undefined),
+        query: redactQuery(queryOf(sent)),
+        headers: redactHeaders(req.headers as JournaledRequest['headers']),
+        body,
         status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
-      });
-      if (this.entries.length > JOURNAL_SIZE) this.entries.shift();
+      };
+      const size = path.length + (body?.length ?? 0) + JSON.stringify(entry.headers).length + sent.search.length;
+      this.entries.push({ ...entry, size });
+      this.bytes += size;
+      while (this.entries.length > JOURNAL_SIZE || this.bytes > JOURNAL_BYTES) this.bytes -= this.entries.shift()!.size;
     };
     res.on('finish', () => record(res.statusCode));
     res.on('close', () => record(res.writableFinished ? res.statusCode : null));
@@ -111,11 +139,18 @@ export class RequestJournal {
             ? e.status === status.code
             : e.status !== null && Math.floor(e.status / 100) === status.class)),
     );
-    return { total: matches.length, requests: matches.slice(-limit).reverse() };
+    return {
+      total: matches.length,
+      requests: matches
+        .slice(-limit)
+        .reverse()
+        .map(({ size: _size, body, ...entry }) => ({ ...entry, body: bodyOf(body) })),
+    };
   }
 
   clear(): void {
     this.entries = [];
+    this.bytes = 0;
   }
 }
 

@@ -39,10 +39,28 @@ export function originAllowed(origin: string | undefined, extra: readonly string
   return (WEB_SCHEMES.has(protocol) && isLoopbackName(hostname)) || extra.includes(normal) || normal === self;
 }
 
-/** 403 `origin-not-allowed` before anything else answers, a CORS preflight included, so no Access-Control-Allow-Origin leaves. */
+/** Whether the origin is a browser extension's. */
+function isExtensionOrigin(origin: string | undefined): boolean {
+  const normal = origin === undefined ? null : normalOrigin(origin);
+  return normal !== null && EXTENSION_SCHEMES.has(new URL(normal).protocol);
+}
+
+/**
+ * 403 `origin-not-allowed` before anything else answers, a CORS preflight included, so no Access-Control-Allow-Origin
+ * leaves. `/__admin` (in any letter case, as routed) also refuses browser extensions: the Customer Desk extension never
+ * calls it, and any other installed extension could otherwise wipe the data or read the request journal.
+ */
 export function allowedOrigins(extra: readonly string[] = []): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('Origin');
+    if (/^\/__admin(\/|$)/i.test(req.path) && isExtensionOrigin(origin))
+      return sendError(
+        res,
+        403,
+        'origin-not-allowed',
+        `Browser extensions may not call /__admin (this one is ${origin}): it is for testers' tools, which call it ` +
+          'without an Origin or from a page on localhost.',
+      );
     const self = req.headers.host ? normalOrigin(`http://${req.headers.host}`) : null;
     if (originAllowed(origin, extra, self ?? undefined)) return next();
     const flag = normalOrigin(origin!) ?? origin;
