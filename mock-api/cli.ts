@@ -143,10 +143,10 @@ function exit(code: number, message: string): never {
 }
 
 // Loaded after the flags are checked: --help and a bad flag answer without loading the server.
-const { FixturesError, startMockApi } = await import('./index');
+const { DatabaseInUseError, FixturesError, startMockApi } = await import('./index');
 const api = await startMockApi(options).catch((error: Error) =>
   exit(
-    error instanceof FixturesError ? 2 : 1,
+    error instanceof FixturesError || error instanceof DatabaseInUseError ? 2 : 1,
     error instanceof FixturesError ? `Cannot use --fixtures: ${error.message}` : error.message,
   ),
 );

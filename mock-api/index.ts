@@ -23,7 +23,12 @@ import { CollectionsFile, collectionsPath } from './collections/collections-file
 import { CollectionsRoute } from './collections/collections-route';
 import { normalHost } from './middlewares/allowed-hosts';
 import { parseJsonObject } from './middlewares/json-body';
-import { openStore, StartState } from './store';
+import { DatabaseLock, openStore, StartState } from './store';
+
+export { DatabaseInUseError } from './store';
+
+/** How long `close()` lets requests in flight finish before it closes their connections. */
+export const CLOSE_GRACE_MS = 5000;
 
 export interface MockApiOptions {
   /** Default 0: a free port. */
@@ -70,7 +75,7 @@ export interface RunningMockApi {
   recovered: string | null;
   /** Back to the state it started from, as `POST /__admin/reset`. */
   reset(): Promise<{ customers: number }>;
-  /** Answers the requests in flight, stops, closes the files (and removes a temporary database). */
+  /** Answers the requests in flight (those still unanswered after CLOSE_GRACE_MS are cut off), stops, closes the files (and removes a temporary database). */
   close(): Promise<void>;
 }
 
@@ -120,6 +125,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
   const dbPath = options.dbPath ? resolve(options.dbPath) : join(temp!, 'db.json');
   const host = options.host ?? '127.0.0.1';
   const fixtures = options.fixtures === undefined ? undefined : readFixtures(options.fixtures);
+  const lock = DatabaseLock.acquire(dbPath);
   const db = await openStore({
     path: dbPath,
     seed: options.seed,
@@ -129,7 +135,10 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
     recover: options.recover,
     fixtures,
     onSeedProgress: options.onSeedProgress,
-  }).catch(because('Cannot open the database'));
+  }).catch((error) => {
+    lock.release();
+    return because('Cannot open the database')(error);
+  });
   try {
     const collectionsFile = new CollectionsFile(collectionsPath(dbPath));
     const collections = db.created
@@ -168,17 +177,23 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
       recovered: db.recovered,
       reset: () => control.reset(),
       close: async () => {
-        // Keep-alive connections close as soon as their request is answered.
+        // Keep-alive connections close as soon as their request is answered; after a grace period, the rest (a
+        // client trickling its body would otherwise hold the stop for minutes): a request cut off there was never
+        // acknowledged.
         const idle = setInterval(() => server.closeIdleConnections(), 20);
+        const slow = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
         await new Promise<void>((done) => server.close(() => done()));
         clearInterval(idle);
+        clearTimeout(slow);
         await live.exclusive((current) => current.close());
         control.close();
+        lock.release();
         if (temp) rmSync(temp, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await db.close();
+    lock.release();
     if (temp) rmSync(temp, { recursive: true, force: true });
     throw error;
   }

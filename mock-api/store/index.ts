@@ -26,6 +26,7 @@ export interface Database {
 }
 
 export { DamageError } from './damage';
+export { DatabaseInUseError, DatabaseLock } from './database-lock';
 export { fsyncFolder } from './disk';
 export { journalsOf } from './journal';
 export { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, openStore } from './open';
