@@ -187,6 +187,8 @@ export const en = {
   'pc.unavailable': 'Partner Center is unavailable right now. Try again in a moment.',
   'pc.throttled': 'Partner Center is busy with too many requests. Try again in a minute.',
   'pc.failed': 'Partner Center answered HTTP {status}.',
+  'pc.foreignLink':
+    'Partner Center answered with a link to another address; it was not followed, so your sign-in stays private.',
   'pc.waiting': 'Partner Center asked to wait: trying again in {seconds} s.',
   'follow.found': 'The active tab shows a customer in Partner Center.',
   'follow.open': 'Open this customer',

@@ -196,6 +196,8 @@ export const ru: Messages = {
   'pc.unavailable': 'Partner Center сейчас недоступен. Повторите попытку чуть позже.',
   'pc.throttled': 'Partner Center перегружен запросами. Повторите попытку через минуту.',
   'pc.failed': 'Partner Center ответил HTTP {status}.',
+  'pc.foreignLink':
+    'Partner Center ответил ссылкой на другой адрес; переход по ней не выполнен, ваш вход остается в безопасности.',
   'pc.waiting': 'Partner Center попросил подождать: повтор через {seconds} с.',
   'follow.found': 'В активной вкладке открыт клиент в Partner Center.',
   'follow.open': 'Открыть этого клиента',

@@ -68,6 +68,10 @@ function noToken({ unreachable, ended }: TokenAnswer): ApiError {
 
 export async function pcRequest<T>(path: string, options: PcRequestOptions = {}): Promise<PcAnswer<T>> {
   const { apiBase } = (await readSettings()).partnerCenter;
+  // The bearer token goes to the configured API address only: a `next` link (or any path) that resolves to another
+  // origin — absolute, or `//host/…` — is refused before a token is even fetched (README, "Security").
+  const url = new URL(path, apiBase);
+  if (url.origin !== new URL(apiBase).origin) throw localError(421, 'foreign-link', t('pc.foreignLink'));
   // One id for every attempt of this request: Partner Center answers a repeated write once (MS-RequestId).
   const requestId = crypto.randomUUID();
   let rejected: string | undefined;
@@ -84,7 +88,7 @@ export async function pcRequest<T>(path: string, options: PcRequestOptions = {})
       'X-Locale': languageInfo(getLanguage()).partnerCenterLocale,
       ...options.headers,
     };
-    const response = await send(new URL(path, apiBase), headers, options);
+    const response = await send(url, headers, options);
     if (!response) throw localError(0, 'network', t('pc.network'));
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
     if (response.ok) return { data: body as T, status: response.status };

@@ -126,6 +126,28 @@ describe('search', () => {
     expect(more.next).toBeNull();
   });
 
+  test('a next link to another origin is never followed: the token stays home, the agent is told (en, ru)', async () => {
+    const byName = recorded('customers-by-name');
+    const next = byName.body.links.next;
+    for (const [uri, language, message] of [
+      [`https://elsewhere.test${next.uri}`, 'en', 'Partner Center answered with a link to another address'],
+      [`//elsewhere.test${next.uri}`, 'ru', 'Partner Center ответил ссылкой на другой адрес'],
+    ] as const) {
+      await setLanguage(language);
+      sent = [];
+      serve({ ...byName, body: { ...byName.body, links: { ...byName.body.links, next: { ...next, uri } } } });
+      serve({ ...recorded('customers-by-domain'), body: { ...recorded('customers-by-domain').body, items: [] } });
+      const page = await backend.search('B', null, 2);
+      vi.mocked(accessToken).mockClear();
+      const refused = await backend.search('B', page.next, 2).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(errorMessage(refused)).toContain(message);
+      expect(sent.map((s) => s.url.host)).toEqual(['api.partner.test', 'api.partner.test']);
+      expect(accessToken).not.toHaveBeenCalled();
+    }
+    await setLanguage('en');
+  });
+
   test('a query with a space is a company name only (a domain has none)', async () => {
     serve({ ...recorded('customers-by-domain'), body: { ...recorded('customers-by-domain').body, items: [] } });
     const page = await backend.search('Bergstrom Herzog', null, 20);
