@@ -19,7 +19,7 @@ export const htmlPage = (description: string): Reply => ({ description, type: 't
 export const ETAG = { ETag: "The resource's version, to send back as If-Match." };
 
 const DESK_ERRORS: Record<number, string> = {
-  400: 'Malformed JSON, not an object, a forbidden key, or a bad query parameter (`fields` names it).',
+  400: 'Malformed JSON, nested deeper than 64 levels (`too-deep`), not UTF-8 (`invalid-utf8`), not an object, a forbidden key, or a bad query parameter (`fields` names it); or malformed percent-encoding in the address (`malformed-url`), on any route.',
   401: `No or unknown X-Partner-Role: one of ${ROLE_IDS.join(', ')}.`,
   403: 'The role may not do this; or the Host or Origin is not one the API answers (`host-not-allowed`, `origin-not-allowed`).',
   404: 'No such customer, collection, item or route.',
@@ -37,8 +37,8 @@ const errorsIn = (statuses: number[]): Record<number, Reply> =>
     statuses.map((s) => [s, { description: DESK_ERRORS[s] ?? 'See the message.', schema: ApiErrorBody }]),
   );
 
-/** The desk's error answers: those named, and what any route may answer (host/origin, damage, --fail-rate). */
-export const deskErrors = (...statuses: number[]) => errorsIn([...statuses, 403, 500, 503]);
+/** The desk's error answers: those named, and what any route may answer (address, host/origin, damage, --fail-rate). */
+export const deskErrors = (...statuses: number[]) => errorsIn([...statuses, 400, 403, 500, 503]);
 
-/** The error answers of a route anyone may call (the tester's tools, the authority): those named, and host/origin. */
-export const publicErrors = (...statuses: number[]) => errorsIn([...statuses, 403]);
+/** The error answers of a route anyone may call (the tester's tools, the authority): those named, address, host/origin. */
+export const publicErrors = (...statuses: number[]) => errorsIn([...statuses, 400, 403]);

@@ -20,7 +20,7 @@ export const REQUEST_ID: Parameter = {
 };
 
 const PC_ERRORS_BY_STATUS: Record<number, string> = {
-  400: 'Invalid input (800002), an invalid property (3000), a missing phone number (600051) or a stale etag (2055).',
+  400: 'Invalid input (800002: also a body nested deeper than 64 levels, not UTF-8, or malformed percent-encoding in the address), an invalid property (3000), a missing phone number (600051) or a stale etag (2055).',
   401: 'No token (800001), or one expired, badly signed or for another audience (400); with WWW-Authenticate.',
   403: "The token's role may not do this (2032); or the Host or Origin is not one the API answers (the desk's error body).",
   404: 'No such customer (60003), policy (600039, 600040) or route (1000).',
@@ -37,7 +37,7 @@ const PcOrDeskError = z.union([PcErrorBody, ApiErrorBody]);
 /** The error answers named, and what any `/v1` route may answer (sign-in, role, host/origin, --fail-rate). */
 export const pcErrors = (...statuses: number[]) =>
   Object.fromEntries(
-    [...statuses, 401, 403, 500, 503].map((s) => [
+    [...statuses, 400, 401, 403, 500, 503].map((s) => [
       s,
       {
         description: PC_ERRORS_BY_STATUS[s],
