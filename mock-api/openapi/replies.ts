@@ -40,5 +40,5 @@ const errorsIn = (statuses: number[]): Record<number, Reply> =>
 /** The desk's error answers: those named, and what any route may answer (address, host/origin, damage, --fail-rate). */
 export const deskErrors = (...statuses: number[]) => errorsIn([...statuses, 400, 403, 500, 503]);
 
-/** The error answers of a route anyone may call (the tester's tools, the authority): those named, address, host/origin. */
-export const publicErrors = (...statuses: number[]) => errorsIn([...statuses, 400, 403]);
+/** The error answers of a route anyone may call (the tester's tools, the authority): those named, and host/origin. */
+export const publicErrors = (...statuses: number[]) => errorsIn([...statuses, 403]);
