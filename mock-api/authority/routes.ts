@@ -8,7 +8,8 @@ import { readBody } from '../middlewares/json-body';
 import type { Reply } from '../openapi/operation';
 import { htmlPage, publicErrors, query } from '../openapi/replies';
 import type { RouteGroup } from '../route-table';
-import { type Authority, type Grant, OAuthError } from './authority';
+import type { Authority, Grant } from './authority';
+import { OAuthError } from './oauth-error';
 import { isAllowedRedirectUri } from './redirect-uris';
 import { Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
 import { errorPage, signInPage } from './sign-in-page';
@@ -136,7 +137,8 @@ function authorize(authority: Authority, req: Request, res: Response, params: UR
 
 async function token(authority: Authority, req: Request): Promise<object> {
   const body = await readBody(req, [FORM]);
-  if (!body.ok) throw new OAuthError('invalid_request', `The token request must be ${FORM}, up to 64 KiB.`);
+  if (!body.ok)
+    throw new OAuthError('invalid_request', 9002313, `Invalid request: the body must be ${FORM}, up to 64 KiB.`);
   const values = single(new URLSearchParams(body.body), [
     'grant_type',
     'code',
@@ -146,11 +148,16 @@ async function token(authority: Authority, req: Request): Promise<object> {
     'refresh_token',
     'scope',
   ]);
-  if (typeof values === 'string') throw new OAuthError('invalid_request', values);
+  if (typeof values === 'string') throw new OAuthError('invalid_request', 9002313, `Invalid request: ${values}`);
   const p = values;
   const need = (...names: string[]) => {
-    const missing = names.filter((name) => !p[name]);
-    if (missing.length) throw new OAuthError('invalid_request', `${missing.join(', ')} required.`);
+    const missing = names.find((name) => !p[name]);
+    if (missing)
+      throw new OAuthError(
+        'invalid_request',
+        900144,
+        `The request body must contain the following parameter: '${missing}'.`,
+      );
   };
   let grant: Grant;
   if (p.grant_type === 'authorization_code') {
@@ -160,7 +167,12 @@ async function token(authority: Authority, req: Request): Promise<object> {
     need('refresh_token', 'client_id');
     grant = await authority.redeemRefreshToken(p.refresh_token, p.client_id);
   } else {
-    throw new OAuthError('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
+    need('grant_type');
+    throw new OAuthError(
+      'unsupported_grant_type',
+      70003,
+      'The app requested an unsupported grant type: grant_type must be authorization_code or refresh_token.',
+    );
   }
   return authority.tokens(grant, originOf(req));
 }
@@ -250,7 +262,10 @@ export const authorityRoutes: RouteGroup<Authority> = {
       body: form,
       responses: {
         200: { description: 'Tokens.', schema: TokenResponse },
-        400: { description: 'invalid_request, invalid_grant or unsupported_grant_type.', schema: OAuthErrorBody },
+        400: {
+          description: "invalid_request, invalid_grant or unsupported_grant_type, in Entra ID's shape.",
+          schema: OAuthErrorBody,
+        },
         ...publicErrors(503),
       },
       handle: (authority) => (req, res, next) => {
@@ -259,7 +274,7 @@ export const authorityRoutes: RouteGroup<Authority> = {
           (answer) => res.json(answer),
           (error) => {
             if (!(error instanceof OAuthError)) return next(error);
-            res.status(400).json({ error: error.error, error_description: error.description });
+            res.status(error.status).json(error.body(req.get('client-request-id')));
           },
         );
       },
