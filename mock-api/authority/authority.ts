@@ -213,19 +213,16 @@ export class Authority {
     };
   }
 
-  /** A bearer token's verdict: signed by this authority's key, for Partner Center, not expired (no leeway), this tenant. */
+  /**
+   * A bearer token's verdict: an access token of this authority for Partner Center — signed by its key (RS256), its
+   * `iss` (`<origin>/<tenant>/v2.0`), Partner Center's `aud`, not expired (no leeway), this tenant — and either
+   * delegated (`scp` containing `user_impersonation`) or app-only (`idtyp: "app"` with `roles`, no `scp`). An ID
+   * token, even one whose audience is Partner Center's, is neither.
+   */
   async check(token: string): Promise<TokenCheck> {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, { audience: PC_AUDIENCE, algorithms: ['RS256'] });
-      if (payload.tid !== this.tid) return { ok: false, reason: 'The token is for another tenant.' };
-      const roles = Array.isArray(payload.roles) ? payload.roles : [];
-      return {
-        ok: true,
-        upn: String(payload.upn ?? ''),
-        name: String(payload.name ?? ''),
-        role: roles.find(isRoleId),
-        tid: this.tid,
-      };
+      ({ payload } = await jwtVerify(token, this.key.publicKey, { audience: PC_AUDIENCE, algorithms: ['RS256'] }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'The token has expired.' };
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud')
@@ -234,5 +231,28 @@ export class Authority {
         return { ok: false, reason: "The token's signature is not valid." };
       return { ok: false, reason: `The token is not valid: ${(error as Error).message}` };
     }
+    if (payload.tid !== this.tid) return { ok: false, reason: 'The token is for another tenant.' };
+    // Any origin: a tester may sign in at localhost and call 127.0.0.1; the key already names this authority.
+    const iss = typeof payload.iss === 'string' && URL.canParse(payload.iss) ? new URL(payload.iss) : undefined;
+    if (!iss || !/^https?:$/.test(iss.protocol) || iss.pathname !== `/${this.tid}/v2.0`)
+      return {
+        ok: false,
+        reason: `The token is from another issuer; this API takes tokens from <origin>/${this.tid}/v2.0.`,
+      };
+    const roles = Array.isArray(payload.roles) ? payload.roles : [];
+    const app = payload.idtyp === 'app';
+    const delegated = typeof payload.scp === 'string' && payload.scp.split(' ').includes(PC_SCOPE);
+    if (app ? payload.scp !== undefined || !Array.isArray(payload.roles) : !delegated)
+      return {
+        ok: false,
+        reason: `Not an access token for Partner Center: a delegated one has scp "${PC_SCOPE}", an app-only one idtyp "app" and roles (an ID token is neither).`,
+      };
+    return {
+      ok: true,
+      upn: String(payload.upn ?? ''),
+      name: String(payload.name ?? ''),
+      role: roles.find(isRoleId),
+      tid: this.tid,
+    };
   }
 }
