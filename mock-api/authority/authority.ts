@@ -34,9 +34,15 @@ export interface Grant {
   family?: { id: string; expires: number };
 }
 
+/** PKCE (RFC 7636): `S256`, or `plain` (the challenge is the verifier), both of which Entra ID takes. */
+export interface Challenge {
+  value: string;
+  method: 'S256' | 'plain';
+}
+
 interface PendingCode extends Grant {
   redirectUri: string;
-  challenge: string;
+  challenge: Challenge;
   expires: number;
   redeemed: boolean;
 }
@@ -85,7 +91,7 @@ export class Authority {
     return `${origin}/${this.tid}/v2.0`;
   }
 
-  issueCode(grant: Grant, redirectUri: string, challenge: string): string {
+  issueCode(grant: Grant, redirectUri: string, challenge: Challenge): string {
     const now = Date.now();
     for (const [code, pending] of this.codes) if (pending.expires < now) this.codes.delete(code);
     const code = randomBytes(32).toString('base64url');
@@ -121,7 +127,8 @@ export class Authority {
       throw new OAuthError('invalid_grant', 70000, 'The authorization code was issued to another client_id.');
     if (pending.redirectUri !== redirectUri)
       throw new OAuthError('invalid_grant', 70000, 'redirect_uri differs from the one the code was issued to.');
-    if (!VERIFIER.test(verifier) || base64urlSha256(verifier) !== pending.challenge)
+    const { value, method } = pending.challenge;
+    if (!VERIFIER.test(verifier) || (method === 'S256' ? base64urlSha256(verifier) : verifier) !== value)
       throw new OAuthError(
         'invalid_grant',
         50148,

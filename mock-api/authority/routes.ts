@@ -2,17 +2,18 @@
  * The sign-in authority at Microsoft identity platform's paths, for any tenant segment (`common`, `organizations`,
  * the partner's tenant id, a domain): discovery, the authorize page, the token endpoint and the signing keys.
  */
+import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod/mini';
 import { readBody } from '../middlewares/json-body';
 import type { Reply } from '../openapi/operation';
 import { htmlPage, publicErrors, query } from '../openapi/replies';
 import type { RouteGroup } from '../route-table';
-import type { Authority, Grant } from './authority';
+import type { Authority, Challenge, Grant } from './authority';
 import { OAuthError } from './oauth-error';
 import { isAllowedRedirectUri } from './redirect-uris';
 import { Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
-import { errorPage, signInPage } from './sign-in-page';
+import { errorPage, formPostPage, signInPage } from './sign-in-page';
 import { type TestUser, testUser } from './users';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -24,15 +25,15 @@ const AUTHORIZE_PARAMS = [
   query('redirect_uri', "An extension's identity address or on localhost.", true),
   query('scope', 'Space separated.'),
   query('state', 'Returned with the code.'),
-  query('code_challenge', 'PKCE: base64url SHA-256 of the verifier.', true),
-  query('code_challenge_method', '`S256`.', true),
+  query('code_challenge', 'PKCE: base64url SHA-256 of the verifier (S256), or the verifier itself (plain).', true),
+  query('code_challenge_method', '`S256` or `plain` (the default, as RFC 7636 says).'),
   query('login_hint', 'A test user signs in at once.'),
   query(
     'prompt',
     '`none`: a code from the session, or `login_required`/`interaction_required`; `login` or `select_account` show the page anyway.',
   ),
   query('nonce', 'Put in the ID token.'),
-  query('response_mode', '`query`.'),
+  query('response_mode', '`query` (the default) or `form_post`: a page that posts the answer to redirect_uri.'),
 ];
 
 /**
@@ -57,19 +58,28 @@ const grantFor = (user: TestUser, p: Record<string, string>): Grant => ({
   nonce: p.nonce,
 });
 
-/** The answer to a valid authorize request, at `redirect_uri`: a code or an error, with the `state`. */
+/**
+ * The answer to a valid authorize request, at `redirect_uri`: a code or an error, with the `state`. A 302 with them
+ * in the query, or with `response_mode=form_post` a page whose form posts them there at once, as Entra ID does.
+ */
 function redirectBack(res: Response, p: Record<string, string>, params: Record<string, string>) {
+  const fields = { ...params, ...(p.state !== undefined ? { state: p.state } : {}) };
+  if (p.response_mode === 'form_post') {
+    const nonce = randomBytes(16).toString('base64');
+    // The one script allowed is the page's own, by its nonce; the form may post only to the checked redirect_uri.
+    return page(res, 200, formPostPage(p.redirect_uri, fields, nonce), `script-src 'nonce-${nonce}'`);
+  }
   const target = new URL(p.redirect_uri);
-  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
-  if (p.state !== undefined) target.searchParams.set('state', p.state);
+  for (const [name, value] of Object.entries(fields)) target.searchParams.set(name, value);
   res.redirect(302, target.href);
 }
 
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
-function page(res: Response, status: number, html: string) {
-  // The page is never framed (clickjacking) and runs no script.
-  res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+function page(res: Response, status: number, html: string, scripts = '') {
+  // The page is never framed (clickjacking) and runs no script but form_post's own.
+  const policy = ["default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'none'", scripts].filter(Boolean);
+  res.setHeader('Content-Security-Policy', policy.join('; '));
   res.setHeader('X-Frame-Options', 'DENY');
   res.status(status).type('html').send(html);
 }
@@ -105,11 +115,17 @@ function authorize(authority: Authority, req: Request, res: Response, params: UR
       'redirect_uri must be an extension identity address (https://<id>.chromiumapp.org/… or https://<id>.extensions.allizom.org/…) or on localhost.',
     );
   if (p.response_type !== 'code') return fail('response_type must be "code" (the authorization code flow).');
-  if (p.response_mode && p.response_mode !== 'query') return fail('response_mode must be "query".');
+  if (p.response_mode && !['query', 'form_post'].includes(p.response_mode))
+    return fail('response_mode must be "query" or "form_post".');
   if (!p.code_challenge) return fail('code_challenge is required: this authority takes PKCE only (RFC 7636).');
-  if (p.code_challenge_method !== 'S256') return fail('code_challenge_method must be "S256".');
-  if (!/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge))
+  // "If excluded, code_challenge is assumed to be plaintext" (the auth code flow page; RFC 7636 §4.3).
+  const method = p.code_challenge_method ?? 'plain';
+  if (method !== 'S256' && method !== 'plain') return fail('code_challenge_method must be "S256" or "plain".');
+  if (method === 'S256' && !/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge))
     return fail('code_challenge must be the base64url SHA-256 of the code_verifier (43 characters).');
+  if (method === 'plain' && !/^[A-Za-z0-9._~-]{43,128}$/.test(p.code_challenge))
+    return fail('A plain code_challenge is the code_verifier itself: 43 to 128 of A–Z, a–z, 0–9, "-", ".", "_", "~".');
+  const challenge: Challenge = { value: p.code_challenge, method };
 
   // Signing in (a chosen button, a login_hint) starts a session; prompt=none signs in only from one.
   const session = authority.sessionUser(sessionId(req));
@@ -126,13 +142,13 @@ function authorize(authority: Authority, req: Request, res: Response, params: UR
         error: 'interaction_required',
         error_description: 'AADSTS16000: The user named by login_hint is not the one signed in; sign in interactively.',
       });
-    return redirectBack(res, p, { code: authority.issueCode(grantFor(session, p), p.redirect_uri, p.code_challenge) });
+    return redirectBack(res, p, { code: authority.issueCode(grantFor(session, p), p.redirect_uri, challenge) });
   }
   const user = testUser(p.login_hint);
   const mustChoose = !chosen && ['login', 'select_account'].includes(p.prompt ?? '');
   if (!user || mustChoose) return page(res, 200, signInPage(req.path, p, p.client_id, p.redirect_uri));
   res.cookie(SESSION_COOKIE, authority.startSession(user), { httpOnly: true, sameSite: 'lax', path: '/' });
-  redirectBack(res, p, { code: authority.issueCode(grantFor(user, p), p.redirect_uri, p.code_challenge) });
+  redirectBack(res, p, { code: authority.issueCode(grantFor(user, p), p.redirect_uri, challenge) });
 }
 
 async function token(authority: Authority, req: Request): Promise<object> {
@@ -187,9 +203,9 @@ function discovery(authority: Authority, req: Request): OpenIdConfiguration {
     token_endpoint: `${base}/oauth2/v2.0/token`,
     jwks_uri: `${base}/discovery/v2.0/keys`,
     response_types_supported: ['code'],
-    response_modes_supported: ['query'],
+    response_modes_supported: ['query', 'form_post'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
-    code_challenge_methods_supported: ['S256'],
+    code_challenge_methods_supported: ['S256', 'plain'],
     token_endpoint_auth_methods_supported: ['none'],
     scopes_supported: ['openid', 'profile', 'offline_access'],
     subject_types_supported: ['pairwise'],
@@ -233,7 +249,9 @@ export const authorityRoutes: RouteGroup<Authority> = {
       summary: 'Sign in (authorization code with PKCE)',
       parameters: AUTHORIZE_PARAMS,
       responses: {
-        200: htmlPage('"Sign in to the mock Partner Center": one button per test user.'),
+        200: htmlPage(
+          '"Sign in to the mock Partner Center": one button per test user; with `response_mode=form_post`, the answer as a form posting itself to redirect_uri.',
+        ),
         302: redirect,
         400: badRequest,
         ...publicErrors(503),
@@ -247,7 +265,12 @@ export const authorityRoutes: RouteGroup<Authority> = {
       path: '/:tenant/oauth2/v2.0/authorize',
       summary: "The sign-in page's button",
       body: form,
-      responses: { 200: htmlPage('The page again.'), 302: redirect, 400: badRequest, ...publicErrors(503) },
+      responses: {
+        200: htmlPage('The page again, or the form_post answer.'),
+        302: redirect,
+        400: badRequest,
+        ...publicErrors(503),
+      },
       handle: (authority) => (req, res, next) => {
         readBody(req, [FORM]).then((body) => {
           if (!body.ok) return page(res, 400, errorPage('invalid_request', `Send the form as ${FORM}.`));
