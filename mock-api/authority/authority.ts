@@ -172,15 +172,24 @@ export class Authority {
     return { user, clientId, scope: String(payload.scope ?? ''), family };
   }
 
+  /**
+   * The ID token's `sub`: "The subject is a pairwise identifier and is unique to an application ID" (ID token
+   * claims), so two applications get different ones for the same user, whose `oid` they share. Derived from the key's id, the
+   * user and the client: the same across restarts for this database.
+   */
+  private pairwiseSubject(user: TestUser, clientId: string): string {
+    return base64urlSha256(`${this.key.kid}\n${user.oid}\n${clientId}`);
+  }
+
   async tokens(grant: Grant, origin: string): Promise<TokenResponse> {
     const { user, clientId, scope } = grant;
     const now = seconds();
-    const sign = (claims: Record<string, unknown>, audience: string, expires: number) =>
+    const sign = (claims: Record<string, unknown>, audience: string, expires: number, subject = user.oid) =>
       new SignJWT({ tid: this.tid, ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
         .setIssuer(this.issuer(origin))
         .setAudience(audience)
-        .setSubject(user.oid)
+        .setSubject(subject)
         .setIssuedAt(now)
         .setNotBefore(now)
         .setExpirationTime(expires)
@@ -208,6 +217,7 @@ export class Authority {
           },
           clientId,
           now + this.tokenLifetime,
+          this.pairwiseSubject(user, clientId),
         )
       : undefined;
     return {
