@@ -97,6 +97,7 @@ export function toPcCustomer(c: Customer): PcCustomer {
     companyProfile: toPcCompanyProfile(c),
     billingProfile: toPcBillingProfile(c.id, c.billingProfile),
     relationshipToPartner: c.relationshipToPartner,
+    customDomains: c.customDomains ?? [],
     allowDelegatedAccess: true,
     links: { self: link(`/customers/${c.id}`) },
     attributes: { objectType: 'Customer' },
@@ -184,6 +185,7 @@ export function customerFromPc(c: PcCustomer, policy: SelfServePolicy | null): C
     companyProfile: companyProfileFromPc(c.companyProfile),
     billingProfile: billingProfileFromPc(c.billingProfile),
     relationshipToPartner: c.relationshipToPartner,
+    ...(c.customDomains ? { customDomains: c.customDomains } : {}),
     purchasePermission: permissionOfPolicy(policy),
     updatedAt: '',
   };

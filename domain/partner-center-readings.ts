@@ -45,11 +45,14 @@ export const PAGE_SIZES = {
 } as const;
 
 /**
- * The audit log. Microsoft's page makes `startDate` optional (30 days back by default) and refuses data older than
- * 90 days; our design makes `startDate` required. Dates are UTC days as `yyyy-mm-dd` (an ISO date-time is taken at
- * its UTC day); `endDate` is inclusive and defaults to today.
+ * The audit log, as Microsoft's page says: `startDate` is optional (the 30 days before the end), and a start more
+ * than 90 days back is 400. Dates are taken in the page's form (`6/1/2017 12:00:00 AM`), the .NET SDK's
+ * (`06/01/2017 00:00:00`), `yyyy-mm-dd` and ISO date-times, each as its UTC day (mock-api/v1/audit-dates.ts); a
+ * default window that would reach past 90 days starts at the 90th day instead; `endDate` is inclusive and defaults to
+ * today.
  */
 export const AUDIT_WINDOW_DAYS = 90;
+export const AUDIT_DEFAULT_DAYS = 30;
 
 /**
  * `MS-RequestId`: the page says a retry after a timeout carries the same id. A repeated write by the same user to

@@ -89,6 +89,8 @@ export const PcCustomer = z.strictObject({
   companyProfile: CustomerCompanyProfile,
   billingProfile: CustomerBillingProfile,
   relationshipToPartner: z.enum(RELATIONSHIPS),
+  /** Partner Center leaves it out when the partner has no delegated access to the customer. */
+  customDomains: z.optional(z.array(z.string())),
   allowDelegatedAccess: z.boolean(),
   links,
   attributes: attributes('Customer'),

@@ -128,14 +128,25 @@ export type PurchasePermission = z.infer<typeof PurchasePermission>;
 
 export const RELATIONSHIPS = ['reseller', 'advisor', 'none'] as const;
 
-export const Customer = z.strictObject({
-  id: z.uuid(),
-  companyProfile: CompanyProfile,
-  billingProfile: BillingProfile,
-  relationshipToPartner: z.enum(RELATIONSHIPS),
-  purchasePermission: PurchasePermission,
-  updatedAt: z.string(),
-});
+export const Customer = z
+  .strictObject({
+    id: z.uuid(),
+    companyProfile: CompanyProfile,
+    billingProfile: BillingProfile,
+    relationshipToPartner: z.enum(RELATIONSHIPS),
+    /** The tenant id of the indirect reseller the customer was sold through (domain/indirect-resellers.ts). */
+    indirectResellerId: z.optional(z.uuid()),
+    /** Domains the customer verified besides its `.onmicrosoft.com` one, as Partner Center's customer lists them. */
+    customDomains: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(255)))),
+    purchasePermission: PurchasePermission,
+    updatedAt: z.string(),
+  })
+  .check(
+    z.refine((c) => c.indirectResellerId === undefined || c.relationshipToPartner === 'reseller', {
+      path: ['indirectResellerId'],
+      message: 'Only a customer whose relationshipToPartner is "reseller" has an indirect reseller.',
+    }),
+  );
 export type Customer = z.infer<typeof Customer>;
 
 /**

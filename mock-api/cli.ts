@@ -23,6 +23,8 @@ Usage: npm run api -- [options]
   --fail-rate <0..1>       answer this share of requests (but /health) with 503
   --compact-after <n>      fold the write journal into the database file after n writes (default ${DEFAULT_COMPACT_AFTER})
   --token-lifetime <s>     lifetime of the sign-in authority's access tokens, in seconds (default ${DEFAULT_TOKEN_LIFETIME})
+  --rotate-refresh-tokens  each refresh token works once, and a reused one revokes every token of its sign-in
+                           (default: as Entra ID, a refresh token stays valid when used)
   --allow-origin <origin>  also answer web pages from this origin, like https://desk.example:8443 (repeatable;
                            '*' answers every page, unsafe). Always answered: no Origin (curl, scripts), browser
                            extensions, http(s)://localhost, *.localhost, 127.0.0.1 and [::1] on any port
@@ -94,6 +96,7 @@ function parseFlags() {
         'fail-rate': { type: 'string' },
         'compact-after': { type: 'string' },
         'token-lifetime': { type: 'string' },
+        'rotate-refresh-tokens': { type: 'boolean' },
         'allow-origin': { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
         recover: { type: 'boolean' },
@@ -129,6 +132,7 @@ const options = {
   failRate: rate(parsed['fail-rate']),
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
   tokenLifetime: integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME,
+  rotateRefreshTokens: parsed['rotate-refresh-tokens'],
   allowOrigins,
   allowHosts: hosts(parsed['allow-host']),
   admin: !parsed['no-admin'],

@@ -52,6 +52,8 @@ export interface MockApiOptions {
   compactAfter?: number;
   /** Of the authority's access tokens, in seconds. */
   tokenLifetime?: number;
+  /** Each refresh token works once; a reused one revokes every token of its sign-in (README, "Signing in"). */
+  rotateRefreshTokens?: boolean;
   /** Web origins answered besides the defaults (`'*'`: all). */
   allowOrigins?: string[];
   /** Host names answered besides the defaults. */
@@ -155,7 +157,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<Runnin
       StartState.capture(dbPath),
       collections,
     );
-    const authority = await Authority.open(dbPath, options.tokenLifetime).catch(because('Cannot open the signing key'));
+    const authority = await Authority.open(dbPath, options).catch(because('Cannot open the signing key'));
     // Loaded here rather than on top: the command line answers --help and bad flags without loading the server.
     const { createApp } = await import('./server');
     const latency = typeof options.latency === 'number' ? [options.latency, options.latency] : options.latency;

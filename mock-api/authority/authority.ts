@@ -1,12 +1,15 @@
 /**
  * The mock sign-in authority: authorization codes bound to PKCE, RS256 access tokens for the Partner Center API
- * (signed with jose), rotated refresh tokens, and the check `/v1` makes of every bearer token. Codes live in memory
- * (ten minutes, one use); tokens are signed JWTs, so they outlive a restart with the key that signed them.
+ * (signed with jose), refresh tokens as Entra ID gives a single-page app, and the check `/v1` makes of every bearer
+ * token. Codes live in memory (ten minutes, one use); tokens are signed JWTs, so they outlive a restart with the key
+ * that signed them.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { PC_AUDIENCE, PC_SCOPE } from '@/domain/partner-center';
 import { isRoleId, type RoleId } from '@/domain/roles';
+import { OAuthError } from './oauth-error';
+import { RefreshLedger } from './refresh-ledger';
 import type { TokenResponse } from './shapes';
 import { loadSigningKey, type SigningKey } from './signing-key';
 import { type TestUser, testUser } from './users';
@@ -14,6 +17,8 @@ import { type TestUser, testUser } from './users';
 export const DEFAULT_TOKEN_LIFETIME = 3600;
 const CODE_SECONDS = 600;
 const REFRESH_SECONDS = 24 * 3600;
+/** How long a sign-in at the authority's page lets `prompt=none` sign in silently. */
+const SESSION_SECONDS = 24 * 3600;
 /** Refresh tokens are signed like access tokens but for this audience, so `/v1` never takes one for the other. */
 const REFRESH_AUDIENCE = 'urn:customer-desk:mock-authority:refresh-token';
 /** RFC 7636 §4.1. */
@@ -25,22 +30,28 @@ export interface Grant {
   clientId: string;
   scope: string;
   nonce?: string;
+  /** For a refresh: the sign-in's refresh-token family and its fixed expiry (epoch seconds). */
+  family?: { id: string; expires: number };
+}
+
+/** PKCE (RFC 7636): `S256`, or `plain` (the challenge is the verifier), both of which Entra ID takes. */
+export interface Challenge {
+  value: string;
+  method: 'S256' | 'plain';
 }
 
 interface PendingCode extends Grant {
   redirectUri: string;
-  challenge: string;
+  challenge: Challenge;
   expires: number;
+  redeemed: boolean;
 }
 
-/** An OAuth error of the token endpoint (RFC 6749 §5.2). */
-export class OAuthError extends Error {
-  constructor(
-    readonly error: 'invalid_request' | 'invalid_grant' | 'unsupported_grant_type',
-    readonly description: string,
-  ) {
-    super(description);
-  }
+export interface AuthorityOptions {
+  /** Of access tokens, in seconds. */
+  tokenLifetime?: number;
+  /** Each refresh token works once; a reused one revokes every token of its sign-in. */
+  rotateRefreshTokens?: boolean;
 }
 
 export type TokenCheck =
@@ -52,16 +63,19 @@ const base64urlSha256 = (text: string) => createHash('sha256').update(text).dige
 
 export class Authority {
   private readonly codes = new Map<string, PendingCode>();
-  /** Refresh tokens already exchanged (jti → expiry): each may be used once. */
-  private readonly spent = new Map<string, number>();
+  /** Sign-in sessions (the session cookie's value → who signed in, until when); in memory, as codes are. */
+  private readonly sessions = new Map<string, { user: TestUser; expires: number }>();
 
   private constructor(
     private readonly key: SigningKey,
     readonly tokenLifetime: number,
+    /** With `--rotate-refresh-tokens` only. */
+    private readonly ledger: RefreshLedger | undefined,
   ) {}
 
-  static async open(dbPath: string, tokenLifetime = DEFAULT_TOKEN_LIFETIME): Promise<Authority> {
-    return new Authority(await loadSigningKey(dbPath), tokenLifetime);
+  static async open(dbPath: string, options: AuthorityOptions = {}): Promise<Authority> {
+    const ledger = options.rotateRefreshTokens ? RefreshLedger.open(dbPath) : undefined;
+    return new Authority(await loadSigningKey(dbPath), options.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME, ledger);
   }
 
   /** The partner's tenant id, fixed for this database. */
@@ -77,75 +91,123 @@ export class Authority {
     return `${origin}/${this.tid}/v2.0`;
   }
 
-  issueCode(grant: Grant, redirectUri: string, challenge: string): string {
+  issueCode(grant: Grant, redirectUri: string, challenge: Challenge): string {
     const now = Date.now();
     for (const [code, pending] of this.codes) if (pending.expires < now) this.codes.delete(code);
     const code = randomBytes(32).toString('base64url');
-    this.codes.set(code, { ...grant, redirectUri, challenge, expires: now + CODE_SECONDS * 1000 });
+    this.codes.set(code, { ...grant, redirectUri, challenge, expires: now + CODE_SECONDS * 1000, redeemed: false });
     return code;
+  }
+
+  /** A session for a user who signed in at the authority: the value of its session cookie. */
+  startSession(user: TestUser): string {
+    const now = Date.now();
+    for (const [id, session] of this.sessions) if (session.expires < now) this.sessions.delete(id);
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.set(id, { user, expires: now + SESSION_SECONDS * 1000 });
+    return id;
+  }
+
+  /** Who a session cookie signs in, if it is one of this authority's and alive. */
+  sessionUser(id: string | undefined): TestUser | undefined {
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    return session && session.expires >= Date.now() ? session.user : undefined;
   }
 
   /** A code for its grant: once only, by the client and redirect URI it was issued to, with the PKCE verifier. */
   redeemCode(code: string, clientId: string, redirectUri: string, verifier: string): Grant {
     const pending = this.codes.get(code);
-    this.codes.delete(code);
-    if (!pending || pending.expires < Date.now())
-      throw new OAuthError('invalid_grant', 'The authorization code is unknown, used or expired.');
+    if (!pending) throw new OAuthError('invalid_grant', 70000, 'The provided authorization code is not valid.');
+    if (pending.redeemed)
+      throw new OAuthError('invalid_grant', 54005, 'OAuth2 Authorization code was already redeemed.');
+    pending.redeemed = true;
+    if (pending.expires < Date.now())
+      throw new OAuthError('invalid_grant', 70008, 'The provided authorization code has expired.');
     if (pending.clientId !== clientId)
-      throw new OAuthError('invalid_grant', 'The authorization code was issued to another client_id.');
+      throw new OAuthError('invalid_grant', 70000, 'The authorization code was issued to another client_id.');
     if (pending.redirectUri !== redirectUri)
-      throw new OAuthError('invalid_grant', 'redirect_uri differs from the one the code was issued to.');
-    if (!VERIFIER.test(verifier) || base64urlSha256(verifier) !== pending.challenge)
-      throw new OAuthError('invalid_grant', 'The code_verifier does not match the code_challenge.');
+      throw new OAuthError('invalid_grant', 70000, 'redirect_uri differs from the one the code was issued to.');
+    const { value, method } = pending.challenge;
+    if (!VERIFIER.test(verifier) || (method === 'S256' ? base64urlSha256(verifier) : verifier) !== value)
+      throw new OAuthError(
+        'invalid_grant',
+        50148,
+        'The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.',
+      );
     const { user, scope, nonce } = pending;
     return { user, clientId, scope, nonce };
   }
 
-  /** A refresh token for its grant, once: the answer carries a new one (rotation). */
+  /**
+   * A refresh token for its grant. It stays valid when used (as Entra ID's do) unless `--rotate-refresh-tokens`;
+   * the answer carries a new one with the same family and expiry: refreshing never extends the sign-in's 24 hours.
+   */
   async redeemRefreshToken(token: string, clientId: string): Promise<Grant> {
-    const now = seconds();
-    for (const [jti, expires] of this.spent) if (expires < now) this.spent.delete(jti);
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.key.publicKey, { audience: REFRESH_AUDIENCE, algorithms: ['RS256'] }));
-    } catch {
-      throw new OAuthError('invalid_grant', 'The refresh token is not valid or has expired.');
+    } catch (error) {
+      if (error instanceof errors.JWTExpired)
+        throw new OAuthError(
+          'invalid_grant',
+          700084,
+          "The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1 day, which can't be extended.",
+        );
+      throw new OAuthError('invalid_grant', 9002313, 'Invalid request. The refresh token is malformed or not valid.');
     }
-    const jti = String(payload.jti);
-    if (this.spent.has(jti)) throw new OAuthError('invalid_grant', 'The refresh token was already used.');
     if (payload.azp !== clientId)
-      throw new OAuthError('invalid_grant', 'The refresh token was issued to another client_id.');
+      throw new OAuthError('invalid_grant', 70000, 'The refresh token was issued to another client_id.');
     const user = testUser(String(payload.upn));
-    if (!user) throw new OAuthError('invalid_grant', 'The refresh token names an unknown user.');
-    this.spent.set(jti, Number(payload.exp));
-    return { user, clientId, scope: String(payload.scope ?? '') };
+    if (!user) throw new OAuthError('invalid_grant', 70000, 'The refresh token names an unknown user.');
+    const family = { id: String(payload.fam), expires: Number(payload.exp) };
+    const redeemed = this.ledger?.redeem(String(payload.jti), family.id, family.expires) ?? 'ok';
+    if (redeemed !== 'ok')
+      throw new OAuthError(
+        'invalid_grant',
+        50173,
+        redeemed === 'reused'
+          ? 'The provided grant has been revoked: this refresh token was already used, so every token of its sign-in is revoked (--rotate-refresh-tokens).'
+          : 'The provided grant has been revoked: a token of its sign-in was reused (--rotate-refresh-tokens).',
+      );
+    return { user, clientId, scope: String(payload.scope ?? ''), family };
+  }
+
+  /**
+   * The ID token's `sub`: "The subject is a pairwise identifier and is unique to an application ID" (ID token
+   * claims), so two applications get different ones for the same user, whose `oid` they share. Derived from the key's id, the
+   * user and the client: the same across restarts for this database.
+   */
+  private pairwiseSubject(user: TestUser, clientId: string): string {
+    return base64urlSha256(`${this.key.kid}\n${user.oid}\n${clientId}`);
   }
 
   async tokens(grant: Grant, origin: string): Promise<TokenResponse> {
     const { user, clientId, scope } = grant;
     const now = seconds();
-    const sign = (claims: Record<string, unknown>, audience: string, lifetime: number) =>
+    const sign = (claims: Record<string, unknown>, audience: string, expires: number, subject = user.oid) =>
       new SignJWT({ tid: this.tid, ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
         .setIssuer(this.issuer(origin))
         .setAudience(audience)
-        .setSubject(user.oid)
+        .setSubject(subject)
         .setIssuedAt(now)
         .setNotBefore(now)
-        .setExpirationTime(now + lifetime)
+        .setExpirationTime(expires)
         .sign(this.key.privateKey);
     const access = await sign(
       { scp: PC_SCOPE, upn: user.upn, name: user.name, roles: [user.role], oid: user.oid, azp: clientId },
       PC_AUDIENCE,
-      this.tokenLifetime,
+      now + this.tokenLifetime,
     );
-    const refresh = await sign(
-      { upn: user.upn, azp: clientId, scope, jti: randomUUID() },
-      REFRESH_AUDIENCE,
-      REFRESH_SECONDS,
-    );
+    const scopes = scope.split(' ');
+    // "Only provided if offline_access scope was requested" (the auth code flow page); one family per sign-in.
+    const jti = randomUUID();
+    const family = grant.family ?? { id: jti, expires: now + REFRESH_SECONDS };
+    const refresh = scopes.includes('offline_access')
+      ? await sign({ upn: user.upn, azp: clientId, scope, jti, fam: family.id }, REFRESH_AUDIENCE, family.expires)
+      : undefined;
     // An ID token when the client asked for OpenID Connect, as Entra ID gives one: who signed in, for the client.
-    const id = scope.split(' ').includes('openid')
+    const id = scopes.includes('openid')
       ? await sign(
           {
             oid: user.oid,
@@ -154,7 +216,8 @@ export class Authority {
             ...(grant.nonce ? { nonce: grant.nonce } : {}),
           },
           clientId,
-          this.tokenLifetime,
+          now + this.tokenLifetime,
+          this.pairwiseSubject(user, clientId),
         )
       : undefined;
     return {
@@ -162,24 +225,21 @@ export class Authority {
       scope: `${PC_AUDIENCE}/${PC_SCOPE}`,
       expires_in: this.tokenLifetime,
       access_token: access,
-      refresh_token: refresh,
+      ...(refresh ? { refresh_token: refresh } : {}),
       ...(id ? { id_token: id } : {}),
     };
   }
 
-  /** A bearer token's verdict: signed by this authority's key, for Partner Center, not expired (no leeway), this tenant. */
+  /**
+   * A bearer token's verdict: an access token of this authority for Partner Center — signed by its key (RS256), its
+   * `iss` (`<origin>/<tenant>/v2.0`), Partner Center's `aud`, not expired (no leeway), this tenant — and either
+   * delegated (`scp` containing `user_impersonation`) or app-only (`idtyp: "app"` with `roles`, no `scp`). An ID
+   * token, even one whose audience is Partner Center's, is neither.
+   */
   async check(token: string): Promise<TokenCheck> {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, { audience: PC_AUDIENCE, algorithms: ['RS256'] });
-      if (payload.tid !== this.tid) return { ok: false, reason: 'The token is for another tenant.' };
-      const roles = Array.isArray(payload.roles) ? payload.roles : [];
-      return {
-        ok: true,
-        upn: String(payload.upn ?? ''),
-        name: String(payload.name ?? ''),
-        role: roles.find(isRoleId),
-        tid: this.tid,
-      };
+      ({ payload } = await jwtVerify(token, this.key.publicKey, { audience: PC_AUDIENCE, algorithms: ['RS256'] }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'The token has expired.' };
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud')
@@ -188,5 +248,28 @@ export class Authority {
         return { ok: false, reason: "The token's signature is not valid." };
       return { ok: false, reason: `The token is not valid: ${(error as Error).message}` };
     }
+    if (payload.tid !== this.tid) return { ok: false, reason: 'The token is for another tenant.' };
+    // Any origin: a tester may sign in at localhost and call 127.0.0.1; the key already names this authority.
+    const iss = typeof payload.iss === 'string' && URL.canParse(payload.iss) ? new URL(payload.iss) : undefined;
+    if (!iss || !/^https?:$/.test(iss.protocol) || iss.pathname !== `/${this.tid}/v2.0`)
+      return {
+        ok: false,
+        reason: `The token is from another issuer; this API takes tokens from <origin>/${this.tid}/v2.0.`,
+      };
+    const roles = Array.isArray(payload.roles) ? payload.roles : [];
+    const app = payload.idtyp === 'app';
+    const delegated = typeof payload.scp === 'string' && payload.scp.split(' ').includes(PC_SCOPE);
+    if (app ? payload.scp !== undefined || !Array.isArray(payload.roles) : !delegated)
+      return {
+        ok: false,
+        reason: `Not an access token for Partner Center: a delegated one has scp "${PC_SCOPE}", an app-only one idtyp "app" and roles (an ID token is neither).`,
+      };
+    return {
+      ok: true,
+      upn: String(payload.upn ?? ''),
+      name: String(payload.name ?? ''),
+      role: roles.find(isRoleId),
+      tid: this.tid,
+    };
   }
 }

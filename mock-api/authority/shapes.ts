@@ -39,14 +39,29 @@ export const TokenResponse = z.strictObject({
   scope: z.string(),
   expires_in: z.int(),
   access_token: z.string(),
-  refresh_token: z.string(),
+  /** With `offline_access` in the scope. */
+  refresh_token: z.optional(z.string()),
   /** With `openid` in the scope. */
   id_token: z.optional(z.string()),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-/** RFC 6749 §5.2. */
+/** RFC 6749 §5.2, as Entra ID answers it ("AADSTS error codes"). */
 export const OAuthErrorBody = z.strictObject({
-  error: z.enum(['invalid_request', 'invalid_grant', 'unsupported_grant_type']),
+  error: z.enum([
+    'invalid_request',
+    'invalid_grant',
+    'invalid_client',
+    'unauthorized_client',
+    'unsupported_grant_type',
+  ]),
+  /** `AADSTSnnnnn: …`, then the trace id, correlation id and time. */
   error_description: z.string(),
+  error_codes: z.array(z.int()),
+  /** `2016-01-09 02:02:12Z`. */
+  timestamp: z.string(),
+  trace_id: z.string(),
+  correlation_id: z.string(),
+  error_uri: z.string(),
 });
+export type OAuthErrorBody = z.infer<typeof OAuthErrorBody>;

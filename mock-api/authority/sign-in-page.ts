@@ -1,7 +1,7 @@
 /**
- * The authority's two small pages: "Sign in to the mock Partner Center", one button per test user (a plain form
- * POST back to the same address, so it works in any browser window, `launchWebAuthFlow` included), and the page
- * a refused request gets. Every echoed value is escaped: it comes from the query string.
+ * The authority's small pages: "Sign in to the mock Partner Center", one button per test user (a plain form
+ * POST back to the same address, so it works in any browser window, `launchWebAuthFlow` included), the page
+ * `response_mode=form_post` answers with, and the page a refused request gets. Every echoed value is escaped: it comes from the query string.
  */
 import { ROLE_NAMES } from '@/domain/roles';
 import { TEST_USERS } from './users';
@@ -68,6 +68,21 @@ ${hidden}
 ${buttons}
 </ul>
 </form>`,
+  );
+}
+
+/** `response_mode=form_post`: the answer as a form that posts itself to `action` (a button where scripts are off). */
+export function formPostPage(action: string, fields: Record<string, string>, nonce: string): string {
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('\n');
+  return page(
+    'Signing in…',
+    `<form method="post" action="${escapeHtml(action)}">
+${hidden}
+<noscript><button type="submit">Continue</button></noscript>
+</form>
+<script nonce="${escapeHtml(nonce)}">document.forms[0].submit();</script>`,
   );
 }
 

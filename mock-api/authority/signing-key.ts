@@ -1,12 +1,12 @@
 /**
  * The authority's RS256 key pair and the partner's tenant id, made once and kept beside the database
  * (`<db>.signing-key.json`, git-ignored like the database): tokens issued before a restart stay valid after it,
- * and the tenant id stays the same for this database. Written atomically (temporary file, fsync, rename).
+ * and the tenant id stays the same for this database.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { type CryptoKey, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { writeJsonFile } from './json-file';
 
 export interface SigningKey {
   kid: string;
@@ -25,19 +25,6 @@ interface KeyFile {
 
 export const signingKeyPath = (dbPath: string) => `${dbPath}.signing-key.json`;
 
-function writeKeyFile(path: string, file: KeyFile): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, path);
-}
-
 function readKeyFile(path: string): KeyFile {
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
@@ -55,7 +42,11 @@ export async function loadSigningKey(dbPath: string): Promise<SigningKey> {
   if (!existsSync(path)) {
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     const privateJwk = await exportJWK(privateKey);
-    writeKeyFile(path, { tid: randomUUID(), kid: await calculateJwkThumbprint(privateJwk), privateJwk });
+    writeJsonFile(path, {
+      tid: randomUUID(),
+      kid: await calculateJwkThumbprint(privateJwk),
+      privateJwk,
+    } satisfies KeyFile);
   }
   const { tid, kid, privateJwk } = readKeyFile(path);
   const { kty, n, e } = privateJwk;

@@ -14,6 +14,8 @@ export interface Database {
   customer(i: number): Customer;
   /** The customer's JSON text as it would be sent (no parse and stringify for a read). */
   customerJson(i: number): string;
+  /** The same, not kept in memory: for a pass over every customer. */
+  customerJsonOnce(i: number): string;
   summary(i: number): CustomerSummary;
   summaryJson(i: number): string;
   readonly search: Pick<SearchIndex, 'search' | 'startingWith'>;

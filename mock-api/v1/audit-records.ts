@@ -7,12 +7,13 @@
 import { applyMergePatch, type JsonObject } from '@/domain/merge-patch';
 import { AuditRecord, Collection } from '@/domain/partner-center';
 import { AUDIT_RESOURCE_TYPE, type AuditedWrite, toAuditRecord } from '@/domain/partner-center-mapping';
-import { AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
+import { AUDIT_DEFAULT_DAYS, AUDIT_WINDOW_DAYS, PAGE_SIZES } from '@/domain/partner-center-readings';
 import { kindOfAction, RESOURCES, type ResourceKind } from '@/domain/resources';
 import type { AuditEntry } from '@/domain/schemas';
 import { foldText } from '@/domain/search';
 import { query } from '../openapi/replies';
 import type { Database } from '../store';
+import { auditDay, DAY } from './audit-dates';
 import { PcError } from './errors';
 import type { V1Route } from './handle';
 import { type Filter, readFilter, readSize } from './query';
@@ -29,15 +30,7 @@ interface Seek {
   at: number;
 }
 
-const DAY = 86_400_000;
 const FIELDS = { CompanyName: ['substring'], CustomerId: ['equals'], ResourceType: ['equals'] };
-
-/** `yyyy-mm-dd` (or an ISO date-time) → the start of that UTC day. */
-function day(name: string, raw: string): number {
-  const at = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? Date.parse(raw) : Number.NaN;
-  if (Number.isNaN(at)) throw new PcError('invalidInput', `${name} must be a date like 2026-01-31, not "${raw}".`);
-  return Math.floor(at / DAY) * DAY;
-}
 
 /** Every write in the log, newest first, with the resource before and after it. */
 function writesOf(db: Database): (AuditedWrite & { index: number })[] {
@@ -76,18 +69,21 @@ function writesOf(db: Database): (AuditedWrite & { index: number })[] {
   return writes;
 }
 
-/** The first page's query: `startDate` required, the window within the last 90 days, then filter and size. */
+/**
+ * The first page's query: the days from startDate to endDate (each optional: without an endDate the window ends
+ * today, without a startDate it begins 30 days before its end, but not before the 90-day window), then filter and size.
+ */
 function firstPage(query: Record<string, string>, bound: number): Seek {
-  if (!query.startDate) throw new PcError('invalidInput', 'startDate (yyyy-mm-dd, UTC) is required.');
   const today = Math.floor(Date.now() / DAY) * DAY;
-  const from = day('startDate', query.startDate);
+  const oldest = today - AUDIT_WINDOW_DAYS * DAY;
+  const given = query.startDate ? auditDay('startDate', query.startDate) : undefined;
   // Without an endDate the window ends today (or on a startDate still to come: an empty answer, not an error).
-  const to = (query.endDate ? day('endDate', query.endDate) : Math.max(today, from)) + DAY - 1;
-  if (from < today - AUDIT_WINDOW_DAYS * DAY)
-    throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
-  if (to < from) throw new PcError('invalidInput', 'endDate is before startDate.');
+  const end = query.endDate ? auditDay('endDate', query.endDate) : Math.max(today, given ?? today);
+  const from = given ?? Math.max(end - AUDIT_DEFAULT_DAYS * DAY, oldest);
+  if (from < oldest) throw new PcError('invalidInput', `startDate must be within the last ${AUDIT_WINDOW_DAYS} days.`);
+  if (end < from) throw new PcError('invalidInput', 'endDate is before startDate.');
   const filter = readFilter(query.filter, FIELDS);
-  return { from, to, filter, size: readSize(query.size, PAGE_SIZES.auditrecords), bound, at: 0 };
+  return { from, to: end + DAY - 1, filter, size: readSize(query.size, PAGE_SIZES.auditrecords), bound, at: 0 };
 }
 
 /** `SelfServePolicy`, `selfservepolicy` and `self_serve_policy` name the same type, as in the .NET SDK's enum. */
@@ -100,8 +96,11 @@ export const auditRecordsRoute: V1Route = {
   right: 'viewAuditLog',
   otherMethods: 'not-found',
   parameters: [
-    query('startDate', 'yyyy-mm-dd or an ISO date-time (UTC), at most 90 days ago.', true),
-    query('endDate', 'Inclusive; default today.'),
+    query(
+      'startDate',
+      '`6/1/2017 12:00:00 AM`, `06/01/2017 00:00:00`, `2017-06-01` or an ISO date-time (a UTC day), at most 90 days ago; default 30 days before the end.',
+    ),
+    query('endDate', 'Inclusive, in the same forms; default today.'),
     query('filter', 'URL-encoded JSON on CustomerId, ResourceType (equals) or CompanyName (substring).'),
     PAGING.size,
     PAGING.seekOperation,

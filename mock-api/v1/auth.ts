@@ -12,7 +12,12 @@ import { PcError, sendPcError } from './errors';
 /** RFC 6750 §3: the challenge; with `error` only when a token was presented. */
 function challenge(authorizationUri: string, error?: string): Record<string, string> {
   const parts = [`Bearer realm="api.partnercenter.microsoft.com"`, `authorization_uri="${authorizationUri}"`];
-  if (error) parts.push(`error="invalid_token"`, `error_description="${error.replace(/"/g, "'")}"`);
+  // A header value is visible ASCII (RFC 9110 §5.5); the reason may quote a library's message.
+  if (error)
+    parts.push(
+      `error="invalid_token"`,
+      `error_description="${error.replace(/"/g, "'").replace(/[^\x20-\x7e]/g, '?')}"`,
+    );
   return { 'WWW-Authenticate': parts.join(', ') };
 }
 

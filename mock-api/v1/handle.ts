@@ -107,7 +107,7 @@ export function handle(route: V1Route, ctx: V1Context): RequestHandler {
   const queryNames = (route.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
   return (req, res, next) => {
     const read = route.body
-      ? readJsonBody(req, ['application/json'])
+      ? readJsonBody(req, route.body.types ?? ['application/json'])
       : Promise.resolve({ ok: true as const, body: {} });
     read.then((result) => {
       try {

@@ -11,7 +11,7 @@ import { writeResource } from '../resource-writes';
 import type { Database } from '../store';
 import { parseBody } from './body';
 import { customer, type V1Route } from './handle';
-import { pcErrors, REQUEST_ID } from './replies';
+import { BODY_TYPES, pcErrors, REQUEST_ID } from './replies';
 import { versionOf, writeFailure } from './versions';
 
 const BILLING = '/v1/customers/:id/profiles/billing';
@@ -43,7 +43,7 @@ export const profileRoutes: V1Route[] = [
     right: 'editBillingProfile',
     find: customer,
     parameters: [REQUEST_ID, { name: 'If-Match', in: 'header', description: 'The etag (or give attributes.etag).' }],
-    body: { schema: BillingProfileInput },
+    body: { schema: BillingProfileInput, types: BODY_TYPES },
     responses: {
       200: { description: 'The profile as saved.', schema: CustomerBillingProfile, headers: ETAG },
       ...pcErrors(400, 404, 413, 415, 507),

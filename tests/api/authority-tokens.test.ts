@@ -5,7 +5,7 @@ import { decodeJwt, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkedFetch } from '../helpers/contract';
 import { type InProcessApi, spawnMockApi, startApi } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
+import { PC_SCOPE, pc, signIn } from '../helpers/partner-center';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-authority-'));
 const dbPath = join(dir, 'db.json');
@@ -31,6 +31,7 @@ async function forge(claims: Record<string, unknown>, key?: CryptoKey) {
     ...claims,
   })
     .setProtectedHeader({ alg: 'RS256' })
+    .setIssuer((claims.iss as string) ?? `${api.url}/${file.tid}/v2.0`)
     .setAudience((claims.aud as string) ?? 'https://api.partnercenter.microsoft.com')
     .setIssuedAt(now)
     .setExpirationTime(now + 600)
@@ -68,6 +69,34 @@ test('missing, malformed, badly signed, wrong-audience and foreign tokens are 40
   // A refresh token is signed by the same key, for another audience: never an access token.
   await expect401((await signIn(api.url)).refresh_token, /another audience/);
   await expect401(await forge({ tid: '00000000-0000-0000-0000-000000000000' }), /another tenant/);
+});
+
+// Issue 21 item 8: "/v1 takes only access tokens for Partner Center: RS256 from this authority (iss), aud Partner
+// Center's, scp containing user_impersonation". Microsoft identity platform, "ID token claims": "ID tokens … shouldn't
+// be used for authorization purposes. Access tokens are used for authorization", and an access token for a delegated
+// permission carries it in "scp: The set of scopes exposed by the application for which the client application has
+// requested (and received) consent".
+test('only access tokens: another issuer, no user_impersonation in scp, or an ID token with our aud are 401', async () => {
+  const file = JSON.parse(readFileSync(`${dbPath}.signing-key.json`, 'utf8')) as { tid: string };
+  await expect401(await forge({ iss: `https://login.microsoftonline.com/${file.tid}/v2.0/x` }), /another issuer/);
+  await expect401(await forge({ iss: 'not a url' }), /another issuer/);
+  await expect401(await forge({ scp: 'User.Read' }), /Not an access token/);
+  await expect401(await forge({ scp: undefined }), /Not an access token/);
+  // What the authority's ID token holds, with Partner Center's audience instead of the client's.
+  const { id_token } = await signIn(api.url, 'adminagent@partner.test', `openid ${PC_SCOPE}`);
+  const idClaims = decodeJwt(id_token!);
+  expect(idClaims.scp).toBeUndefined();
+  const res = await expect401(
+    await forge({ ...idClaims, scp: undefined, aud: 'https://api.partnercenter.microsoft.com' }),
+    /an ID token is neither/,
+  );
+  expect(res.body.code).toBe('400');
+  expect(res.body.description).toMatch(/^Access denied/);
+  expect(res.headers.get('WWW-Authenticate')).toContain('error="invalid_token"');
+  // The scope among others is fine.
+  expect((await pc(api.url, await forge({ scp: 'openid user_impersonation' }), '/v1/customers?size=1')).status).toBe(
+    200,
+  );
 });
 
 test("the token's roles claim decides through the role table; no known role may do nothing", async () => {

@@ -1,7 +1,7 @@
 /**
  * The extension's sign-in code (services/sign-in/oauth.ts, oauth4webapi underneath) against the real mock authority,
  * the browser's sign-in window played by a function: what it asks for (code + PKCE S256, state, the Partner Center
- * scope), what it makes of the answers, and how refresh tokens rotate.
+ * scope), what it makes of the answers, and how refresh tokens are renewed.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { accountOf, refreshTokens, SIGN_IN_SCOPE, SignInError, signInInteractively } from '@/services/sign-in/oauth';
@@ -63,16 +63,24 @@ test('signs in with the authorization code and PKCE: the account from the token,
   expect((await pc(api.url, tokens.accessToken, '/v1/customers?size=1')).status).toBe(200);
 });
 
-test('a refresh rotates the refresh token; the used one is refused as expired (sign in again)', async () => {
+test('a refresh brings a new refresh token; the used one still works (as Entra ID); a refused one is "expired"', async () => {
   const first = await signInAs('adminagent@partner.test');
   const second = await refreshTokens(settings, first.tokens.refreshToken!, Date.now);
   expect(second.tokens.refreshToken).not.toBe(first.tokens.refreshToken);
   expect(second.account.role).toBe('admin-agent');
   expect((await pc(api.url, second.tokens.accessToken, '/v1/customers?size=1')).status).toBe(200);
-  const reused = await refreshTokens(settings, first.tokens.refreshToken!, Date.now).catch((e) => e);
-  expect(reused).toBeInstanceOf(SignInError);
-  expect(reused.problem).toBe('expired');
-  expect(reused.detail).toMatch(/^invalid_grant/);
+  // Another tab refreshing with the same token at the same time is not signed out.
+  const again = await refreshTokens(settings, first.tokens.refreshToken!, Date.now);
+  expect(again.account.role).toBe('admin-agent');
+  // A refresh token the authority refuses (here: issued to another application) means signing in again.
+  const refused = await refreshTokens(
+    { ...settings, clientId: 'another-app' },
+    first.tokens.refreshToken!,
+    Date.now,
+  ).catch((e) => e);
+  expect(refused).toBeInstanceOf(SignInError);
+  expect(refused.problem).toBe('expired');
+  expect(refused.detail).toMatch(/^invalid_grant/);
 });
 
 test('the window closed is "cancelled"; an error the authority redirects with is "refused", with its words', async () => {

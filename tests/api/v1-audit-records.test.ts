@@ -137,16 +137,68 @@ test('filters: CustomerId equals, ResourceType equals (any spelling of the enum)
   }
 });
 
-test('dates: startDate required, UTC days, endDate inclusive, at most 90 days back', async () => {
+/** A day `offsetDays` from today in the page's form (`6/1/2017 12:00:00 AM`) and the SDK's (`06/01/2017 00:00:00`). */
+function usDates(offsetDays = 0) {
+  const [y, m, d] = date(offsetDays).split('-');
+  return { page: `${Number(m)}/${Number(d)}/${y} 12:00:00 AM`, sdk: `${m}/${d}/${y} 00:00:00` };
+}
+
+// "Get a record of Partner Center activity": "Use this API to retrieve audit records for the previous 30 days from
+// the current date, or for a date range specified by including the start date and/or the end date. … Requests with a
+// start date greater than 90 days prior to the current date will receive a bad request exception (error code: 400)".
+// Its request example: GET https://api.partnercenter.microsoft.com/v1/auditrecords?startDate=6/1/2017%2012:00:00%20AM
+// The .NET SDK formats the date with the invariant culture: "06/01/2017 00:00:00".
+test("dates as Microsoft's page and SDK send them, URL-encoded, as well as yyyy-mm-dd and ISO", async () => {
+  const today = usDates();
+  for (const start of [
+    today.page,
+    today.sdk,
+    `${today.page.replace(' 12:00:00 AM', ' 11:59:59 PM')}`,
+    date(),
+    `${date()}T00:00:00Z`,
+    `${date()}T10:30:00`,
+  ]) {
+    const res = await records(`startDate=${encodeURIComponent(start)}`);
+    expect(res.status, start).toBe(200);
+    expect(res.body.items, start).toHaveLength(7);
+  }
+  // The page's own spelling, %20 for the spaces; an endDate in the SDK's form.
+  const page = await records(`startDate=${today.page.replace(/ /g, '%20')}&endDate=${encodeURIComponent(today.sdk)}`);
+  expect(page.body.items).toHaveLength(7);
+  expect(
+    (await records(`startDate=${encodeURIComponent(usDates(-3).page)}&endDate=${encodeURIComponent(usDates(-1).sdk)}`))
+      .body.items,
+  ).toHaveLength(0);
+  for (const bad of ['13/01/2026 00:00:00', '2/30/2026', '6/1/2026 13:00:00 PM', '2026-02-30', 'yesterday']) {
+    const res = await records(`startDate=${encodeURIComponent(bad)}`);
+    expect(res.status, bad).toBe(400);
+    expect(res.body).toMatchObject({ code: '800002' });
+    expect(res.body.description, bad).toMatch(/must be a date like 6\/1\/2017 12:00:00 AM/);
+  }
+});
+
+test('without startDate: the last 30 days (within the 90-day window), ending at endDate when one is given', async () => {
+  const res = await records('');
+  expect(res.status).toBe(200);
+  expect(res.body.items).toHaveLength(7);
+  expect((await records(`endDate=${date()}`)).body.items).toHaveLength(7);
+  // Ending 31 days ago, the 30 days before it hold none of today's writes.
+  const past = await records(`endDate=${date(-31)}`);
+  expect(past.status).toBe(200);
+  expect(past.body.items).toHaveLength(0);
+  // Ending 80 days ago: the 30 days before it reach past the 90-day window, which bounds them instead of failing.
+  expect((await records(`endDate=${date(-80)}`)).status).toBe(200);
+});
+
+test('dates: UTC days, endDate inclusive, at most 90 days back', async () => {
   expect((await records(`startDate=${date()}&endDate=${date()}`)).body.items).toHaveLength(7);
   expect((await records(`startDate=${date(-3)}&endDate=${date(-1)}`)).body.items).toHaveLength(0);
   expect((await records(`startDate=${date(1)}`)).body.items).toHaveLength(0);
   expect((await records(`startDate=${date(-90)}`)).status).toBe(200);
-  expect((await records(`startDate=${date()}T00:00:00Z`)).body.items).toHaveLength(7);
   const cases: [string, RegExp][] = [
-    ['', /startDate .* is required/],
     [`startDate=${date(-91)}`, /within the last 90 days/],
-    ['startDate=6/1/2017', /must be a date like/],
+    [`startDate=${encodeURIComponent(usDates(-91).page)}`, /within the last 90 days/],
+    ['startDate=6/1/2017', /within the last 90 days/],
     [`startDate=${date()}&endDate=${date(-1)}`, /before startDate/],
     [`startDate=${date()}&size=501`, /size/],
     [`startDate=${date()}&customerId=x`, /Unknown query parameter/],

@@ -185,8 +185,10 @@ test('the extension reads back what the mock translated: the customer and its po
     const { updatedBy: _by, updatedAt: _at, ...permission } = c.purchasePermission;
     const expected = (({ etag: _etag, ...company }) => company)(c.companyProfile);
     const read = customerFromPc(toPcCustomer(c), policy);
+    // Partner Center's customer does not name its indirect reseller (its list filters by one).
+    const { indirectResellerId: _reseller, ...rest } = c;
     expect(read).toEqual({
-      ...c,
+      ...rest,
       companyProfile: expected,
       // Partner Center keeps neither the time of a change nor a version of a permission nobody holds.
       purchasePermission: policy ? permission : { azureReservations: false, azureSavingsPlans: false },

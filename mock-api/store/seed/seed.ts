@@ -5,6 +5,7 @@
  */
 import { de, en, en_AU, en_CA, en_GB, en_IN, en_US, Faker, fr, ja, type LocaleDefinition, ru } from '@faker-js/faker';
 import { DIAL_CODES, STATES } from '@/domain/countries';
+import { seededIndirectReseller } from '@/domain/indirect-resellers';
 import type { Customer } from '@/domain/schemas';
 
 interface CountrySeed {
@@ -155,13 +156,18 @@ function seedOne(index: number): Customer {
   const updatedAt = new Date(epoch + chooser.number.int(600 * 86_400_000)).toISOString();
   const states = STATES[c.country];
   const permitted = chooser.number.float() < 0.2;
+  const relationshipToPartner = chooser.helpers.weightedArrayElement([
+    { value: 'reseller' as const, weight: 8 },
+    { value: 'advisor' as const, weight: 1 },
+    { value: 'none' as const, weight: 1 },
+  ]);
+  const indirectResellerId = seededIndirectReseller(index, relationshipToPartner);
   return {
     id,
-    relationshipToPartner: chooser.helpers.weightedArrayElement([
-      { value: 'reseller' as const, weight: 8 },
-      { value: 'advisor' as const, weight: 1 },
-      { value: 'none' as const, weight: 1 },
-    ]),
+    relationshipToPartner,
+    ...(indirectResellerId ? { indirectResellerId } : {}),
+    // Every third customer has verified a domain of its own (from the index: the random numbers stay as they were).
+    customDomains: index % 3 === 0 ? [domain.replace('.onmicrosoft.com', '.com')] : [],
     updatedAt,
     companyProfile: {
       tenantId: id,
