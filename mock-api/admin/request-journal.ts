@@ -106,7 +106,7 @@ export class RequestJournal {
       if (recorded) return;
       recorded = true;
       const text = res.locals.requestBody as string | undefined;
-      // Redacted before it is cut, so no part of a secret is left at the cut; cut first to a bound, so redacting is quick.
+      // Bounded first, so redacting is quick; redacted before the last cut, so a secret cut short is still recognised.
       const body = text ? cut(redactBody(text.slice(0, 2 * BODY_KEPT), req.get('Content-Type'))) : null;
       const entry = {
         id: randomUUID(),

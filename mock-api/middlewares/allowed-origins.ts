@@ -6,6 +6,7 @@
  * The same defaults Vite adopted after CVE-2025-24010.
  */
 import type { RequestHandler } from 'express';
+import { isAdminPath } from '../admin/tool-paths';
 import { isLoopbackName } from './allowed-hosts';
 import { sendError } from './errors';
 
@@ -53,7 +54,7 @@ function isExtensionOrigin(origin: string | undefined): boolean {
 export function allowedOrigins(extra: readonly string[] = []): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('Origin');
-    if (/^\/__admin(\/|$)/i.test(req.path) && isExtensionOrigin(origin))
+    if (isAdminPath(req.path) && isExtensionOrigin(origin))
       return sendError(
         res,
         403,

@@ -35,10 +35,14 @@ test('the tools in any letter case are never journaled, and a rule for them is r
   }
 });
 
-test('a fault rule applies to its path in any letter case, as the route does', async () => {
+test('a fault rule and the roles apply to a path in any letter case, as the route does', async () => {
   expect((await addRule({ path: '/customers/*', status: 503 })).status).toBe(201);
   expect(await statusOf(`/CUSTOMERS/${desk.id}`, 'admin-agent')).toBe(503);
   expect(await statusOf('/HEALTH')).toBe(200);
+  // Roles too: the route in other letters is the same route, with the same guard.
+  await desk.api.call('/__admin/faults', { method: 'DELETE', ...admin });
+  expect(await statusOf(`/CUSTOMERS/${desk.id}`, 'billing-admin')).toBe(403);
+  expect(await statusOf(`/Customers/${desk.id}`, 'admin-agent')).toBe(200);
 });
 
 test(`at most ${MAX_FAULT_RULES} fault rules: the next is a 422 naming the limit`, async () => {
