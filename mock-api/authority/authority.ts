@@ -202,15 +202,7 @@ export class Authority {
     const { user, clientId, scope } = grant;
     const now = seconds();
     const sign = (claims: Record<string, unknown>, audience: string, expires: number, subject = user.oid) =>
-      new SignJWT({ tid: this.tid, ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
-        .setIssuer(this.issuer(origin))
-        .setAudience(audience)
-        .setSubject(subject)
-        .setIssuedAt(now)
-        .setNotBefore(now)
-        .setExpirationTime(expires)
-        .sign(this.key.privateKey);
+      this.sign(claims, { origin, audience, subject, expires });
     const access = await sign(
       { scp: PC_SCOPE, upn: user.upn, name: user.name, roles: [user.role], oid: user.oid, azp: clientId },
       PC_AUDIENCE,
@@ -247,6 +239,23 @@ export class Authority {
     };
   }
 
+  /** A JWT of this authority: RS256 with the kept key, this tenant's `tid`, issued now. */
+  private sign(
+    claims: Record<string, unknown>,
+    at: { origin: string; audience: string; subject: string; expires: number },
+  ): Promise<string> {
+    const now = seconds();
+    return new SignJWT({ tid: this.tid, ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setIssuer(this.issuer(at.origin))
+      .setAudience(at.audience)
+      .setSubject(at.subject)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(at.expires)
+      .sign(this.key.privateKey);
+  }
+
   /**
    * An application's own access token (client credentials): the secret checked as Entra ID checks it, then a token
    * with the app's `roles`, `idtyp: "app"`, and no `upn`, `name` or `scp` — nobody signed in.
@@ -262,22 +271,10 @@ export class Authority {
     const now = seconds();
     // The application's service principal: one per client id, as stable as the key.
     const oid = base64urlSha256(`${this.key.kid}\napp\n${clientId}`);
-    const access = await new SignJWT({
-      tid: this.tid,
-      roles: [APP_ROLE],
-      idtyp: 'app',
-      azp: clientId,
-      appid: clientId,
-      oid,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
-      .setIssuer(this.issuer(origin))
-      .setAudience(PC_AUDIENCE)
-      .setSubject(oid)
-      .setIssuedAt(now)
-      .setNotBefore(now)
-      .setExpirationTime(now + this.tokenLifetime)
-      .sign(this.key.privateKey);
+    const access = await this.sign(
+      { roles: [APP_ROLE], idtyp: 'app', azp: clientId, appid: clientId, oid },
+      { origin, audience: PC_AUDIENCE, subject: oid, expires: now + this.tokenLifetime },
+    );
     return {
       token_type: 'Bearer',
       expires_in: this.tokenLifetime,
