@@ -177,6 +177,11 @@ export const PC_ERRORS = {
   tokenMissing: { status: 401, code: '800001', description: 'Partner Token missing in request context' },
   accessDenied: { status: 401, code: '400', description: 'Access denied' },
   forbidden: { status: 403, code: '2032', description: 'Access denied' },
+  appCredentials: {
+    status: 403,
+    code: '403',
+    description: "This resource can't be accessed by application credentials",
+  },
   notFound: { status: 404, code: '1000', description: 'Not found' },
   tenantNotFound: { status: 404, code: '60003', description: 'Tenant not found' },
   policyNotFound: { status: 404, code: '600039', description: 'Self-serve policy not found' },

@@ -25,6 +25,8 @@ Usage: npm run api -- [options]
   --token-lifetime <s>     lifetime of the sign-in authority's access tokens, in seconds (default ${DEFAULT_TOKEN_LIFETIME})
   --rotate-refresh-tokens  each refresh token works once, and a reused one revokes every token of its sign-in
                            (default: as Entra ID, a refresh token stays valid when used)
+  --client-secret <s>      the secret grant_type=client_credentials takes, for any client id: an application's own
+                           token (app-only); without it every client secret is refused
   --allow-origin <origin>  also answer web pages from this origin, like https://desk.example:8443 (repeatable;
                            '*' answers every page, unsafe). Always answered: no Origin (curl, scripts), browser
                            extensions, http(s)://localhost, *.localhost, 127.0.0.1 and [::1] on any port
@@ -97,6 +99,7 @@ function parseFlags() {
         'compact-after': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'rotate-refresh-tokens': { type: 'boolean' },
+        'client-secret': { type: 'string' },
         'allow-origin': { type: 'string', multiple: true },
         'allow-host': { type: 'string', multiple: true },
         recover: { type: 'boolean' },
@@ -133,6 +136,7 @@ const options = {
   compactAfter: integer('compact-after', parsed['compact-after'], 1),
   tokenLifetime: integer('token-lifetime', parsed['token-lifetime'], 1) ?? DEFAULT_TOKEN_LIFETIME,
   rotateRefreshTokens: parsed['rotate-refresh-tokens'],
+  clientSecret: parsed['client-secret'],
   allowOrigins,
   allowHosts: hosts(parsed['allow-host']),
   admin: !parsed['no-admin'],
@@ -140,6 +144,7 @@ const options = {
   onSeedProgress: seeding.progress,
 };
 if (options.seed !== undefined && options.fixtures !== undefined) fail('Give --seed or --fixtures, not both.');
+if (options.clientSecret === '') fail('--client-secret must not be empty.');
 
 function exit(code: number, message: string): never {
   process.stderr.write(`${message}\n`);

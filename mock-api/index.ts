@@ -54,6 +54,8 @@ export interface MockApiOptions {
   tokenLifetime?: number;
   /** Each refresh token works once; a reused one revokes every token of its sign-in (README, "Signing in"). */
   rotateRefreshTokens?: boolean;
+  /** The client secret `grant_type=client_credentials` takes; without it every secret is refused. */
+  clientSecret?: string;
   /** Web origins answered besides the defaults (`'*'`: all). */
   allowOrigins?: string[];
   /** Host names answered besides the defaults. */

@@ -4,13 +4,13 @@
  * token. Codes live in memory (ten minutes, one use); tokens are signed JWTs, so they outlive a restart with the key
  * that signed them.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { PC_AUDIENCE, PC_SCOPE } from '@/domain/partner-center';
 import { isRoleId, type RoleId } from '@/domain/roles';
 import { OAuthError } from './oauth-error';
 import { RefreshLedger } from './refresh-ledger';
-import type { TokenResponse } from './shapes';
+import type { AppTokenResponse, TokenResponse } from './shapes';
 import { loadSigningKey, type SigningKey } from './signing-key';
 import { type TestUser, testUser } from './users';
 
@@ -50,15 +50,30 @@ interface PendingCode extends Grant {
 export interface AuthorityOptions {
   /** Of access tokens, in seconds. */
   tokenLifetime?: number;
+  /** The one client secret `grant_type=client_credentials` takes (any client id); none: every secret is unknown. */
+  clientSecret?: string;
   /** Each refresh token works once; a reused one revokes every token of its sign-in. */
   rotateRefreshTokens?: boolean;
 }
 
 export type TokenCheck =
-  | { ok: true; upn: string; name: string; role: RoleId | undefined; tid: string }
+  /** `app`: an application's own token (client credentials); its `upn` is then the application's client id. */
+  | { ok: true; upn: string; name: string; role: RoleId | undefined; tid: string; app: boolean }
   | { ok: false; reason: string };
 
+/**
+ * The role of an application's own token. Partner Center gives an application registered in its account settings
+ * the Admin agent's rights (README, "Where Microsoft's documentation is ambiguous").
+ */
+const APP_ROLE: RoleId = 'admin-agent';
+
 const seconds = () => Math.floor(Date.now() / 1000);
+
+/** Compares in constant time, so the answer's timing says nothing of how much of a secret was right. */
+function equalSecrets(given: string, expected: string): boolean {
+  const [a, b] = [createHash('sha256').update(given).digest(), createHash('sha256').update(expected).digest()];
+  return timingSafeEqual(a, b);
+}
 const base64urlSha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 export class Authority {
@@ -71,11 +86,13 @@ export class Authority {
     readonly tokenLifetime: number,
     /** With `--rotate-refresh-tokens` only. */
     private readonly ledger: RefreshLedger | undefined,
+    private readonly clientSecret: string | undefined,
   ) {}
 
   static async open(dbPath: string, options: AuthorityOptions = {}): Promise<Authority> {
     const ledger = options.rotateRefreshTokens ? RefreshLedger.open(dbPath) : undefined;
-    return new Authority(await loadSigningKey(dbPath), options.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME, ledger);
+    const key = await loadSigningKey(dbPath);
+    return new Authority(key, options.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME, ledger, options.clientSecret);
   }
 
   /** The partner's tenant id, fixed for this database. */
@@ -185,15 +202,7 @@ export class Authority {
     const { user, clientId, scope } = grant;
     const now = seconds();
     const sign = (claims: Record<string, unknown>, audience: string, expires: number, subject = user.oid) =>
-      new SignJWT({ tid: this.tid, ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
-        .setIssuer(this.issuer(origin))
-        .setAudience(audience)
-        .setSubject(subject)
-        .setIssuedAt(now)
-        .setNotBefore(now)
-        .setExpirationTime(expires)
-        .sign(this.key.privateKey);
+      this.sign(claims, { origin, audience, subject, expires });
     const access = await sign(
       { scp: PC_SCOPE, upn: user.upn, name: user.name, roles: [user.role], oid: user.oid, azp: clientId },
       PC_AUDIENCE,
@@ -227,6 +236,50 @@ export class Authority {
       access_token: access,
       ...(refresh ? { refresh_token: refresh } : {}),
       ...(id ? { id_token: id } : {}),
+    };
+  }
+
+  /** A JWT of this authority: RS256 with the kept key, this tenant's `tid`, issued now. */
+  private sign(
+    claims: Record<string, unknown>,
+    at: { origin: string; audience: string; subject: string; expires: number },
+  ): Promise<string> {
+    const now = seconds();
+    return new SignJWT({ tid: this.tid, ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
+      .setIssuer(this.issuer(at.origin))
+      .setAudience(at.audience)
+      .setSubject(at.subject)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(at.expires)
+      .sign(this.key.privateKey);
+  }
+
+  /**
+   * An application's own access token (client credentials): the secret checked as Entra ID checks it, then a token
+   * with the app's `roles`, `idtyp: "app"`, and no `upn`, `name` or `scp` — nobody signed in.
+   */
+  async appToken(clientId: string, secret: string, origin: string): Promise<AppTokenResponse> {
+    const known = this.clientSecret !== undefined && equalSecrets(secret, this.clientSecret);
+    if (!known)
+      throw new OAuthError(
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`,
+      );
+    const now = seconds();
+    // The application's service principal: one per client id, as stable as the key.
+    const oid = base64urlSha256(`${this.key.kid}\napp\n${clientId}`);
+    const access = await this.sign(
+      { roles: [APP_ROLE], idtyp: 'app', azp: clientId, appid: clientId, oid },
+      { origin, audience: PC_AUDIENCE, subject: oid, expires: now + this.tokenLifetime },
+    );
+    return {
+      token_type: 'Bearer',
+      expires_in: this.tokenLifetime,
+      ext_expires_in: this.tokenLifetime,
+      access_token: access,
     };
   }
 
@@ -270,6 +323,8 @@ export class Authority {
       name: String(payload.name ?? ''),
       role: roles.find(isRoleId),
       tid: this.tid,
+      app,
+      ...(app ? { upn: String(payload.azp ?? '') } : {}),
     };
   }
 }

@@ -4,14 +4,9 @@
  * correlation ids and the time, and those again as `error_codes`, `trace_id`, `correlation_id`, `timestamp`.
  */
 import { randomUUID } from 'node:crypto';
-import type { OAuthErrorBody } from './shapes';
+import type { OAUTH_ERRORS, OAuthErrorBody } from './shapes';
 
-export type OAuthErrorCode =
-  | 'invalid_request'
-  | 'invalid_grant'
-  | 'invalid_client'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type';
+export type OAuthErrorCode = (typeof OAUTH_ERRORS)[number];
 
 /** A refused token request: thrown by the authority, answered by the token route. */
 export class OAuthError extends Error {

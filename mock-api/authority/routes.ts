@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod/mini';
+import { PC_AUDIENCE } from '@/domain/partner-center';
 import { readBody } from '../middlewares/json-body';
 import type { Reply } from '../openapi/operation';
 import { htmlPage, publicErrors, query } from '../openapi/replies';
@@ -12,7 +13,7 @@ import type { RouteGroup } from '../route-table';
 import type { Authority, Challenge, Grant } from './authority';
 import { OAuthError } from './oauth-error';
 import { isAllowedRedirectUri } from './redirect-uris';
-import { Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
+import { AppTokenResponse, Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
 import { errorPage, formPostPage, signInPage } from './sign-in-page';
 import { type TestUser, testUser } from './users';
 
@@ -163,9 +164,10 @@ async function token(authority: Authority, req: Request): Promise<object> {
     'code_verifier',
     'refresh_token',
     'scope',
+    'client_secret',
   ]);
   if (typeof values === 'string') throw new OAuthError('invalid_request', 9002313, `Invalid request: ${values}`);
-  const p = values;
+  const p = { ...basicCredentials(req), ...values };
   const need = (...names: string[]) => {
     const missing = names.find((name) => !p[name]);
     if (missing)
@@ -182,15 +184,49 @@ async function token(authority: Authority, req: Request): Promise<object> {
   } else if (p.grant_type === 'refresh_token') {
     need('refresh_token', 'client_id');
     grant = await authority.redeemRefreshToken(p.refresh_token, p.client_id);
+  } else if (p.grant_type === 'client_credentials') {
+    need('client_id', 'scope');
+    if (!p.client_secret)
+      throw new OAuthError(
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      );
+    // "The value passed for the scope parameter in this request should be the resource identifier (application ID
+    // URI) of the resource you want, affixed with the .default suffix" (client credentials flow page).
+    if (p.scope !== `${PC_AUDIENCE}/.default`)
+      throw new OAuthError(
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${p.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI): ${PC_AUDIENCE}/.default.`,
+      );
+    return authority.appToken(p.client_id, p.client_secret, originOf(req));
   } else {
     need('grant_type');
     throw new OAuthError(
       'unsupported_grant_type',
       70003,
-      'The app requested an unsupported grant type: grant_type must be authorization_code or refresh_token.',
+      'The app requested an unsupported grant type: grant_type must be authorization_code, refresh_token or client_credentials.',
     );
   }
   return authority.tokens(grant, originOf(req));
+}
+
+/** `Authorization: Basic` client credentials (RFC 6749 §2.3.1), which Entra ID takes beside the form's. */
+function basicCredentials(req: Request): Record<string, string> {
+  const match = /^Basic +([A-Za-z0-9+/=]+)$/i.exec(req.get('Authorization') ?? '');
+  const text = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+  const colon = text.indexOf(':');
+  if (colon < 0) return {};
+  // Form-encoded before base64 (§2.3.1); text that does not decode is taken as it is.
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return part;
+    }
+  };
+  return { client_id: decode(text.slice(0, colon)), client_secret: decode(text.slice(colon + 1)) };
 }
 
 /** The discovery document for the tenant segment the request names. */
@@ -204,9 +240,9 @@ function discovery(authority: Authority, req: Request): OpenIdConfiguration {
     jwks_uri: `${base}/discovery/v2.0/keys`,
     response_types_supported: ['code'],
     response_modes_supported: ['query', 'form_post'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     code_challenge_methods_supported: ['S256', 'plain'],
-    token_endpoint_auth_methods_supported: ['none'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_post', 'client_secret_basic'],
     scopes_supported: ['openid', 'profile', 'offline_access'],
     subject_types_supported: ['pairwise'],
     id_token_signing_alg_values_supported: ['RS256'],
@@ -281,12 +317,19 @@ export const authorityRoutes: RouteGroup<Authority> = {
     {
       method: 'post',
       path: '/:tenant/oauth2/v2.0/token',
-      summary: 'Redeem a code or a refresh token',
+      summary: "Redeem a code or a refresh token, or an application's secret (client credentials)",
       body: form,
       responses: {
-        200: { description: 'Tokens.', schema: TokenResponse },
+        200: {
+          description: "Tokens; for client credentials, the application's own access token.",
+          schema: z.union([TokenResponse, AppTokenResponse]),
+        },
         400: {
-          description: "invalid_request, invalid_grant or unsupported_grant_type, in Entra ID's shape.",
+          description: "invalid_request, invalid_grant, invalid_scope or unsupported_grant_type, in Entra ID's shape.",
+          schema: OAuthErrorBody,
+        },
+        401: {
+          description: 'invalid_client: no client secret, or not the one `--client-secret` set.',
           schema: OAuthErrorBody,
         },
         ...publicErrors(503),

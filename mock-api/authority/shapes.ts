@@ -46,15 +46,28 @@ export const TokenResponse = z.strictObject({
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
+/** `grant_type=client_credentials`, as Entra ID answers it: no refresh token, no scope, no ID token. */
+export const AppTokenResponse = z.strictObject({
+  token_type: z.literal('Bearer'),
+  expires_in: z.int(),
+  ext_expires_in: z.int(),
+  access_token: z.string(),
+});
+export type AppTokenResponse = z.infer<typeof AppTokenResponse>;
+
+/** The token endpoint's `error` values (RFC 6749 §5.2). */
+export const OAUTH_ERRORS = [
+  'invalid_request',
+  'invalid_grant',
+  'invalid_client',
+  'invalid_scope',
+  'unauthorized_client',
+  'unsupported_grant_type',
+] as const;
+
 /** RFC 6749 §5.2, as Entra ID answers it ("AADSTS error codes"). */
 export const OAuthErrorBody = z.strictObject({
-  error: z.enum([
-    'invalid_request',
-    'invalid_grant',
-    'invalid_client',
-    'unauthorized_client',
-    'unsupported_grant_type',
-  ]),
+  error: z.enum(OAUTH_ERRORS),
   /** `AADSTSnnnnn: …`, then the trace id, correlation id and time. */
   error_description: z.string(),
   error_codes: z.array(z.int()),

@@ -94,6 +94,7 @@ export const auditRecordsRoute: V1Route = {
   path: '/v1/auditrecords',
   summary: 'Audit records',
   right: 'viewAuditLog',
+  appCredentials: true,
   otherMethods: 'not-found',
   parameters: [
     query(

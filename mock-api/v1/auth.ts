@@ -1,13 +1,15 @@
 /**
  * Who calls `/v1`: a bearer token from the sign-in authority (not `X-Partner-Role`). Missing, expired, badly signed
- * or for another audience → 401 with `WWW-Authenticate: Bearer`; then the token's `roles` claim decides through the
- * one role table (`domain/roles.ts`), 403 with the same reason the desk API gives.
+ * or for another audience → 401 with `WWW-Authenticate: Bearer`; then an application's own token is refused where the
+ * operation needs a user (403), and the token's `roles` claim decides through the one role table (`domain/roles.ts`),
+ * 403 with the same reason the desk API gives.
  */
 import type { RequestHandler } from 'express';
-import { type Action, can, denialReason } from '@/domain/roles';
+import { can, denialReason } from '@/domain/roles';
 import type { Authority } from '../authority/authority';
 import type { Actor } from '../resource-writes';
 import { PcError, sendPcError } from './errors';
+import type { V1Route } from './handle';
 
 /** RFC 6750 §3: the challenge; with `error` only when a token was presented. */
 function challenge(authorizationUri: string, error?: string): Record<string, string> {
@@ -44,17 +46,26 @@ export function signedIn(authority: Authority): RequestHandler {
         );
       res.locals.actor = { role: verdict.role, upn: verdict.upn } satisfies Partial<Actor>;
       res.locals.tid = verdict.tid;
+      res.locals.app = verdict.app;
       next();
     }, next);
   };
 }
 
-/** 403 unless the signed-in user's role may do `action` (a token with no known role may do nothing). */
-export function needs(action: Action): RequestHandler {
+/**
+ * 403 for an application's own token where the operation needs a signed-in user (App+User), then unless the role
+ * may do the route's action (a token with no known role may do nothing).
+ */
+export function needs(route: Pick<V1Route, 'right' | 'appCredentials'>): RequestHandler {
   return (_req, res, next) => {
+    if (res.locals.app && !route.appCredentials)
+      return sendPcError(
+        res,
+        new PcError('appCredentials', 'this operation supports App+User credentials only: sign in as a user.'),
+      );
     const { role } = res.locals.actor as Partial<Actor>;
     if (!role) return sendPcError(res, new PcError('forbidden', 'The token carries no Partner Center role.'));
-    if (!can(role, action)) return sendPcError(res, new PcError('forbidden', denialReason(role, action)));
+    if (!can(role, route.right)) return sendPcError(res, new PcError('forbidden', denialReason(role, route.right)));
     next();
   };
 }

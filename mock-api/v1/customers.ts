@@ -43,6 +43,7 @@ export const customerRoutes: V1Route[] = [
     path: '/v1/customers',
     summary: 'List or search customers',
     right: 'viewCustomers',
+    appCredentials: true,
     parameters: [
       PAGING.size,
       query(
@@ -82,6 +83,7 @@ export const customerRoutes: V1Route[] = [
     path: '/v1/customers/:id',
     summary: 'A customer',
     right: 'viewCustomers',
+    appCredentials: true,
     find: customer,
     responses: { 200: { description: 'The customer.', schema: PcCustomer }, ...pcErrors(404) },
     answer: ({ index }, { db }) => ({ status: 200, body: toPcCustomer(db.customer(index)) }),

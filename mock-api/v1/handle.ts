@@ -41,6 +41,11 @@ export interface V1Context {
 /** A `/v1` route as its file declares it; index.ts mounts it (docs/architecture.md, "The Partner Center surface"). */
 export interface V1Route extends Operation {
   right: Action;
+  /**
+   * The operation's page says it "supports authentication with both standalone App and App+User credentials" (or
+   * "app-only"): an application's own token may call it. Without this, only a signed-in user's (App+User).
+   */
+  appCredentials?: true;
   /** Finds the path's `:id` before the body is read: the customer (`customer`) or the self-serve policy. */
   find?(db: Database): RequestHandler;
   /** The path's other methods fall to /v1's 404 rather than a 405 (after the checks of the path's GET). */

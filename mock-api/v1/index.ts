@@ -36,7 +36,7 @@ const headers: RequestHandler = (req, res, next) => {
 const METHOD_ORDER = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** The checks before a route's answer: the role (403), then the path's customer or policy (404). */
-const checks = (route: V1Route, db: Database) => [needs(route.right), ...(route.find ? [route.find(db)] : [])];
+const checks = (route: V1Route, db: Database) => [needs(route), ...(route.find ? [route.find(db)] : [])];
 
 /** Adds the `/v1` routes; answers what forgets the remembered `MS-RequestId` answers (after a reset or an import). */
 export function mountV1(app: Express, db: Database, authority: Authority): { forget: () => void } {

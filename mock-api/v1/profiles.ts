@@ -28,6 +28,7 @@ export const profileRoutes: V1Route[] = [
     path: BILLING,
     summary: "A customer's billing profile",
     right: 'viewCustomers',
+    appCredentials: true,
     find: customer,
     responses: {
       200: { description: 'The profile.', schema: CustomerBillingProfile, headers: ETAG },
@@ -41,6 +42,7 @@ export const profileRoutes: V1Route[] = [
     summary: "Update a customer's billing profile",
     description: 'The full resource, camelCase or PascalCase; its version in `attributes.etag` and/or If-Match.',
     right: 'editBillingProfile',
+    appCredentials: true,
     find: customer,
     parameters: [REQUEST_ID, { name: 'If-Match', in: 'header', description: 'The etag (or give attributes.etag).' }],
     body: { schema: BillingProfileInput, types: BODY_TYPES },

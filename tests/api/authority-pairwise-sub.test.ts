@@ -1,8 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
 import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { authorizeUrl, PC_SCOPE, pkce, REDIRECT_URI, token } from '../helpers/partner-center';
+import { PC_SCOPE, tokensFor } from '../helpers/partner-center';
 
 let api: InProcessApi;
 
@@ -12,22 +11,10 @@ beforeAll(async () => {
 afterAll(() => api?.stop());
 
 /** The ID token a client gets when `upn` signs in to it with openid. */
-async function idToken(clientId: string, upn: string) {
-  const { verifier, challenge } = pkce();
-  const res = await checkedFetch(
-    authorizeUrl(api.url, { clientId, loginHint: upn, challenge, scope: `openid profile ${PC_SCOPE}` }),
-    { redirect: 'manual' },
+const idToken = async (clientId: string, upn: string) =>
+  decodeJwt(
+    (await tokensFor(api.url, { clientId, loginHint: upn, scope: `openid profile ${PC_SCOPE}` })).body.id_token,
   );
-  const code = new URL(res.headers.get('Location')!).searchParams.get('code')!;
-  const { body } = await token(api.url, {
-    grant_type: 'authorization_code',
-    code,
-    redirect_uri: REDIRECT_URI,
-    client_id: clientId,
-    code_verifier: verifier,
-  });
-  return decodeJwt(body.id_token);
-}
 
 // Microsoft identity platform, "ID token claims": "sub — The subject of the information in the token. … The
 // subject is a pairwise identifier and is unique to an application ID. If a single user signs into two different

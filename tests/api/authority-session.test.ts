@@ -2,7 +2,15 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkedFetch } from '../helpers/contract';
 import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { type AuthorizeOptions, authorizeUrl, CLIENT_ID, pkce, REDIRECT_URI, token } from '../helpers/partner-center';
+import {
+  type AuthorizeOptions,
+  authorizeUrl,
+  CLIENT_ID,
+  chooseOnPage,
+  pkce,
+  REDIRECT_URI,
+  token,
+} from '../helpers/partner-center';
 
 let api: InProcessApi;
 
@@ -77,21 +85,7 @@ test('signing in by login_hint sets an HttpOnly session cookie; prompt=none then
 
 test("the page's button starts the session too; prompt=login ignores it and shows the page", async () => {
   const { challenge } = pkce();
-  const form = new URLSearchParams({
-    client_id: CLIENT_ID,
-    response_type: 'code',
-    redirect_uri: REDIRECT_URI,
-    state: 's',
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-    login_hint: 'helpdeskagent@partner.test',
-  });
-  const chosen = await checkedFetch(`${api.url}/organizations/oauth2/v2.0/authorize`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: form,
-    redirect: 'manual',
-  });
+  const chosen = await chooseOnPage(api.url, 'helpdeskagent@partner.test', challenge);
   expect(chosen.status).toBe(302);
   const cookie = chosen.headers.get('Set-Cookie')?.split(';')[0];
   expect(cookie).toMatch(/^ESTSAUTH=/);

@@ -3,7 +3,7 @@
  * code from the redirect, redeem it at the token endpoint with the verifier. Then `/v1` calls with the token.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { expectConforms } from './contract';
+import { checkedFetch, expectConforms } from './contract';
 import { type CallOptions, type CallResult, call } from './mock-api';
 
 export const CLIENT_ID = '11111111-2222-4333-8444-555555555555';
@@ -61,6 +61,39 @@ export async function authorizationCode(url: string, upn: string, challenge: str
   await expectConforms('GET', authorize, { status: res.status, headers: res.headers, body });
   if (res.status !== 302) throw new Error(`authorize answered ${res.status}: ${body}`);
   return new URL(res.headers.get('Location')!).searchParams.get('code')!;
+}
+
+/** The sign-in page's button for `upn`: the form POST it sends, answered without following the redirect. */
+export function chooseOnPage(url: string, upn: string, challenge: string): Promise<Response> {
+  const form = new URLSearchParams({
+    client_id: CLIENT_ID,
+    response_type: 'code',
+    redirect_uri: REDIRECT_URI,
+    state: 's',
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    login_hint: upn,
+  });
+  return checkedFetch(`${url}/organizations/oauth2/v2.0/authorize`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: form,
+    redirect: 'manual',
+  });
+}
+
+/** The token answer for an authorize request as `o` describes it (a PKCE pair made here), redeemed by its client. */
+export async function tokensFor(url: string, o: AuthorizeOptions) {
+  const { verifier, challenge } = pkce();
+  const res = await checkedFetch(authorizeUrl(url, { ...o, challenge }), { redirect: 'manual' });
+  const code = new URL(res.headers.get('Location')!).searchParams.get('code')!;
+  return token(url, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: o.redirectUri ?? REDIRECT_URI,
+    client_id: o.clientId ?? CLIENT_ID,
+    code_verifier: verifier,
+  });
 }
 
 /** A whole sign-in: authorize → code → token, PKCE included. */
