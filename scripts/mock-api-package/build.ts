@@ -6,11 +6,21 @@
  * sources; everything else is reached through imports.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { openApiDocument } from '@/mock-api/openapi/document';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -78,7 +88,10 @@ function declarations(): string {
       ...{ noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ROOT, outDir: out },
       typeRoots: [join(ROOT, 'node_modules/@types')],
     };
-    writeFileSync(config, JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), files: [INDEX], compilerOptions }));
+    writeFileSync(
+      config,
+      JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), files: [INDEX], include: [], compilerOptions }),
+    );
     try {
       execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', config], { cwd: ROOT, encoding: 'utf8' });
     } catch (error) {
@@ -93,10 +106,24 @@ function declarations(): string {
   }
 }
 
-/** Builds the package folder; returns its path. */
-export async function buildMockApiPackage(): Promise<string> {
-  rmSync(PACKAGE_DIR, { recursive: true, force: true });
-  const dist = join(PACKAGE_DIR, 'dist');
+/** What the package is built from: a change to any of these makes the next `builtMockApi()` build again. */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const files = [...SOURCES, 'scripts/mock-api-package']
+    .flatMap((dir) =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(ts|md)$/.test(file))
+        .map((file) => join(dir, file)),
+    )
+    .concat('package.json', 'package-lock.json', 'tsconfig.json')
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(ROOT, file)));
+  return hash.digest('hex');
+}
+
+/** Builds the package into `dir`. */
+async function buildInto(dir: string): Promise<void> {
+  const dist = join(dir, 'dist');
   await build({
     entryPoints: entryPoints(),
     outdir: dist,
@@ -109,16 +136,21 @@ export async function buildMockApiPackage(): Promise<string> {
     target: 'node20',
     tsconfig: join(ROOT, 'tsconfig.json'),
     plugins: [knownPackagesOnly],
-    legalComments: 'linked',
     logLevel: 'error',
   });
   const cli = join(dist, 'cli.js');
   writeFileSync(cli, `#!/usr/bin/env node\n${readFileSync(cli, 'utf8')}`);
   chmodSync(cli, 0o755);
   writeFileSync(join(dist, 'index.d.ts'), declarations());
+  // The bundled packages' licences travel with their code.
+  const licences = BUNDLED.map(
+    (name) => `${name}\n\n${readFileSync(join(ROOT, 'node_modules', name, 'LICENSE'), 'utf8')}`,
+  );
+  writeFileSync(join(dist, 'THIRD-PARTY-LICENSES.txt'), licences.join('\n\n'));
+  const { openApiDocument } = await import('@/mock-api/openapi/document');
   const contract = openApiDocument({ admin: true, collections: [], origin: 'http://localhost:3000' });
-  writeFileSync(join(PACKAGE_DIR, 'openapi.json'), `${JSON.stringify(contract, null, 2)}\n`);
-  copyFileSync(join(import.meta.dirname, 'README.md'), join(PACKAGE_DIR, 'README.md'));
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(contract, null, 2)}\n`);
+  copyFileSync(join(import.meta.dirname, 'README.md'), join(dir, 'README.md'));
   const manifest = {
     name: PACKAGE_NAME,
     version: PACKAGE_VERSION,
@@ -129,6 +161,8 @@ export async function buildMockApiPackage(): Promise<string> {
     bin: { 'customer-desk-api': 'dist/cli.js' },
     exports: {
       '.': { types: './dist/index.d.ts', default: './dist/index.js' },
+      // The command line's file, for scripts that start it as a child process (examples/ci-with-mock-api.mjs).
+      './cli': './dist/cli.js',
       './openapi.json': './openapi.json',
       './package.json': './package.json',
     },
@@ -136,13 +170,29 @@ export async function buildMockApiPackage(): Promise<string> {
     files: ['dist', 'openapi.json'],
     dependencies: Object.fromEntries(RUNTIME_DEPENDENCIES.map((name) => [name, root.dependencies[name]])),
   };
-  writeFileSync(join(PACKAGE_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The package folder, built unless it was built from these very sources: one build serves `npm run pack:api`, the
+ * repository's tests and the bench. A fresh build is made beside the old one and then takes its place.
+ */
+export async function builtMockApi(): Promise<string> {
+  const hash = sourcesHash();
+  const stamp = `${PACKAGE_DIR}.sources-sha256`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash && existsSync(BUILT_CLI)) return PACKAGE_DIR;
+  const fresh = `${PACKAGE_DIR}.new`;
+  rmSync(fresh, { recursive: true, force: true });
+  await buildInto(fresh);
+  rmSync(PACKAGE_DIR, { recursive: true, force: true });
+  renameSync(fresh, PACKAGE_DIR);
+  writeFileSync(stamp, hash);
   return PACKAGE_DIR;
 }
 
-/** Builds the package and packs it: the `.tgz`'s path, `.output/customer-desk-mock-api-<version>.tgz`. */
+/** The built package, packed: `.output/customer-desk-mock-api-<version>.tgz`. */
 export async function packMockApi(): Promise<string> {
-  const dir = await buildMockApiPackage();
+  const dir = await builtMockApi();
   const out = dirname(dir);
   const [packed] = JSON.parse(
     execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: dir, encoding: 'utf8' }),
