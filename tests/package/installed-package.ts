@@ -27,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'customer-desk-tester-'));
   const npm = (...args: string[]) => execFileSync('npm', args, { cwd: dir, stdio: 'pipe' });
   npm('init', '-y');
+  npm('pkg', 'set', 'type=module');
   npm('install', '--prefer-offline', '--no-audit', '--no-fund', tgz);
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules/vitest'), join(dir, 'node_modules/vitest'), 'dir');
