@@ -50,20 +50,14 @@ const suite = (exitCode: number) =>
   `fetch(process.env.API_URL + '/customers', { headers: { 'X-Partner-Role': 'helpdesk-agent' } })
     .then((r) => { console.log('customers ' + r.headers.get('X-Total-Count')); process.exit(${exitCode}); })`;
 
-test('examples/ci-with-mock-api.mjs starts the API, runs the command with API_URL, stops it with SIGTERM', async () => {
-  const ci = await run(process.execPath, ['examples/ci-with-mock-api.mjs', process.execPath, '-e', suite(0)], {
-    MOCK_API_ARGS: '--seed 30 --db .customer-desk/ci.json',
-  });
-  expect(ci.output).toContain('customers 30');
-  expect(ci.output).toContain('SIGTERM: finishing the requests in flight');
-  expect(ci.code).toBe(0);
-});
-
-test("examples/ci-with-mock-api.mjs exits with the command's code when the tests fail", async () => {
-  const ci = await run(process.execPath, ['examples/ci-with-mock-api.mjs', process.execPath, '-e', suite(3)], {
-    MOCK_API_ARGS: '--seed 30 --db .customer-desk/ci.json',
-  });
-  expect(ci.output).toContain('customers 30');
-  expect(ci.output).toContain('SIGTERM: finishing the requests in flight');
-  expect(ci.code).toBe(3);
-});
+test.for([0, 3])(
+  'examples/ci-with-mock-api.mjs starts the API, runs a command exiting %i with API_URL, stops it, passes the code on',
+  async (exitCode) => {
+    const ci = await run(process.execPath, ['examples/ci-with-mock-api.mjs', process.execPath, '-e', suite(exitCode)], {
+      MOCK_API_ARGS: '--seed 30 --db .customer-desk/ci.json',
+    });
+    expect(ci.output).toContain('customers 30');
+    expect(ci.output).toContain('SIGTERM: finishing the requests in flight');
+    expect(ci.code).toBe(exitCode);
+  },
+);
