@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
-import { fromSources } from './built';
+import { fromSources } from './from-sources';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
 import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';

@@ -4,7 +4,7 @@
  * tsx and then imports the module; in the built package the module is the `.js` entry the build made beside it.
  */
 import { Worker } from 'node:worker_threads';
-import { fromSources } from '../built';
+import { fromSources } from '../from-sources';
 
 export function tsWorker(module: URL, workerData?: unknown): Worker {
   if (!fromSources) return new Worker(new URL(module.href.replace(/\.ts$/, '.js')), { workerData });
