@@ -5,29 +5,41 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type MockApi, spawnMockApi } from '../tests/helpers/mock-api';
 
 export interface StartRun {
+  /** From the sources through tsx (`npm run api`), as every earlier run measured it. */
   ms: number[];
-  /** The last server started, left running for the measures that need it. */
+  /** The packaged command line (the build's dist/cli.js, what `npx customer-desk-api` runs): no TypeScript compiled. */
+  packagedMs: number[];
+  /** The last server started (the packaged one), left running for the measures that need it. */
   api: MockApi;
 }
 
+/** One start: spawn → first 200 from /health. */
+async function timedStart(dbPath: string, cli: 'sources' | 'built'): Promise<{ ms: number; api: MockApi }> {
+  const started = performance.now();
+  const api = await spawnMockApi([], { dbPath, cli });
+  // Bounded: the helper resolved once the server listens, so /health answers at once or never.
+  let healthy = false;
+  for (let attempt = 0; attempt < 100 && !healthy; attempt++)
+    healthy = await fetch(`${api.url}/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+  if (!healthy) throw new Error(`the mock API on ${dbPath} never answered /health with 200:\n${api.output()}`);
+  return { ms: performance.now() - started, api };
+}
+
+/** `times` starts of each command line, interleaved so that a busier moment of the machine weighs on both alike. */
 export async function measureApiStart(dbPath: string, times: number): Promise<StartRun> {
-  const ms: number[] = [];
+  const run: Omit<StartRun, 'api'> = { ms: [], packagedMs: [] };
   let api: MockApi | undefined;
-  for (let i = 0; i < times; i++) {
-    await api?.stop();
-    const started = performance.now();
-    api = await spawnMockApi([], { dbPath });
-    // Bounded: the helper resolved once the server listens, so /health answers at once or never.
-    let healthy = false;
-    for (let attempt = 0; attempt < 100 && !healthy; attempt++)
-      healthy = await fetch(`${api.url}/health`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-    if (!healthy) throw new Error(`the mock API on ${dbPath} never answered /health with 200:\n${api.output()}`);
-    ms.push(performance.now() - started);
-  }
-  return { ms, api: api! };
+  for (let i = 0; i < times; i++)
+    for (const cli of ['sources', 'built'] as const) {
+      await api?.stop();
+      const start = await timedStart(dbPath, cli);
+      (cli === 'sources' ? run.ms : run.packagedMs).push(start.ms);
+      api = start.api;
+    }
+  return { ...run, api: api! };
 }
 
 /** VmRSS of a process, from /proc (Linux). */

@@ -1,18 +1,23 @@
-/** `npm run api -- [flags]`: starts the mock API. `--help` lists the flags. */
+/** `npm run api -- [flags]` (installed: `customer-desk-api [flags]`): starts the mock API. `--help` lists the flags. */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
+import { fromSources } from './from-sources';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
 import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';
 
+// Installed as a package, the repository's folders are not there: the database goes under the current directory.
+const COMMAND = fromSources ? 'npm run api --' : 'customer-desk-api';
+const DEFAULT_DB = fromSources ? 'mock-api/data/db.json' : '.customer-desk/db.json';
+
 const HELP = `Customer Desk mock API
 
-Usage: npm run api -- [options]
+Usage: ${COMMAND} [options]
 
   --port <n>               port to listen on (default 3000; 0 picks a free one)
   --host <addr>            address to listen on (default 127.0.0.1)
-  --db <file>              database file (default mock-api/data/db.json; created and seeded with
+  --db <file>              database file (default ${DEFAULT_DB}; created and seeded with
                            ${DEFAULT_SEED_COUNT} customers when missing, otherwise loaded with every acknowledged write)
   --seed <N>               (re)generate N deterministic customers, replacing the database
   --seed-value <n>         the seed: same value, same data (default 1)
@@ -126,7 +131,7 @@ const seeding = seedProgress();
 const options = {
   port,
   host,
-  dbPath: resolve(parsed.db ?? 'mock-api/data/db.json'),
+  dbPath: resolve(parsed.db ?? DEFAULT_DB),
   seed: integer('seed', parsed.seed, 0),
   seedValue: integer('seed-value', parsed['seed-value'], 0),
   fixtures: parsed.fixtures,

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { ROLE_HEADER, ROLE_IDS } from '@/domain/roles';
+// The package's version (the repository's, which the package carries): testers see which contract they hold.
+import { version } from '@/package.json';
 import { adminRoutes } from '../admin/routes';
 import { authorityRoutes } from '../authority/routes';
 import { collectionRoutes } from '../collections/routes';
@@ -149,7 +151,7 @@ function makeDocument({ admin, collections, origin }: DocumentOptions): Json {
     openapi: '3.1.0',
     info: {
       title: 'Customer Desk mock API',
-      version: '1',
+      version,
       description:
         "The mock Partner Center API of Customer Desk: the desk's routes, a local Partner Center (`/v1`) with its sign-in authority, json-server's router for other collections, and the tester's `/__admin`. Every error names its cause; writes need If-Match.",
     },

@@ -17,6 +17,7 @@ const KEYS = [
   'fsyncMs',
   'popupJsGzipKB',
   'apiStartMs100k',
+  'apiStartPackagedMs100k',
   'apiRssMB100k',
   'resetMs100k',
 ];
