@@ -261,8 +261,11 @@ function discovery(authority: Authority, req: Request): OpenIdConfiguration {
 
 const form = { schema: z.record(z.string(), z.string()), types: [FORM] };
 const redirect: Reply = {
-  description: 'To redirect_uri with `code` and `state`.',
-  headers: { Location: 'redirect_uri?code=…&state=…' },
+  description: 'To redirect_uri with `code` and `state` (or, with `prompt=none` and no session, `error` and `state`).',
+  headers: {
+    Location: 'redirect_uri?code=…&state=…',
+    'Set-Cookie?': 'ESTSAUTH=…; Path=/; HttpOnly; SameSite=Lax — the sign-in session, when a user signed in.',
+  },
 };
 const badRequest = htmlPage('A bad request, explained; never redirected.');
 
