@@ -185,6 +185,15 @@ async function token(authority: Authority, req: Request): Promise<object> {
     need('refresh_token', 'client_id');
     grant = await authority.redeemRefreshToken(p.refresh_token, p.client_id);
   } else if (p.grant_type === 'client_credentials') {
+    // "the Microsoft identity platform also blocks the use of client credentials in all flows in the presence of an
+    // Origin header, to ensure that secrets aren't used from within browsers" (auth code flow page).
+    const origin = req.get('Origin');
+    if (origin)
+      throw new OAuthError(
+        'invalid_request',
+        9002326,
+        `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`,
+      );
     need('client_id', 'scope');
     if (!p.client_secret)
       throw new OAuthError(
@@ -252,8 +261,11 @@ function discovery(authority: Authority, req: Request): OpenIdConfiguration {
 
 const form = { schema: z.record(z.string(), z.string()), types: [FORM] };
 const redirect: Reply = {
-  description: 'To redirect_uri with `code` and `state`.',
-  headers: { Location: 'redirect_uri?code=…&state=…' },
+  description: 'To redirect_uri with `code` and `state` (or, with `prompt=none` and no session, `error` and `state`).',
+  headers: {
+    Location: 'redirect_uri?code=…&state=…',
+    'Set-Cookie?': 'ESTSAUTH=…; Path=/; HttpOnly; SameSite=Lax — the sign-in session, when a user signed in.',
+  },
 };
 const badRequest = htmlPage('A bad request, explained; never redirected.');
 

@@ -23,12 +23,13 @@ const FIELDS = { CompanyName: ['starts_with'], Domain: ['starts_with'], Indirect
 
 /**
  * The customers sold through an indirect reseller whose tenant id starts with `prefix` (case ignored), in the order
- * the store keeps them: one pass over the customers' text, parsing only those that name a reseller at all.
+ * the store keeps them: a pass over the customers' text, parsing only those that name a reseller at all, and ending
+ * one match past the page (`total` then says only whether there are more, which is all paging needs).
  */
 function ofIndirectReseller(db: Database, prefix: string, { offset, limit }: { offset: number; limit: number }) {
   const wanted = prefix.trim().toLowerCase();
   const records: number[] = [];
-  for (let i = 0; i < db.count; i++) {
+  for (let i = 0; i < db.count && records.length <= offset + limit; i++) {
     const json = db.customerJsonOnce(i);
     if (!json.includes('"indirectResellerId"')) continue;
     const id = (JSON.parse(json) as Customer).indirectResellerId;

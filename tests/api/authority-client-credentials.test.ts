@@ -75,6 +75,20 @@ test('a wrong or missing secret is 401 invalid_client; a scope without /.default
   });
   expect(scope.status).toBe(400);
   expect(scope.body).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
+  // The auth code flow page: "the Microsoft identity platform also blocks the use of client credentials in all flows
+  // in the presence of an Origin header, to ensure that secrets aren't used from within browsers".
+  const fromPage = await fetch(`${api.url}/organizations/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:5173' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: APP,
+      client_secret: SECRET,
+      scope: DEFAULT_SCOPE,
+    }),
+  });
+  expect(fromPage.status).toBe(400);
+  expect(await fromPage.json()).toMatchObject({ error: 'invalid_request', error_codes: [9002326] });
   // Without --client-secret, every secret is one Entra ID does not know.
   const plain = await startApi({ seed: 2 });
   try {

@@ -50,6 +50,8 @@ test('--help documents every flag', async () => {
     '--fixtures',
     '--no-admin',
     '--token-lifetime',
+    '--rotate-refresh-tokens',
+    '--client-secret',
     '--help',
   ]) {
     expect(run.stdout).toContain(flag);
