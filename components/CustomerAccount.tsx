@@ -17,11 +17,19 @@ import { Skeleton } from './Skeleton';
 import { StatusMessage } from './StatusMessage';
 
 /** Step 2 of the job: the customer's Account page; its state and writes are the account model (state/edit-session/account.ts). */
-export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: boolean }) {
+export function CustomerAccount({
+  id,
+  hidden = false,
+  reopened = 0,
+}: {
+  id: string;
+  hidden?: boolean;
+  reopened?: number;
+}) {
   const role = useRole();
   const mayView = role !== undefined && !denial(role, 'viewCustomers');
   const partnerCenter = useSettings()?.connection === 'partnerCenter';
-  const { page, dispatch, ...act } = useAccount(id, mayView);
+  const { page, dispatch, ...act } = useAccount(id, mayView, reopened);
   const { customer, editing } = page;
   const permissionTitle = useId();
   const edit = (kind: FormKind) => dispatch({ type: 'editOpened', kind, draft: null });
@@ -37,7 +45,14 @@ export function CustomerAccount({ id, hidden = false }: { id: string; hidden?: b
         <>
           <h2 class="customer-name">{customer.companyProfile.companyName}</h2>
           {editing ? (
-            <AccountForm customer={customer} editing={editing} onClose={act.closeForm} />
+            <>
+              {page.changedElsewhere && (
+                <p class="notice changed-elsewhere" role="status">
+                  {t('account.changedElsewhere')}
+                </p>
+              )}
+              <AccountForm customer={customer} editing={editing} onClose={act.closeForm} />
+            </>
           ) : (
             <>
               <ProfileSection

@@ -38,6 +38,8 @@ export interface CustomerSearch {
   chosen: string | null;
   /** Requests made so far: the next one's id. */
   asked: number;
+  /** How many times the agent chose the customer already open: each time the account reads it again. */
+  reopened: number;
 }
 
 export type SearchEvent =
@@ -84,6 +86,7 @@ export function openSearch(): CustomerSearch {
     pending: null,
     chosen: null,
     asked: 0,
+    reopened: 0,
   };
 }
 
@@ -142,7 +145,10 @@ export function customerSearch(state: CustomerSearch, event: SearchEvent): Custo
       return length ? { ...state, active: (state.active + event.step + length) % length } : state;
     }
     case 'chosen':
-      return event.id === state.customerId ? ended(state) : { ...state, chosen: event.id };
+      // The open customer chosen again is read again: the list may have shown it newer than the page does.
+      return event.id === state.customerId
+        ? { ...ended(state), reopened: state.reopened + 1 }
+        : { ...state, chosen: event.id };
     case 'left':
       return escapeLeavesSearch(state) ? ended(state) : state;
     case 'answered': {

@@ -171,10 +171,12 @@ describe('choosing a customer', () => {
     expect(mainView(state)).toBe('account');
   });
 
-  test('choosing the customer already open ends the search at once', () => {
+  test('choosing the customer already open ends the search at once and has it read again', () => {
     const state = run(ready('c1'), { type: 'moved', step: 1 }, { type: 'chosen', id: 'c1' });
-    expect(state).toMatchObject({ chosen: null, listOpen: false });
+    expect(state).toMatchObject({ chosen: null, listOpen: false, reopened: 1 });
     expect(mainView(state)).toBe('account');
+    expect(run(state, { type: 'moved', step: 1 }, { type: 'chosen', id: 'c1' }).reopened).toBe(2);
+    expect(run(ready('c1'), { type: 'chosen', id: 'c2' }).reopened).toBe(0);
   });
 });
 
