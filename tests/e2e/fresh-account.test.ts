@@ -1,0 +1,51 @@
+/** Issue 25: choosing a customer shows it as it is now, and an edit in progress survives a newer copy. */
+import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
+import {
+  billingPath,
+  CONFLICT,
+  colleaguePatch,
+  openBillingForm,
+  openCustomer,
+  someCustomers,
+  waitForLiveText,
+  withExtensionAndApi,
+} from '../helpers/customer-desk';
+import { aria } from '../helpers/extension';
+
+let customers: Awaited<ReturnType<typeof someCustomers>>;
+
+const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '25']);
+
+beforeAll(async () => {
+  customers = await someCustomers(desk.api.url, 5);
+});
+
+beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
+
+test('a colleague renames the open customer: choosing it again from the list shows the new name', async () => {
+  const [customer] = customers;
+  const popup = await desk.ext.open('popup');
+  await openCustomer(popup, customer.companyProfile.companyName);
+  await colleaguePatch(desk.api.url, `/customers/${customer.id}/profiles/company`, { companyName: 'Freshly Renamed' });
+  // The list already reads the new name; the open account still shows the copy it read before.
+  await openCustomer(popup, 'Freshly Renamed', 'Freshly');
+  expect(await popup.$(aria('heading', customer.companyProfile.companyName))).toBeNull();
+  await popup.close();
+});
+
+test('an edit in progress keeps the agent’s values over a newer copy, says so, and Submit meets the conflict', async () => {
+  const customer = customers[1];
+  const name = customer.companyProfile.companyName;
+  const popup = await desk.ext.open('popup');
+  await openBillingForm(popup, name);
+  await popup.locator(aria('textbox', 'City')).fill('Agentville');
+  await colleaguePatch(desk.api.url, billingPath(customer.id), { defaultAddress: { city: 'Colleagueton' } });
+  // Chosen again while the form is open: read again, the form untouched, the change said beside it.
+  await openCustomer(popup, name);
+  await waitForLiveText(popup, 'Changed by someone else since you opened it.');
+  expect(await popup.$eval(aria('textbox', 'City'), (e) => (e as HTMLInputElement).value)).toBe('Agentville');
+  await popup.locator(aria('button', 'Submit')).click();
+  await popup.waitForSelector(CONFLICT);
+  await popup.close();
+});
