@@ -14,6 +14,8 @@ import { type TestUser, testUser } from './users';
 export const DEFAULT_TOKEN_LIFETIME = 3600;
 const CODE_SECONDS = 600;
 const REFRESH_SECONDS = 24 * 3600;
+/** How long a sign-in at the authority's page lets `prompt=none` sign in silently. */
+const SESSION_SECONDS = 24 * 3600;
 /** Refresh tokens are signed like access tokens but for this audience, so `/v1` never takes one for the other. */
 const REFRESH_AUDIENCE = 'urn:customer-desk:mock-authority:refresh-token';
 /** RFC 7636 §4.1. */
@@ -52,6 +54,8 @@ const base64urlSha256 = (text: string) => createHash('sha256').update(text).dige
 
 export class Authority {
   private readonly codes = new Map<string, PendingCode>();
+  /** Sign-in sessions (the session cookie's value → who signed in, until when); in memory, as codes are. */
+  private readonly sessions = new Map<string, { user: TestUser; expires: number }>();
   /** Refresh tokens already exchanged (jti → expiry): each may be used once. */
   private readonly spent = new Map<string, number>();
 
@@ -83,6 +87,21 @@ export class Authority {
     const code = randomBytes(32).toString('base64url');
     this.codes.set(code, { ...grant, redirectUri, challenge, expires: now + CODE_SECONDS * 1000 });
     return code;
+  }
+
+  /** A session for a user who signed in at the authority: the value of its session cookie. */
+  startSession(user: TestUser): string {
+    const now = Date.now();
+    for (const [id, session] of this.sessions) if (session.expires < now) this.sessions.delete(id);
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.set(id, { user, expires: now + SESSION_SECONDS * 1000 });
+    return id;
+  }
+
+  /** Who a session cookie signs in, if it is one of this authority's and alive. */
+  sessionUser(id: string | undefined): TestUser | undefined {
+    const session = id === undefined ? undefined : this.sessions.get(id);
+    return session && session.expires >= Date.now() ? session.user : undefined;
   }
 
   /** A code for its grant: once only, by the client and redirect URI it was issued to, with the PKCE verifier. */

@@ -12,7 +12,7 @@ import { type Authority, type Grant, OAuthError } from './authority';
 import { isAllowedRedirectUri } from './redirect-uris';
 import { Jwks, OAuthErrorBody, OpenIdConfiguration, TokenResponse } from './shapes';
 import { errorPage, signInPage } from './sign-in-page';
-import { testUser } from './users';
+import { type TestUser, testUser } from './users';
 
 const FORM = 'application/x-www-form-urlencoded';
 /** Entra ID's multi-tenant aliases: their discovery document names the issuer with a `{tenantid}` placeholder. */
@@ -26,10 +26,43 @@ const AUTHORIZE_PARAMS = [
   query('code_challenge', 'PKCE: base64url SHA-256 of the verifier.', true),
   query('code_challenge_method', '`S256`.', true),
   query('login_hint', 'A test user signs in at once.'),
-  query('prompt', '`login` or `select_account` show the page anyway.'),
+  query(
+    'prompt',
+    '`none`: a code from the session, or `login_required`/`interaction_required`; `login` or `select_account` show the page anyway.',
+  ),
   query('nonce', 'Put in the ID token.'),
   query('response_mode', '`query`.'),
 ];
+
+/**
+ * The authority's session cookie, named as Entra ID's (`ESTSAUTH`): set when a user signs in on the page or by
+ * `login_hint`, read by `prompt=none`. HttpOnly, and `SameSite=Lax` so the top-level navigation of a sign-in window
+ * (`launchWebAuthFlow`, silent or not) carries it.
+ */
+const SESSION_COOKIE = 'ESTSAUTH';
+
+function sessionId(req: Request): string | undefined {
+  for (const part of (req.get('Cookie') ?? '').split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === SESSION_COOKIE) return value;
+  }
+  return undefined;
+}
+
+const grantFor = (user: TestUser, p: Record<string, string>): Grant => ({
+  user,
+  clientId: p.client_id,
+  scope: p.scope ?? '',
+  nonce: p.nonce,
+});
+
+/** The answer to a valid authorize request, at `redirect_uri`: a code or an error, with the `state`. */
+function redirectBack(res: Response, p: Record<string, string>, params: Record<string, string>) {
+  const target = new URL(p.redirect_uri);
+  for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+  if (p.state !== undefined) target.searchParams.set('state', p.state);
+  res.redirect(302, target.href);
+}
 
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
@@ -52,9 +85,10 @@ function single(params: URLSearchParams, names: readonly string[]): Record<strin
 }
 
 /**
- * GET shows the page (or, for a known `login_hint`, signs in at once); the page's buttons POST back here with the
- * user chosen. Either way a valid request ends in a 302 to `redirect_uri?code=…&state=…`; a bad one gets a 400 page
- * and is never redirected (an unchecked redirect_uri would make this an open redirect).
+ * GET shows the page (or, for a known `login_hint`, signs in at once; with `prompt=none`, from the session only);
+ * the page's buttons POST back here with the user chosen. A valid request ends at `redirect_uri` with
+ * `code=…&state=…` (or, silently failing, `error=…&state=…`); a bad one gets a 400 page and is never redirected
+ * (an unchecked redirect_uri would make this an open redirect).
  */
 function authorize(authority: Authority, req: Request, res: Response, params: URLSearchParams, chosen: boolean) {
   const values = single(
@@ -76,14 +110,28 @@ function authorize(authority: Authority, req: Request, res: Response, params: UR
   if (!/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge))
     return fail('code_challenge must be the base64url SHA-256 of the code_verifier (43 characters).');
 
+  // Signing in (a chosen button, a login_hint) starts a session; prompt=none signs in only from one.
+  const session = authority.sessionUser(sessionId(req));
+  if (p.prompt === 'none') {
+    // "If the request can't be completed silently by using single-sign on, the Microsoft identity platform returns
+    // an interaction_required error" (auth code flow page); no session at all is Entra's login_required, AADSTS50058.
+    if (!session)
+      return redirectBack(res, p, {
+        error: 'login_required',
+        error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+      });
+    if (p.login_hint && testUser(p.login_hint) !== session)
+      return redirectBack(res, p, {
+        error: 'interaction_required',
+        error_description: 'AADSTS16000: The user named by login_hint is not the one signed in; sign in interactively.',
+      });
+    return redirectBack(res, p, { code: authority.issueCode(grantFor(session, p), p.redirect_uri, p.code_challenge) });
+  }
   const user = testUser(p.login_hint);
   const mustChoose = !chosen && ['login', 'select_account'].includes(p.prompt ?? '');
   if (!user || mustChoose) return page(res, 200, signInPage(req.path, p, p.client_id, p.redirect_uri));
-  const grant: Grant = { user, clientId: p.client_id, scope: p.scope ?? '', nonce: p.nonce };
-  const target = new URL(p.redirect_uri);
-  target.searchParams.set('code', authority.issueCode(grant, p.redirect_uri, p.code_challenge));
-  if (p.state !== undefined) target.searchParams.set('state', p.state);
-  res.redirect(302, target.href);
+  res.cookie(SESSION_COOKIE, authority.startSession(user), { httpOnly: true, sameSite: 'lax', path: '/' });
+  redirectBack(res, p, { code: authority.issueCode(grantFor(user, p), p.redirect_uri, p.code_challenge) });
 }
 
 async function token(authority: Authority, req: Request): Promise<object> {
