@@ -43,6 +43,7 @@ export function App({ view }: { view: View }) {
             id={customerId}
             hidden={search.view !== 'account'}
             reopened={search.state.reopened}
+            preview={search.state.preview}
           />
         )}
       </main>

@@ -40,6 +40,8 @@ export interface CustomerSearch {
   asked: number;
   /** How many times the agent chose the customer already open: each time the account reads it again. */
   reopened: number;
+  /** What the list knew of the customer last chosen: the account shows it at once, before its whole read. */
+  preview: CustomerHit | null;
 }
 
 export type SearchEvent =
@@ -87,6 +89,7 @@ export function openSearch(): CustomerSearch {
     chosen: null,
     asked: 0,
     reopened: 0,
+    preview: null,
   };
 }
 
@@ -101,6 +104,17 @@ export const activeOption = (state: CustomerSearch): CustomerOption | undefined 
 
 /** "Show more results" is under way. */
 export const loadingMore = (state: CustomerSearch) => state.pending !== null && state.pending.from !== null;
+
+/** What the list shows of customer `id`: a result's summary, or a recent customer's name and domain. */
+function hitOf(state: CustomerSearch, id: string): CustomerHit | null {
+  const result = state.results.kind === 'done' ? state.results.customers.find((c) => c.id === id) : undefined;
+  if (result) return result;
+  const recent = state.recent.find((c) => c.id === id);
+  // A customer's id is its tenant id.
+  return recent
+    ? { id, companyProfile: { tenantId: id, domain: recent.domain, companyName: recent.companyName } }
+    : null;
+}
 
 /** The first page of the text's results is asked for at once (no debounce); a newer request makes older answers stale. */
 function ask(state: CustomerSearch): CustomerSearch {
@@ -148,7 +162,7 @@ export function customerSearch(state: CustomerSearch, event: SearchEvent): Custo
       // The open customer chosen again is read again: the list may have shown it newer than the page does.
       return event.id === state.customerId
         ? { ...ended(state), reopened: state.reopened + 1 }
-        : { ...state, chosen: event.id };
+        : { ...state, chosen: event.id, preview: hitOf(state, event.id) };
     case 'left':
       return escapeLeavesSearch(state) ? ended(state) : state;
     case 'answered': {

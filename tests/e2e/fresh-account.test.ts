@@ -4,6 +4,7 @@ import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   CONFLICT,
+  callApi,
   colleaguePatch,
   openBillingForm,
   openCustomer,
@@ -48,4 +49,30 @@ test('an edit in progress keeps the agent’s values over a newer copy, says so,
   await popup.locator(aria('button', 'Submit')).click();
   await popup.waitForSelector(CONFLICT);
   await popup.close();
+});
+
+test('on a slow backend the account shows at once what the list knew, the rest as it arrives', async () => {
+  const customer = customers[2];
+  const name = customer.companyProfile.companyName;
+  const slow = await callApi(desk.api.url, '/__admin/faults', {
+    method: 'POST',
+    body: { method: 'GET', path: `/customers/${customer.id}`, latencyMs: 2500 },
+  });
+  expect(slow.status).toBe(201);
+  try {
+    const popup = await desk.ext.open('popup');
+    await popup.locator(aria('searchbox', 'Search customers')).fill(name.slice(0, 8));
+    await popup.locator(aria('option', name)).click();
+    // The name and the list's contact, city and country, while the whole read is still on its way; nothing to edit yet.
+    await popup.waitForSelector(aria('heading', name));
+    const edit = await popup.waitForSelector(aria('button', 'Edit billing profile'));
+    expect(await edit!.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(await popup.evaluate(() => document.body.textContent)).toContain(
+      customer.billingProfile.defaultAddress.city,
+    );
+    await popup.waitForFunction((b) => !(b as HTMLButtonElement).disabled, { polling: 100, timeout: 10_000 }, edit!);
+    await popup.close();
+  } finally {
+    await callApi(desk.api.url, '/__admin/faults', { method: 'DELETE' });
+  }
 });
