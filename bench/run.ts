@@ -292,8 +292,10 @@ try {
       resetMs100k: metrics.resetMs100k,
     };
     const mine = stamp(date, on, all);
-    // A million-customer run's keys stay until the next one replaces them.
-    const kept = Object.fromEntries(Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m')));
+    // A million-customer run's keys, and the slow-backend run's (npm run bench:slow), stay until replaced.
+    const kept = Object.fromEntries(
+      Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m') || key.startsWith('slow')),
+    );
     results = {
       date,
       machine: on,
@@ -313,6 +315,7 @@ try {
       },
       results: { ...mine, ...kept },
       ...(previous?.conditions1m && Object.keys(kept).length ? { conditions1m: previous.conditions1m } : {}),
+      ...(previous?.conditionsSlow ? { conditionsSlow: previous.conditionsSlow } : {}),
     };
     process.stdout.write(
       `\n${table(mine)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,
