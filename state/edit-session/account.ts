@@ -25,7 +25,7 @@ interface UndoWrite {
   etag: string;
 }
 
-/** How old a shown copy may be when the view is shown again before it is read again (docs/architecture.md, "Fresh"). */
+/** How old a copy may be when the view is shown again without being read again (docs/architecture.md, "Fresh and fast"). */
 export const STALE_AFTER_MS = 30_000;
 
 /** The form open on the page: its kind, the draft it reopened, and the version of the resource it started from. */
