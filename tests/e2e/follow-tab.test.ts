@@ -11,7 +11,7 @@ import { customerPageUrl, PC_WEB_APP, PC_WEB_APP_ORIGINS } from '@/services/part
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria, buildGranting, launchExtension } from '../helpers/extension';
-import { connectToLocalPartnerCenter, signInThroughWindow } from '../helpers/sign-in-window';
+import { signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 // The web app's origin granted, as the agent grants it when signing in.
 let granted = '';
@@ -25,10 +25,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 3);
-  await connectToLocalPartnerCenter(desk.ext, desk.api.url);
-  const options = await desk.ext.open('options');
-  await signInThroughWindow(desk.ext, options, 'Sign in', 'Admin agent');
-  await options.close();
+  await signInToLocalPartnerCenter(desk.ext, desk.api.url);
   await desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']);
 });
 

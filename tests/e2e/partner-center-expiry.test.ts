@@ -19,7 +19,7 @@ import {
   withExtensionAndApi,
 } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
-import { connectToLocalPartnerCenter, putSignIn, signInThroughWindow } from '../helpers/sign-in-window';
+import { putSignIn, signInThroughWindow, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 const LIFETIME_MS = 6000;
 const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '4', '--token-lifetime', String(LIFETIME_MS / 1000)]);
@@ -28,10 +28,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 6);
-  await connectToLocalPartnerCenter(desk.ext, desk.api.url);
-  const options = await desk.ext.open('options');
-  await signInThroughWindow(desk.ext, options, 'Sign in', 'Admin agent');
-  await options.close();
+  await signInToLocalPartnerCenter(desk.ext, desk.api.url);
 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));

@@ -8,7 +8,7 @@ import { signInItem } from '@/services/sign-in/session-item';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { callApi, openCustomer, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
-import { connectToLocalPartnerCenter, putSignIn, signInThroughWindow } from '../helpers/sign-in-window';
+import { putSignIn, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 const desk = withExtensionAndApi(['--seed', '6', '--seed-value', '8']);
 
@@ -16,10 +16,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 3);
-  await connectToLocalPartnerCenter(desk.ext, desk.api.url);
-  const options = await desk.ext.open('options');
-  await signInThroughWindow(desk.ext, options, 'Sign in', 'Admin agent');
-  await options.close();
+  await signInToLocalPartnerCenter(desk.ext, desk.api.url);
   await desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']);
 });
 
