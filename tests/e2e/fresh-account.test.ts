@@ -76,3 +76,39 @@ test('on a slow backend the account shows at once what the list knew, the rest a
     await callApi(desk.api.url, '/__admin/faults', { method: 'DELETE' });
   }
 });
+
+test('a side panel shown again reads its account again once the copy is over 30 seconds old', async () => {
+  const customer = customers[3];
+  // The panel's clock, moved forward on demand: no test waits half a minute.
+  const panel = await desk.ext.browser.newPage();
+  await panel.evaluateOnNewDocument(() => {
+    const now = Date.now.bind(Date);
+    const clock = { ahead: 0 };
+    (window as unknown as { __clock: typeof clock }).__clock = clock;
+    Date.now = () => now() + clock.ahead;
+  });
+  await desk.ext.setItems([currentCustomerItem, customer.id]);
+  await panel.goto(`chrome-extension://${desk.ext.id}/sidepanel.html`);
+  await panel.bringToFront();
+  await panel.waitForSelector(aria('heading', customer.companyProfile.companyName));
+  await colleaguePatch(desk.api.url, `/customers/${customer.id}/profiles/company`, {
+    companyName: 'Renamed Meanwhile',
+  });
+
+  // Hidden and shown again within 30 seconds: the copy is kept.
+  const other = await desk.ext.browser.newPage();
+  await other.bringToFront();
+  await panel.bringToFront();
+  await panel.waitForSelector(aria('heading', customer.companyProfile.companyName));
+  expect(await panel.$(aria('heading', 'Renamed Meanwhile'))).toBeNull();
+
+  // Hidden again, and shown 31 seconds later: read again.
+  await panel.evaluate(() => {
+    (window as unknown as { __clock: { ahead: number } }).__clock.ahead = 31_000;
+  });
+  await other.bringToFront();
+  await panel.bringToFront();
+  await panel.waitForSelector(aria('heading', 'Renamed Meanwhile'));
+  await other.close();
+  await panel.close();
+});
