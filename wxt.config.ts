@@ -16,11 +16,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Firefox has no `sidePanel`: WXT turns the side panel entrypoint into its `sidebar_action` instead.
-    // `identity`: Partner Center's sign-in window (launchWebAuthFlow) and its redirect address.
+    // `identity`: Partner Center's sign-in window (launchWebAuthFlow) and its redirect address; `alarms`: its tokens
+    // renewed shortly before they expire, the background woken for it.
     permissions:
       browser === 'firefox'
-        ? ['storage', 'contextMenus', 'identity']
-        : ['storage', 'contextMenus', 'sidePanel', 'identity'],
+        ? ['storage', 'contextMenus', 'identity', 'alarms']
+        : ['storage', 'contextMenus', 'sidePanel', 'identity', 'alarms'],
     // Any port on loopback: the default API and testers' own ports. Other origins (another API address, Partner Center,
     // its sign-in and web app) are asked for from the options page when they are chosen, never at install.
     host_permissions: ['http://localhost/*', 'http://127.0.0.1/*'],

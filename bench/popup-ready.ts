@@ -65,7 +65,7 @@ async function openUntilReady(ext: ExtensionBrowser, file: string, scripts: Set<
       page.evaluate(() => (window as unknown as Window).__benchReady),
     );
     const contentMs =
-      file === 'popup.html'
+      file !== 'blank.html'
         ? await within(
             'content in the main area',
             page.evaluate(() => (window as unknown as Window).__benchContent),
@@ -88,13 +88,20 @@ export interface ReadyRun {
   popupScripts: string[];
 }
 
-export async function measurePopupReady(ext: ExtensionBrowser, pairs: number, warmUp = 2): Promise<ReadyRun> {
+/** `popupFile`: the popup page the browser opens (`popup-ru.html` for a Russian agent, modules/prerender/pages.ts). */
+export async function measurePopupReady(
+  ext: ExtensionBrowser,
+  pairs: number,
+  warmUp = 2,
+  popupFile = 'popup.html',
+): Promise<ReadyRun> {
   const run: ReadyRun = { popupMs: [], blankMs: [], ratios: [], contentMs: [], popupScripts: [] };
   const scripts = { popup: new Set<string>(), blank: new Set<string>() };
   for (let i = 0; i < warmUp + pairs; i++) {
     const order = i % 2 ? (['popup', 'blank'] as const) : (['blank', 'popup'] as const);
     const pair: Partial<Record<'popup' | 'blank', Open>> = {};
-    for (const which of order) pair[which] = await openUntilReady(ext, `${which}.html`, scripts[which]);
+    for (const which of order)
+      pair[which] = await openUntilReady(ext, which === 'popup' ? popupFile : 'blank.html', scripts[which]);
     if (i < warmUp) continue;
     const { popup, blank } = pair as Record<'popup' | 'blank', Open>;
     run.popupMs.push(popup.readyMs);

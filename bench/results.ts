@@ -37,6 +37,8 @@ export interface Results {
   conditions: Record<string, unknown>;
   /** The conditions of the last million-customer run, whose keys end in `1m`. */
   conditions1m?: Record<string, unknown>;
+  /** The conditions of the last slow-backend run (`npm run bench:slow`), whose keys start with `slow`. */
+  conditionsSlow?: Record<string, unknown>;
   results: Record<string, Metric & { date: string; machine: Machine }>;
 }
 

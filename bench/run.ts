@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { roleItem } from '@/services/storage';
-import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
+import { EXTENSION_DIR, type ExtensionBrowser, launchExtension } from '../tests/helpers/extension';
 import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';
 import { chart } from './chart';
@@ -142,6 +142,26 @@ function apiMetrics(
   };
 }
 
+/** The popup page the background named for this browser's language (modules/prerender/pages.ts). */
+async function chosenPopup(ext: ExtensionBrowser): Promise<string> {
+  const page = await ext.open('options');
+  try {
+    // The background names it once it has read the settings: a page other than the default, unless the language is
+    // the default one (then it never changes).
+    await page
+      .waitForFunction(
+        async () => !(await (globalThis as unknown as ChromeAction).chrome.action.getPopup({})).endsWith('/popup.html'),
+        { timeout: 5_000 },
+      )
+      .catch(() => undefined);
+    const url = await page.evaluate(() => (globalThis as unknown as ChromeAction).chrome.action.getPopup({}));
+    return new URL(url).pathname.slice(1);
+  } finally {
+    await page.close();
+  }
+}
+type ChromeAction = { chrome: { action: { getPopup: (details: object) => Promise<string> } } };
+
 function write(path: string, text: string) {
   const temp = `${resolve(path)}.tmp`;
   writeFileSync(temp, text);
@@ -194,6 +214,7 @@ try {
     if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
 
     let ready!: Awaited<ReturnType<typeof measurePopupReady>>;
+    let readyRu!: Awaited<ReturnType<typeof measurePopupReady>>;
     let typing!: Awaited<ReturnType<typeof measurePopupSearch>>;
     let opening!: OpenRun;
     const api = await measureApi(work, options, log, running, async (url, { customers, queries, search }) => {
@@ -210,6 +231,14 @@ try {
         opening = await measureOpenAccount(ext, reader, customers, options.opens).finally(reader.close);
       } finally {
         await ext.close();
+      }
+      // The same paired measure with the browser in Russian, on the popup page the background names for it.
+      const russian = await launchExtension({ apiUrl: url, lang: 'ru' });
+      try {
+        await russian.setItems([roleItem, DEFAULT_ROLE]);
+        readyRu = await measurePopupReady(russian, options.opens, 2, await chosenPopup(russian));
+      } finally {
+        await russian.close();
       }
     });
     const bundle = popupStartupJs(EXTENSION_DIR, ready.popupScripts);
@@ -256,6 +285,12 @@ try {
         `median of ${ready.ratios.length} paired ratios popup ÷ blank page (p25–p75 ${round(percentile(ready.ratios, 25))}–${round(percentile(ready.ratios, 75))}); medians: blank ${round(median(ready.blankMs))} ms, popup ${round(median(ready.popupMs))} ms, popup content rendered ${round(median(ready.contentMs))} ms`,
         { target: { kind: 'max', limit: 1.1 }, floor: 1 },
       ),
+      popupReadyRatioRu: metric(
+        median(readyRu.ratios),
+        '×',
+        `the same with the browser in Russian (its popup page prerendered in Russian): median of ${readyRu.ratios.length} paired ratios (p25–p75 ${round(percentile(readyRu.ratios, 25))}–${round(percentile(readyRu.ratios, 75))}); medians: blank ${round(median(readyRu.blankMs))} ms, popup ${round(median(readyRu.popupMs))} ms`,
+        { target: { kind: 'max', limit: 1.1 }, floor: 1 },
+      ),
       openAccountMs100k: metric(
         median(opening.ms),
         'ms',
@@ -300,8 +335,10 @@ try {
       resetMs100k: metrics.resetMs100k,
     };
     const mine = stamp(date, on, all);
-    // A million-customer run's keys stay until the next one replaces them.
-    const kept = Object.fromEntries(Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m')));
+    // A million-customer run's keys, and the slow-backend run's (npm run bench:slow), stay until replaced.
+    const kept = Object.fromEntries(
+      Object.entries(previous?.results ?? {}).filter(([key]) => key.endsWith('1m') || key.startsWith('slow')),
+    );
     results = {
       date,
       machine: on,
@@ -321,6 +358,7 @@ try {
       },
       results: { ...mine, ...kept },
       ...(previous?.conditions1m && Object.keys(kept).length ? { conditions1m: previous.conditions1m } : {}),
+      ...(previous?.conditionsSlow ? { conditionsSlow: previous.conditionsSlow } : {}),
     };
     process.stdout.write(
       `\n${table(mine)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${chromium} · ${date}\n`,

@@ -38,7 +38,13 @@ export function App({ view }: { view: View }) {
         {Followed && <Followed current={customerId ?? null} onOpen={(id) => search.dispatch({ type: 'chosen', id })} />}
         {search.view !== 'none' && <SearchResults {...search} />}
         {search.view !== 'none' && customerId && (
-          <CustomerAccount key={customerId} id={customerId} hidden={search.view !== 'account'} />
+          <CustomerAccount
+            key={customerId}
+            id={customerId}
+            hidden={search.view !== 'account'}
+            reopened={search.state.reopened}
+            preview={search.state.preview}
+          />
         )}
       </main>
     </div>

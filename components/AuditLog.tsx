@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isRoleId } from '@/domain/roles';
 import type { AuditEntry } from '@/domain/schemas';
+import { changeLines } from '@/services/audit-change';
 import { currentBackend } from '@/services/backends';
 import { formatDateTime, t } from '@/services/i18n';
 import { withRetry } from '@/services/retry';
@@ -33,7 +34,15 @@ export function AuditLog({ customerId, version }: { customerId: string; version:
               {/* Partner Center's records name the user; the mock's, the role. */}
               <time dateTime={e.at}>{formatDateTime(e.at)}</time>{' '}
               {e.userPrincipalName ?? (isRoleId(e.role) ? t(`role.${e.role}`) : e.role)} · {e.action}
-              {Object.keys(e.changes).length > 0 && <span class="detail"> ({Object.keys(e.changes).join(', ')})</span>}
+              {Object.keys(e.changes).length > 0 && (
+                <ul class="changes">
+                  {changeLines(e).map((c) => (
+                    <li key={c.field}>
+                      {c.field}: {c.before} → {c.after}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { ApiError } from '@/services/api-client';
 import { currentBackend } from '@/services/backends';
 import { countryChoices } from '@/services/country-choices';
 import type { Draft } from '@/services/drafts';
+import { FIELD_LABELS, type FieldPath } from '@/services/field-labels';
 import type { Saved } from '@/state/edit-session/form';
 import type { PreCheck } from '@/state/edit-session/form-effects';
 import { applyValues, type FormValues, toValues } from '@/state/edit-session/form-model';
@@ -11,24 +12,26 @@ import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const ADDRESS = 'defaultAddress.';
 
+const field = (path: FieldPath<'billing'>, more: Omit<FieldSpec, 'path' | 'label'> = {}): FieldSpec => ({
+  path,
+  label: FIELD_LABELS.billing[path],
+  ...more,
+});
+
 export const BILLING_FIELDS: readonly FieldSpec[] = [
-  { path: 'firstName', label: 'field.firstName', autocomplete: 'given-name' },
-  { path: 'lastName', label: 'field.lastName', autocomplete: 'family-name' },
-  { path: 'email', label: 'field.email', type: 'email', autocomplete: 'email' },
-  { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },
-  { path: 'culture', label: 'field.culture' },
-  { path: 'language', label: 'field.language' },
-  {
-    path: `${ADDRESS}country`,
-    label: 'field.country',
-    choices: (values) => countryChoices(values[`${ADDRESS}country`]),
-  },
-  { path: `${ADDRESS}addressLine1`, label: 'field.addressLine1', autocomplete: 'address-line1' },
-  { path: `${ADDRESS}addressLine2`, label: 'field.addressLine2', autocomplete: 'address-line2' },
-  { path: `${ADDRESS}city`, label: 'field.city', autocomplete: 'address-level2' },
-  { path: `${ADDRESS}state`, label: 'field.state', autocomplete: 'address-level1' },
-  { path: `${ADDRESS}postalCode`, label: 'field.postalCode', autocomplete: 'postal-code' },
-  { path: `${ADDRESS}phoneNumber`, label: 'field.phoneNumber', type: 'tel', autocomplete: 'tel' },
+  field('firstName', { autocomplete: 'given-name' }),
+  field('lastName', { autocomplete: 'family-name' }),
+  field('email', { type: 'email', autocomplete: 'email' }),
+  field('companyName', { autocomplete: 'organization' }),
+  field('culture'),
+  field('language'),
+  field(`${ADDRESS}country`, { choices: (values) => countryChoices(values[`${ADDRESS}country`]) }),
+  field(`${ADDRESS}addressLine1`, { autocomplete: 'address-line1' }),
+  field(`${ADDRESS}addressLine2`, { autocomplete: 'address-line2' }),
+  field(`${ADDRESS}city`, { autocomplete: 'address-level2' }),
+  field(`${ADDRESS}state`, { autocomplete: 'address-level1' }),
+  field(`${ADDRESS}postalCode`, { autocomplete: 'postal-code' }),
+  field(`${ADDRESS}phoneNumber`, { type: 'tel', autocomplete: 'tel' }),
 ];
 const ADDRESS_PATHS = BILLING_FIELDS.map((f) => f.path).filter((p) => p.startsWith(ADDRESS));
 

@@ -1,12 +1,13 @@
 import type { CompanyProfile } from '@/domain/schemas';
 import type { Draft } from '@/services/drafts';
+import { FIELD_LABELS } from '@/services/field-labels';
 import type { Saved } from '@/state/edit-session/form';
 import { validateResource } from '@/state/edit-session/form-validation';
 import { type FieldSpec, ResourceForm } from './ResourceForm';
 
 const COMPANY_FIELDS: readonly FieldSpec[] = [
-  { path: 'companyName', label: 'field.companyName', autocomplete: 'organization' },
-  { path: 'organizationRegistrationNumber', label: 'field.registrationNumber' },
+  { path: 'companyName', label: FIELD_LABELS.company.companyName, autocomplete: 'organization' },
+  { path: 'organizationRegistrationNumber', label: FIELD_LABELS.company.organizationRegistrationNumber },
 ];
 
 interface Props {

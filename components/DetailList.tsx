@@ -2,7 +2,8 @@ import { t } from '@/services/i18n';
 
 interface Detail {
   label: string;
-  value: string | undefined;
+  /** null: not read yet (a line of skeleton, the same height as the text it waits for). */
+  value: string | undefined | null;
   readOnly?: boolean;
 }
 
@@ -16,7 +17,7 @@ export function DetailList({ details }: { details: Detail[] }) {
             {d.label}
             {d.readOnly && <span class="detail"> ({t('readOnly')})</span>}
           </dt>
-          <dd>{d.value || '—'}</dd>
+          <dd>{d.value === null ? <div class="skeleton-line short" aria-hidden="true" /> : d.value || '—'}</dd>
         </div>
       ))}
     </dl>

@@ -11,6 +11,8 @@ interface Props {
   role: RoleId | null | undefined;
   /** Why the resource cannot be edited at all through this connection (Partner Center's company details). */
   readOnly?: string;
+  /** The resource is not read yet (the list's summary is shown): nothing to edit until it is. */
+  pending?: boolean;
   /** Back from the form by Cancel: the edit button takes focus again. */
   returnFocus: boolean;
   onEdit: (kind: FormKind) => void;
@@ -18,7 +20,7 @@ interface Props {
 }
 
 /** A card of the Account page: a resource's title with the button that opens its form, then its details. */
-export function ProfileSection({ kind, role, readOnly, returnFocus, onEdit, children }: Props) {
+export function ProfileSection({ kind, role, readOnly, pending = false, returnFocus, onEdit, children }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const reason = readOnly ?? denial(role, RESOURCES[kind].right);
@@ -32,7 +34,7 @@ export function ProfileSection({ kind, role, readOnly, returnFocus, onEdit, chil
         <button
           ref={button}
           type="button"
-          disabled={reason !== null}
+          disabled={reason !== null || pending}
           aria-describedby={reason ? `${id}-reason` : undefined}
           onClick={() => onEdit(kind)}
         >

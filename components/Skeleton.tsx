@@ -17,11 +17,20 @@ export function Skeleton({ title = false, cards = 1, lines = 4 }: Props) {
       {title && <div class="skeleton-line title" aria-hidden="true" />}
       {Array.from({ length: cards }, (_, card) => (
         <div key={card} class="card" aria-hidden="true">
-          {Array.from({ length: lines }, (_, line) => (
-            <div key={line} class={line % 2 ? 'skeleton-line short' : 'skeleton-line'} />
-          ))}
+          <SkeletonLines lines={lines} />
         </div>
       ))}
     </div>
+  );
+}
+
+/** Lines of skeleton, long and short in turn, hidden from screen readers (the page says "Loading…" once). */
+export function SkeletonLines({ lines }: { lines: number }) {
+  return (
+    <>
+      {Array.from({ length: lines }, (_, line) => (
+        <div key={line} class={line % 2 ? 'skeleton-line short' : 'skeleton-line'} aria-hidden="true" />
+      ))}
+    </>
   );
 }

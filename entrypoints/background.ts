@@ -1,4 +1,5 @@
 import { resolveLanguage, setLanguage, t } from '@/services/i18n';
+import { choosePages } from '@/services/language-pages';
 import { readSettings, watchSettings } from '@/services/settings/settings';
 import { openSidePanel } from '@/services/side-panel';
 import { serveSignIn } from '@/services/sign-in/background';
@@ -12,6 +13,13 @@ export default defineBackground(() => {
 
   // Partner Center's sign-in window, refreshes and sign-out run here, for every view (services/sign-in/service.ts).
   serveSignIn();
+
+  // The popup and side panel prerendered in the agent's language, named before either opens: at every start of the
+  // background (onStartup wakes it with the browser) and when the language changes (modules/prerender/pages.ts).
+  const pagesInLanguage = async () => choosePages(resolveLanguage((await readSettings()).language, navigator.language));
+  void pagesInLanguage();
+  browser.runtime.onStartup.addListener(() => void pagesInLanguage());
+  watchSettings(() => void pagesInLanguage());
 
   // Menus outlive the service worker but not an update: create it on install, retitle it when the language changes.
   browser.runtime.onInstalled.addListener(async () => {

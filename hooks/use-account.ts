@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { customerChangedItem } from '@/services/storage';
 import { accountPage, openAccount } from '@/state/edit-session/account';
 import { accountEffects } from '@/state/edit-session/account-effects';
@@ -7,8 +7,11 @@ import { useSignIns } from './use-sign-ins';
 import { useStorageItem } from './use-storage-item';
 import { useStore } from './use-store';
 
-/** The Account page of customer `id`: its state, `dispatch`, and the effects; read only when the role may view it. */
-export function useAccount(id: string, mayView: boolean) {
+/**
+ * The Account page of customer `id`: its state, `dispatch`, and the effects; read only when the role may view it.
+ * `reopened` counts the times the agent chose it again (state/search/search.ts): each is a new read.
+ */
+export function useAccount(id: string, mayView: boolean, reopened = 0) {
   const { store, effects } = useMemo(() => {
     const store = createStore(accountPage, openAccount());
     return { store, effects: accountEffects(store, id) };
@@ -21,6 +24,24 @@ export function useAccount(id: string, mayView: boolean) {
   useEffect(() => {
     if (changed?.id === id) store.dispatch({ type: 'changeAnnounced', at: changed.at });
   }, [changed, id, store]);
+
+  const firstReopened = useRef(reopened);
+  useEffect(() => {
+    if (reopened !== firstReopened.current) store.dispatch({ type: 'chosenAgain', at: Date.now() });
+  }, [reopened, store]);
+
+  // A side panel shown again, or the window focused again, may be showing an old copy.
+  useEffect(() => {
+    const shown = () => {
+      if (document.visibilityState === 'visible') store.dispatch({ type: 'shownAgain', at: Date.now() });
+    };
+    document.addEventListener('visibilitychange', shown);
+    window.addEventListener('focus', shown);
+    return () => {
+      document.removeEventListener('visibilitychange', shown);
+      window.removeEventListener('focus', shown);
+    };
+  }, [store]);
 
   useEffect(() => {
     if (!mayView) return;

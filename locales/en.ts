@@ -113,6 +113,7 @@ export const en = {
   undo: 'Undo',
   undone: 'Change undone.',
   empty: '(empty)',
+  'account.changedElsewhere': 'Changed by someone else since you opened it.',
   'draft.restored': 'Your unsent changes from {time} are back in the form.',
   'draft.discard': 'Discard draft',
   'form.fixErrors': 'Check the marked fields.',

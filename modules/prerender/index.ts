@@ -5,18 +5,24 @@
  * stylesheets are inlined too: the first paint (and with it `autofocus`) waits for every linked stylesheet.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../domain/languages';
+import { type PrerenderedView, pageOf } from './pages';
 
 /** Where an entrypoint's HTML wants a view's first render: `<div id="app" data-prerender="popup"></div>`. */
 const SLOT = /<div id="app" data-prerender="(popup|sidepanel)"><\/div>/;
 
-function prerender(root: string): Plugin {
+/** Each view's render in the default language, as it stands in its page. */
+type Rendered = Map<PrerenderedView, { first: string; render: (language: string) => string }>;
+
+function prerender(root: string, rendered: Rendered): Plugin {
   // In a child process: rendering loads the app's modules with tsx and a fake `browser`, neither of which belongs in
   // the build's own process.
-  const render = (view: string) =>
-    execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'modules/prerender/render.tsx'), view], {
+  const render = (view: string, language: string) =>
+    execFileSync(process.execPath, ['--import', 'tsx', resolve(root, 'modules/prerender/render.tsx'), view, language], {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -27,7 +33,11 @@ function prerender(root: string): Plugin {
     apply: 'build',
     transformIndexHtml(html) {
       const slot = SLOT.exec(html);
-      return slot ? html.replace(slot[0], `<div id="app">${render(slot[1])}</div>`) : html;
+      if (!slot) return html;
+      const view = slot[1] as PrerenderedView;
+      const first = render(view, DEFAULT_LANGUAGE);
+      rendered.set(view, { first, render: (language) => render(view, language) });
+      return html.replace(slot[0], `<div id="app">${first}</div>`);
     },
   };
 }
@@ -53,6 +63,24 @@ function inlineStyles(): Plugin {
   };
 }
 
+/**
+ * Once the pages are final (scripts linked, styles inlined, moved to `<view>.html`): the same page in every other
+ * language, beside it (its scripts and styles are addressed from the root). Written after the build, as WXT's own
+ * step that moves the pages takes every HTML file of the bundle for an entrypoint's.
+ */
+async function writeLanguagePages(outDir: string, rendered: Rendered) {
+  for (const [view, { first, render }] of rendered) {
+    const html = await readFile(join(outDir, pageOf(view, DEFAULT_LANGUAGE)), 'utf8');
+    for (const { code } of LANGUAGES.filter((l) => l.code !== DEFAULT_LANGUAGE))
+      await writeFile(
+        join(outDir, pageOf(view, code)),
+        html.replace(`<html lang="${DEFAULT_LANGUAGE}">`, `<html lang="${code}">`).replace(first, () => render(code)),
+      );
+  }
+}
+
 export default defineWxtModule((wxt) => {
-  addViteConfig(wxt, () => ({ plugins: [prerender(wxt.config.root), inlineStyles()] }));
+  const rendered: Rendered = new Map();
+  addViteConfig(wxt, () => ({ plugins: [prerender(wxt.config.root, rendered), inlineStyles()] }));
+  wxt.hook('build:done', () => writeLanguagePages(wxt.config.outDir, rendered));
 });

@@ -20,7 +20,11 @@ import type {
 export interface CustomerHit {
   id: string;
   companyProfile: Pick<CompanyProfile, 'tenantId' | 'domain' | 'companyName'>;
-  billingProfile?: Pick<BillingProfile, 'firstName' | 'lastName'>;
+  /** The mock API's summaries also carry the contact's e-mail and where the customer is (design notes, §4). */
+  billingProfile?: Pick<BillingProfile, 'firstName' | 'lastName'> & {
+    email?: string;
+    defaultAddress?: Pick<Address, 'country' | 'city'>;
+  };
 }
 
 export interface SearchPage {

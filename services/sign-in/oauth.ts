@@ -86,15 +86,18 @@ type LaunchWindow = (url: string) => Promise<string>;
 const CLOSED = /did not approve|cancel|closed/i;
 
 /**
- * The whole interactive sign-in: the window (through `launch`), the authority's answer checked (state, error), the
- * code redeemed with the PKCE verifier. `prompt: 'login'` makes the authority ask again (after MFA was required).
+ * The whole sign-in: the window (through `launch`), the authority's answer checked (state, error), the code redeemed
+ * with the PKCE verifier. `prompt: 'login'` makes the authority ask again (after MFA was required); `prompt: 'none'`
+ * is the silent sign-in — `launch` shows nothing, the authority answers from its own session (for `loginHint`, the
+ * account signed in before) or refuses (`login_required`, `interaction_required`).
  */
 export async function signInInteractively(
   settings: PartnerCenterSettings,
   launch: LaunchWindow,
   redirectUri: string,
   now: () => number,
-  prompt?: 'login',
+  prompt?: 'login' | 'none',
+  loginHint?: string,
 ): Promise<SignedIn> {
   const as = authorizationServer(settings.signInAddress);
   const client: oauth.Client = { client_id: settings.clientId };
@@ -110,6 +113,7 @@ export async function signInInteractively(
     code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     ...(prompt ? { prompt } : {}),
+    ...(loginHint ? { login_hint: loginHint } : {}),
   }).toString();
 
   let redirected: string;

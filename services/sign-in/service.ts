@@ -13,6 +13,8 @@ export interface SignInDeps {
   load: () => Promise<SignIn>;
   save: (state: SignIn) => Promise<void>;
   interactive: (settings: PartnerCenterSettings, prompt?: 'login') => Promise<SignedIn>;
+  /** A sign-in without a window (`prompt=none`): the authority's own session signs the agent in, or it refuses. */
+  silent: (settings: PartnerCenterSettings, loginHint?: string) => Promise<SignedIn>;
   refresh: (settings: PartnerCenterSettings, refreshToken: string) => Promise<SignedIn>;
   now: () => number;
 }
@@ -56,6 +58,20 @@ export function signInService(deps: SignInDeps) {
   const keptToken = (tokens: Tokens, rejected?: string) =>
     tokens.accessToken !== rejected && deps.now() < tokens.refreshAt ? tokens.accessToken : null;
 
+  /** New tokens after the old ones are no good: the refresh token, else a silent sign-in; the window never opens. */
+  async function renewed({ tokens, account }: SignIn): Promise<SignedIn> {
+    const refreshToken = tokens?.refreshToken;
+    const settings = await deps.settings();
+    if (refreshToken)
+      try {
+        return await deps.refresh(settings, refreshToken);
+      } catch (error) {
+        // No network: a silent sign-in would not get through either.
+        if ((error as SignInError).problem === 'unreachable') throw error;
+      }
+    return deps.silent(settings, account?.upn || undefined);
+  }
+
   async function refresh(rejected?: string): Promise<TokenAnswer> {
     // Read again: the refresh this one waited behind may have brought fresh tokens already.
     const state = await deps.load();
@@ -63,10 +79,8 @@ export function signInService(deps: SignInDeps) {
     if (!tokens) return none(state);
     const kept = keptToken(tokens, rejected);
     if (kept) return { token: kept };
-    if (!tokens.refreshToken) return none(await dispatch({ type: 'ended', problem: 'expired' }));
     try {
-      const fresh = await deps.refresh(await deps.settings(), tokens.refreshToken);
-      const now = await dispatch({ type: 'refreshed', ...fresh });
+      const now = await dispatch({ type: 'refreshed', ...(await renewed(state)) });
       return now.tokens ? { token: now.tokens.accessToken } : none(now);
     } catch (error) {
       const { problem, detail } = error as SignInError;
@@ -76,7 +90,7 @@ export function signInService(deps: SignInDeps) {
     }
   }
 
-  return {
+  const service = {
     /** The sign-in window, once at a time; the state as it ends (signed in, or why not). */
     signIn(prompt?: 'login'): Promise<SignIn> {
       signingIn ??= (async () => {
@@ -104,6 +118,11 @@ export function signInService(deps: SignInDeps) {
           ? { type: 'failed', problem: 'failed', detail: 'the sign-in window was interrupted' }
           : null,
       ),
+    /** Due tokens renewed ahead of any request (the refresh alarm, the background waking up); nothing else. */
+    renewIfDue: async () => {
+      const { tokens } = await deps.load();
+      if (tokens && deps.now() >= tokens.refreshAt) await service.token();
+    },
     /**
      * A token to call the API with: the one kept while it is fresh, else a refreshed one. `rejected` is a token the
      * API refused (expired early, revoked): it is refreshed even when it looks fresh.
@@ -122,4 +141,5 @@ export function signInService(deps: SignInDeps) {
     /** The API refused even a fresh token, or asks for MFA: the agent has to sign in again. */
     end: (problem: 'expired' | 'mfaRequired', detail?: string) => dispatch({ type: 'ended', problem, detail }),
   };
+  return service;
 }

@@ -52,12 +52,13 @@ export function accountEffects(
     reading?.abort();
     const controller = new AbortController();
     reading = controller;
+    const at = Date.now();
     page.dispatch({ type: 'loading' });
     services.read(id, controller.signal).then(
       (customer) => {
         // A prefetched read cannot be aborted: its late answer is dropped here.
         if (controller.signal.aborted) return;
-        page.dispatch({ type: 'loaded', customer });
+        page.dispatch({ type: 'loaded', customer, at });
         services.remember(customer);
       },
       (error) => {

@@ -3,7 +3,7 @@
  * a form's save, a purchase permission switched, Undo — with the status each leaves. account-effects.ts performs
  * the reads and writes and dispatches what they found.
  */
-import { type FormKind, type ResourceKind, type Resources, withResource } from '@/domain/resources';
+import { type FormKind, RESOURCES, type ResourceKind, type Resources, withResource } from '@/domain/resources';
 import type { Customer } from '@/domain/schemas';
 import type { Draft } from '@/services/drafts';
 import type { Notice } from '@/services/i18n';
@@ -25,12 +25,28 @@ interface UndoWrite {
   etag: string;
 }
 
+/** How old a copy may be when the view is shown again without being read again (docs/architecture.md, "Fresh and fast"). */
+export const STALE_AFTER_MS = 30_000;
+
+/** The form open on the page: its kind, the draft it reopened, and the version of the resource it started from. */
+interface Editing {
+  kind: FormKind;
+  draft: Draft | null;
+  etag: string;
+}
+
 export interface AccountPage {
   customer: Customer | null;
+  /** When the shown copy was asked for (ms since the epoch); 0 before the first. */
+  readAt: number;
   loadError: string | null;
-  /** When a view last announced a change to this customer: the page and its audit log read again. */
+  /** When the page last asked to be read again (a change announced, chosen again, shown again): the page and its
+   * audit log read again. */
   version: number;
-  editing: { kind: FormKind; draft: Draft | null } | null;
+  editing: Editing | null;
+  /** A read while the form is open found its resource changed by someone else: said beside the form, which keeps
+   * the agent's values (its Submit meets the conflict dialog). */
+  changedElsewhere: boolean;
   /** The form the agent left with Cancel: focus goes back to the button that opened it. */
   returnFocus: FormKind | null;
   status: Status | null;
@@ -47,9 +63,14 @@ interface Landed {
 
 export type AccountEvent =
   | { type: 'loading' }
-  | { type: 'loaded'; customer: Customer }
+  /** `at`: when this copy was asked for. */
+  | { type: 'loaded'; customer: Customer; at: number }
   | { type: 'loadFailed'; message: string }
   | { type: 'changeAnnounced'; at: number }
+  /** The agent chose the customer already open: it is read again, whatever its age. */
+  | { type: 'chosenAgain'; at: number }
+  /** The view was shown again (a hidden side panel, the window focused): read again if the copy is old. */
+  | { type: 'shownAgain'; at: number }
   | { type: 'editOpened'; kind: FormKind; draft: Draft | null }
   /** The form closed: saved, or null for Cancel (or nothing to send). */
   | { type: 'formClosed'; saved: Saved | null }
@@ -61,14 +82,18 @@ export type AccountEvent =
 
 export const openAccount = (): AccountPage => ({
   customer: null,
+  readAt: 0,
   loadError: null,
   version: 0,
   editing: null,
+  changedElsewhere: false,
   returnFocus: null,
   status: null,
   undo: null,
   writing: false,
 });
+
+const etagOf = (customer: Customer, kind: FormKind) => customer[RESOURCES[kind].field].etag ?? '';
 
 /** A write landed: the page shows it, says so, and offers Undo when `undo` is given. */
 function landed(state: AccountPage, { kind, resource }: Landed, notice: Notice, undo?: object): AccountPage {
@@ -85,16 +110,27 @@ export function accountPage(state: AccountPage, event: AccountEvent): AccountPag
   switch (event.type) {
     case 'loading':
       return { ...state, loadError: null };
-    case 'loaded':
-      return { ...state, customer: event.customer };
+    case 'loaded': {
+      const { customer, at } = event;
+      const { editing } = state;
+      const changed = editing !== null && etagOf(customer, editing.kind) !== editing.etag;
+      return { ...state, customer, readAt: at, changedElsewhere: state.changedElsewhere || changed };
+    }
     case 'loadFailed':
       return { ...state, loadError: event.message };
     case 'changeAnnounced':
+    case 'chosenAgain':
       return { ...state, version: event.at };
-    case 'editOpened':
-      return { ...state, editing: { kind: event.kind, draft: event.draft }, returnFocus: null, status: null };
+    case 'shownAgain':
+      return state.customer && event.at - state.readAt > STALE_AFTER_MS ? { ...state, version: event.at } : state;
+    case 'editOpened': {
+      const { kind, draft } = event;
+      // A draft was made against the version it names; a fresh edit against the copy shown.
+      const etag = draft?.etag ?? (state.customer ? etagOf(state.customer, kind) : '');
+      return { ...state, editing: { kind, draft, etag }, changedElsewhere: false, returnFocus: null, status: null };
+    }
     case 'formClosed': {
-      const closed = { ...state, editing: null };
+      const closed = { ...state, editing: null, changedElsewhere: false };
       const { saved } = event;
       // A save focuses its status instead.
       if (!saved) return { ...closed, returnFocus: state.editing?.kind ?? null };

@@ -26,8 +26,9 @@ export interface SearchServices {
   query: Item<string>;
   customer: Item<string | null>;
   recent: Omit<Item<RecentCustomer[]>, 'setValue'>;
-  /** Reads a customer ahead, for the Account page to take (services/customer-prefetch.ts). */
-  prefetch: (id: string) => void;
+  /** Reads a customer ahead, for the Account page to take (services/customer-prefetch.ts); `offered` is when the
+   * list showing it appeared. */
+  prefetch: (id: string, offered: number) => void;
 }
 
 export const EXTENSION_SERVICES: SearchServices = {
@@ -36,7 +37,7 @@ export const EXTENSION_SERVICES: SearchServices = {
   query: searchQueryItem,
   customer: currentCustomerItem,
   recent: recentCustomersItem,
-  prefetch: (id) => prefetchCustomer(id),
+  prefetch: (id, offered) => prefetchCustomer(id, Date.now(), offered),
 };
 
 type SearchStore = Store<CustomerSearch, SearchEvent>;
@@ -47,6 +48,8 @@ export function searchEffects(search: SearchStore, services: SearchServices = EX
   // writes never overwrites newer typing.
   let stored: string | null = null;
   let written: string[] = [];
+  // When the list the agent chooses from last changed: a copy read before it may be older than what it shows.
+  let offered = 0;
 
   function send({ id, query, from }: Request) {
     const controller = new AbortController();
@@ -73,10 +76,13 @@ export function searchEffects(search: SearchStore, services: SearchServices = EX
     }
     if (state.query !== null && state.query !== previous.query && state.query !== stored) save(state.query);
     if (state.chosen !== null && state.chosen !== previous.chosen) void services.customer.setValue(state.chosen);
-    // The option Enter would open is read before Enter.
+    // The option Enter would open is read before Enter, again whenever the list shown changes; the open customer
+    // too, as choosing it reads it again.
+    const listed = state.results !== previous.results || state.recent !== previous.recent;
+    if (listed) offered = Date.now();
     const active = activeOption(state)?.id;
     const moved = active !== activeOption(previous)?.id || state.customerId !== previous.customerId;
-    if (active && moved && active !== state.customerId) services.prefetch(active);
+    if (active && (moved || listed)) services.prefetch(active, offered);
   });
 
   return {

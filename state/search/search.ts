@@ -38,6 +38,10 @@ export interface CustomerSearch {
   chosen: string | null;
   /** Requests made so far: the next one's id. */
   asked: number;
+  /** How many times the agent chose the customer already open: each time the account reads it again. */
+  reopened: number;
+  /** What the list knew of the customer last chosen: the account shows it at once, before its whole read. */
+  preview: CustomerHit | null;
 }
 
 export type SearchEvent =
@@ -84,6 +88,8 @@ export function openSearch(): CustomerSearch {
     pending: null,
     chosen: null,
     asked: 0,
+    reopened: 0,
+    preview: null,
   };
 }
 
@@ -98,6 +104,17 @@ export const activeOption = (state: CustomerSearch): CustomerOption | undefined 
 
 /** "Show more results" is under way. */
 export const loadingMore = (state: CustomerSearch) => state.pending !== null && state.pending.from !== null;
+
+/** What the list shows of customer `id`: a result's summary, or a recent customer's name and domain. */
+function hitOf(state: CustomerSearch, id: string): CustomerHit | null {
+  const result = state.results.kind === 'done' ? state.results.customers.find((c) => c.id === id) : undefined;
+  if (result) return result;
+  const recent = state.recent.find((c) => c.id === id);
+  // A customer's id is its tenant id.
+  return recent
+    ? { id, companyProfile: { tenantId: id, domain: recent.domain, companyName: recent.companyName } }
+    : null;
+}
 
 /** The first page of the text's results is asked for at once (no debounce); a newer request makes older answers stale. */
 function ask(state: CustomerSearch): CustomerSearch {
@@ -142,7 +159,10 @@ export function customerSearch(state: CustomerSearch, event: SearchEvent): Custo
       return length ? { ...state, active: (state.active + event.step + length) % length } : state;
     }
     case 'chosen':
-      return event.id === state.customerId ? ended(state) : { ...state, chosen: event.id };
+      // The open customer chosen again is read again: the list may have shown it newer than the page does.
+      return event.id === state.customerId
+        ? { ...ended(state), reopened: state.reopened + 1 }
+        : { ...state, chosen: event.id, preview: hitOf(state, event.id) };
     case 'left':
       return escapeLeavesSearch(state) ? ended(state) : state;
     case 'answered': {

@@ -7,6 +7,7 @@ import { afterAll, expect, test } from 'vitest';
 
 const KEYS = [
   'popupReadyRatio',
+  'popupReadyRatioRu',
   'searchP95Ms100k',
   'searchP50Ms100k',
   'openAccountMs100k',

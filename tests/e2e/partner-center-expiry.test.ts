@@ -1,7 +1,8 @@
 /**
  * Tokens running out while the agent edits, against a local Partner Center whose access tokens live 6 seconds
  * (`--token-lifetime 6`): refreshed before a request, refreshed and sent again after a 401, and — when the refresh
- * is refused too — "Sign in again" without losing the draft, even across closing the popup.
+ * is refused too, and the authority has no session for a silent sign-in — "Sign in again" without losing the draft,
+ * even across closing the popup.
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
@@ -18,7 +19,7 @@ import {
   withExtensionAndApi,
 } from '../helpers/customer-desk';
 import { aria } from '../helpers/extension';
-import { connectToLocalPartnerCenter, putSignIn, signInThroughWindow } from '../helpers/sign-in-window';
+import { putSignIn, signInThroughWindow, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 const LIFETIME_MS = 6000;
 const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '4', '--token-lifetime', String(LIFETIME_MS / 1000)]);
@@ -27,10 +28,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 6);
-  await connectToLocalPartnerCenter(desk.ext, desk.api.url);
-  const options = await desk.ext.open('options');
-  await signInThroughWindow(desk.ext, options, 'Sign in', 'Admin agent');
-  await options.close();
+  await signInToLocalPartnerCenter(desk.ext, desk.api.url);
 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
@@ -80,10 +78,14 @@ test('a token refused though it looked fresh (401): one refresh, and the same re
   await page.close();
 });
 
-test('the refresh refused too: "Sign in again", the draft kept across closing the popup, then Submit', async () => {
+test('the refresh refused and no silent sign-in: "Sign in again", the draft kept across closing the popup, then Submit', async () => {
   const customer = customers[2];
   let page = await editCity(2, 'Draftburg');
   const expired = await outlive(page);
+  // The authority's sign-in session gone (its cookie cleared): the silent sign-in (prompt=none) is refused too.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCookies');
+  await cdp.detach();
   await putSignIn(page, {
     ...expired,
     tokens: { ...expired.tokens!, refreshAt: Date.now() + 3_600_000, refreshToken: 'revoked' },

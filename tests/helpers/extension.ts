@@ -4,7 +4,7 @@
  * Builds nothing itself: the test command runs `wxt build` first.
  */
 import './node-browser';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -55,6 +55,8 @@ export interface LaunchOptions {
    * extension's storage.managed (managed-policy.ts).
    */
   fromCommandLine?: boolean;
+  /** Another build of the extension than `.output/chrome-mv3` (e.g. a copy whose manifest grants more). */
+  dir?: string;
 }
 
 /** The profile to launch with: the caller's, or a fresh one that `remove` deletes. */
@@ -66,21 +68,35 @@ export function profileFor(options: LaunchOptions, browserName: string) {
   return { dir, remove };
 }
 
+/**
+ * A copy of the Chromium build whose manifest grants `origins` at install: what the agent would have granted when
+ * asked (headless Chromium cannot answer the browser's own permission prompt). Removed with the folder it is in.
+ */
+export function buildGranting(origins: string[]): string {
+  requireBuild(EXTENSION_DIR, 'npm run build');
+  const dir = join(mkdtempSync(join(tmpdir(), 'customer-desk-granted-')), 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...origins];
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return dir;
+}
+
 /** Fails with the command to run when the build a launcher installs is missing. */
 export function requireBuild(dir: string, command: string) {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run ${command} first.`);
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  requireBuild(EXTENSION_DIR, 'npm run build');
+  const dir = options.dir ?? EXTENSION_DIR;
+  requireBuild(dir, 'npm run build');
   const profile = profileFor(options, 'chromium');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    ...(options.fromCommandLine
-      ? { ignoreDefaultArgs: ['--disable-extensions'] }
-      : { enableExtensions: [EXTENSION_DIR] }),
+    ...(options.fromCommandLine ? { ignoreDefaultArgs: ['--disable-extensions'] } : { enableExtensions: [dir] }),
     userDataDir: profile.dir,
     args: [
       '--no-sandbox',
@@ -91,9 +107,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
-      ...(options.fromCommandLine
-        ? [`--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`]
-        : []),
+      ...(options.fromCommandLine ? [`--load-extension=${dir}`, `--disable-extensions-except=${dir}`] : []),
     ],
     env: options.lang
       ? { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` }

@@ -81,3 +81,11 @@ export async function signInThroughWindow(ext: ExtensionBrowser, page: Page, but
     role,
   );
 }
+
+/** Partner Center's connection at the local Partner Center, signed in as `role` from the options page. */
+export async function signInToLocalPartnerCenter(ext: ExtensionBrowser, apiUrl: string, role = 'Admin agent') {
+  await connectToLocalPartnerCenter(ext, apiUrl);
+  const options = await ext.open('options');
+  await signInThroughWindow(ext, options, 'Sign in', role);
+  await options.close();
+}

@@ -26,6 +26,7 @@ const NEEDED_BY: Record<string, { file: string; use: RegExp }> = {
   contextMenus: { file: 'entrypoints/background.ts', use: /browser\.contextMenus\.create/ },
   sidePanel: { file: 'services/side-panel.ts', use: /browser\.sidePanel\.open/ },
   identity: { file: 'services/sign-in/background.ts', use: /browser\.identity\.launchWebAuthFlow/ },
+  alarms: { file: 'services/sign-in/background.ts', use: /browser\.alarms\.create/ },
   // The default API address, and the mock API's default listening address.
   'http://localhost/*': { file: 'services/storage.ts', use: /DEFAULT_API_BASE = 'http:\/\/localhost:3000'/ },
   'http://127.0.0.1/*': { file: 'mock-api/cli.ts', use: /parsed\.host \?\? '127\.0\.0\.1'/ },

@@ -57,3 +57,12 @@ test('a change another view announces drops the copy of that customer only', asy
   await customerChangedItem.setValue({ id: 'a', at: 1400 });
   expect(takePrefetched('a', 1500)).toBeNull();
 });
+
+test('a copy asked for before the list offering the customer appeared does not count: it is read again', async () => {
+  prefetchCustomer('a', 1000, 1000);
+  prefetchCustomer('a', 1500, 1400); // a newer list shows it: the copy of 1000 may be older than that list
+  prefetchCustomer('a', 1600, 1400); // the same list again: the copy of 1500 is newer than it
+  await new Promise((settled) => setTimeout(settled)); // the backend is asked once it is known
+  expect(customer).toHaveBeenCalledTimes(2);
+  expect(takePrefetched('a', 1700)).not.toBeNull();
+});

@@ -2,7 +2,13 @@
 /** The Account page's model, transition by transition: a pure reducer, no browser and no DOM. */
 import { expect, test } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { type AccountEvent, type AccountPage, accountPage, openAccount } from '@/state/edit-session/account';
+import {
+  type AccountEvent,
+  type AccountPage,
+  accountPage,
+  openAccount,
+  STALE_AFTER_MS,
+} from '@/state/edit-session/account';
 
 const customer = {
   id: 'c1',
@@ -11,12 +17,12 @@ const customer = {
   purchasePermission: { etag: '"p1"', azureReservations: false, azureSavingsPlans: false },
 } as unknown as Customer;
 const run = (state: AccountPage, ...events: AccountEvent[]) => events.reduce(accountPage, state);
-const shown = () => run(openAccount(), { type: 'loaded', customer });
+const shown = () => run(openAccount(), { type: 'loaded', customer, at: 1000 });
 
 test('loading, loaded, loadFailed: the customer is shown, a failure said, and a new read clears it', () => {
   const failed = run(openAccount(), { type: 'loading' }, { type: 'loadFailed', message: 'Not answering.' });
   expect(failed.loadError).toBe('Not answering.');
-  const state = run(failed, { type: 'loading' }, { type: 'loaded', customer });
+  const state = run(failed, { type: 'loading' }, { type: 'loaded', customer, at: 1000 });
   expect(state).toMatchObject({ loadError: null, customer });
 });
 
@@ -101,4 +107,37 @@ test('writeFailed: the alert says why, nothing is busy, and no Undo is left on o
   );
   expect(state.status).toEqual({ notice: { text: 'Someone changed this.' }, alert: true });
   expect(state).toMatchObject({ writing: false, undo: null, customer: { billingProfile: resource } });
+});
+
+test('chosenAgain: the open customer chosen again is read again at once, however fresh its copy', () => {
+  expect(accountPage(shown(), { type: 'chosenAgain', at: 1001 }).version).toBe(1001);
+});
+
+test('shownAgain: the view shown again reads again only a copy older than 30 seconds', () => {
+  const state = shown();
+  expect(accountPage(state, { type: 'shownAgain', at: 1000 + STALE_AFTER_MS })).toBe(state);
+  expect(accountPage(state, { type: 'shownAgain', at: 1001 + STALE_AFTER_MS }).version).toBe(1001 + STALE_AFTER_MS);
+  // Nothing shown yet: the first read is under way.
+  expect(accountPage(openAccount(), { type: 'shownAgain', at: 1e9 }).version).toBe(0);
+});
+
+test('loaded while a form is open: the copy is replaced, and a changed resource is said, the form kept', () => {
+  const editing = accountPage(shown(), { type: 'editOpened', kind: 'billing', draft: null });
+  expect(editing.editing).toMatchObject({ kind: 'billing', etag: '"b1"' });
+  // Another resource changed (the permission): not the form's business.
+  const other = { ...customer, purchasePermission: { ...customer.purchasePermission, etag: '"p2"' } };
+  const quiet = accountPage(editing, { type: 'loaded', customer: other, at: 2000 });
+  expect(quiet).toMatchObject({ changedElsewhere: false, readAt: 2000, customer: other });
+  const renamed = { ...customer, billingProfile: { ...customer.billingProfile, firstName: 'Ann', etag: '"b2"' } };
+  const changed = accountPage(quiet, { type: 'loaded', customer: renamed, at: 3000 });
+  expect(changed).toMatchObject({ changedElsewhere: true, editing: { kind: 'billing', etag: '"b1"' } });
+  // It stays said while the form is open, and goes with the form.
+  expect(accountPage(changed, { type: 'loaded', customer: renamed, at: 4000 }).changedElsewhere).toBe(true);
+  expect(accountPage(changed, { type: 'formClosed', saved: null }).changedElsewhere).toBe(false);
+});
+
+test('editOpened with a draft: the draft’s version is what the server’s copy is compared with', () => {
+  const draft = { values: { companyName: 'X' }, base: { companyName: 'Old' }, etag: '"c0"', savedAt: 1 };
+  const state = run(openAccount(), { type: 'editOpened', kind: 'company', draft }, { type: 'loaded', customer, at: 5 });
+  expect(state.changedElsewhere).toBe(true);
 });

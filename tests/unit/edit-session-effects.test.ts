@@ -221,6 +221,6 @@ describe('account effects', () => {
     const draft = (kind: string) => ({ values: { kind }, base: {}, etag: '"1"', savedAt: 1 });
     services.loadDraft = async (_id, kind) => draft(kind);
     await effects.reopenDraft();
-    expect(store.getState().editing).toEqual({ kind: 'billing', draft: draft('billing') });
+    expect(store.getState().editing).toEqual({ kind: 'billing', draft: draft('billing'), etag: '"1"' });
   });
 });

@@ -141,15 +141,23 @@ test('choosing opens the customer through storage; its arrival ends the search',
   expect(services.query.setValue).toHaveBeenLastCalledWith('');
 });
 
-test('the active option’s customer is read ahead, but never the one already open', async () => {
+test('the active option’s customer is read ahead, the open one too, and again when a newer list shows it', async () => {
   const { store, services, requests, type, page } = searchWithFakes('', 'a');
   await settled();
   type('co');
   requests[0].answer(page('a', 'b'));
   await settled();
-  expect(services.prefetch).not.toHaveBeenCalled();
+  // The open customer is read too: choosing it again reads it again, and this copy is newer than the list.
+  expect(services.prefetch.mock.calls.map(([id]) => id)).toEqual(['a']);
   store.dispatch({ type: 'moved', step: 1 });
-  expect(services.prefetch.mock.calls).toEqual([['b']]);
+  expect(services.prefetch.mock.calls.map(([id]) => id)).toEqual(['a', 'b']);
+  type('con');
+  requests[1].answer(page('a', 'b'));
+  await settled();
+  // The same option active in a newer list: its copy must be read after that list was shown.
+  const [, , last] = services.prefetch.mock.calls;
+  expect(last[0]).toBe('a');
+  expect(last[1]).toBeGreaterThanOrEqual(services.prefetch.mock.calls[0][1]);
 });
 
 test('the recent customers follow storage', async () => {

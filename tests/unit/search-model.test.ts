@@ -171,10 +171,28 @@ describe('choosing a customer', () => {
     expect(mainView(state)).toBe('account');
   });
 
-  test('choosing the customer already open ends the search at once', () => {
+  test('the chosen customer’s summary is kept for the account to show at once: a result’s, or a recent one’s', () => {
+    const chosen = run(answer(run(ready('c1'), { type: 'typed', query: 'co' }), page(['a'])), {
+      type: 'chosen',
+      id: 'a',
+    });
+    expect(chosen.preview).toEqual(hit('a'));
+    // It outlives the end of the search, which empties the results.
+    expect(run(chosen, { type: 'customerShown', id: 'a' }).preview).toEqual(hit('a'));
+    expect(run(ready('c1'), { type: 'moved', step: 1 }, { type: 'chosen', id: 'r2' }).preview).toEqual({
+      id: 'r2',
+      companyProfile: { tenantId: 'r2', domain: 'r2.onmicrosoft.com', companyName: 'Recent Two' },
+    });
+    // Chosen from elsewhere (the followed tab): nothing known before the read.
+    expect(run(ready('c1'), { type: 'chosen', id: 'zz' }).preview).toBeNull();
+  });
+
+  test('choosing the customer already open ends the search at once and has it read again', () => {
     const state = run(ready('c1'), { type: 'moved', step: 1 }, { type: 'chosen', id: 'c1' });
-    expect(state).toMatchObject({ chosen: null, listOpen: false });
+    expect(state).toMatchObject({ chosen: null, listOpen: false, reopened: 1 });
     expect(mainView(state)).toBe('account');
+    expect(run(state, { type: 'moved', step: 1 }, { type: 'chosen', id: 'c1' }).reopened).toBe(2);
+    expect(run(ready('c1'), { type: 'chosen', id: 'c2' }).reopened).toBe(0);
   });
 });
 

@@ -91,6 +91,8 @@ function service(initial: SignIn = signedOut(), overrides: Partial<SignInDeps> =
       stored = state;
     },
     interactive: vi.fn(async () => fresh()),
+    // By default the authority has no session to sign in from without the window.
+    silent: vi.fn(async () => Promise.reject(new SignInError('refused', 'login_required: no session'))),
     refresh: vi.fn(async () => fresh()),
     now: () => clock.now,
     ...overrides,
@@ -159,7 +161,7 @@ describe('the background service', () => {
     expect(deps.refresh).toHaveBeenCalledTimes(1);
   });
 
-  test('a refused refresh ends the sign-in (sign in again); an unreachable authority does not', async () => {
+  test('a refused refresh ends the sign-in (sign in again) when the silent sign-in fails too; an unreachable authority does not', async () => {
     const offline = service(signedIn(), {
       refresh: async () => Promise.reject(new SignInError('unreachable', 'Failed to fetch')),
     });
@@ -170,14 +172,58 @@ describe('the background service', () => {
       refresh: async () => Promise.reject(new SignInError('expired', 'invalid_grant: refresh token used')),
     });
     expect(await refused.service.token('access-1')).toEqual({ token: null, ended: 'expired' });
+    expect(refused.deps.silent).toHaveBeenCalledTimes(1);
     // Asked again, it still says why.
     expect(await refused.service.token()).toEqual({ token: null, ended: 'expired' });
     expect(refused.stored()).toEqual({
       status: 'signedOut',
       account: ann,
       tokens: null,
-      problem: { kind: 'expired', detail: 'invalid_grant: refresh token used' },
+      problem: { kind: 'expired', detail: 'login_required: no session' },
     });
+    expect(refused.deps.interactive).not.toHaveBeenCalled();
+  });
+
+  test('a refused refresh tries a silent sign-in as the same account first: new tokens, and no window', async () => {
+    const {
+      service: s,
+      deps,
+      stored,
+    } = service(signedIn(), {
+      refresh: async () => Promise.reject(new SignInError('expired', 'invalid_grant: expired')),
+      silent: vi.fn(async () => ({ tokens: tokens(7), account: ann })),
+    });
+    expect(await s.token('access-1')).toEqual({ token: 'access-7' });
+    expect(deps.silent).toHaveBeenCalledWith(PARTNER_CENTER_DEFAULTS, 'ann@partner.test');
+    expect(deps.interactive).not.toHaveBeenCalled();
+    expect(stored()).toEqual(signedIn(tokens(7)));
+    // Without a refresh token at all, the silent sign-in is the way too; an offline authority is not tried twice.
+    const bare = service(
+      { ...signedIn(), tokens: { ...tokens(1), refreshToken: null } },
+      {
+        silent: vi.fn(async () => ({ tokens: tokens(8), account: ann })),
+      },
+    );
+    expect(await bare.service.token('access-1')).toEqual({ token: 'access-8' });
+    expect(bare.deps.refresh).not.toHaveBeenCalled();
+    const offline = service(signedIn(), {
+      refresh: async () => Promise.reject(new SignInError('unreachable', 'Failed to fetch')),
+    });
+    await offline.service.token('access-1');
+    expect(offline.deps.silent).not.toHaveBeenCalled();
+  });
+
+  test('renewIfDue (the alarm, the background waking): renews due tokens ahead of any request, else nothing', async () => {
+    const { service: s, deps, clock, stored } = service(signedIn());
+    await s.renewIfDue();
+    expect(deps.refresh).not.toHaveBeenCalled();
+    clock.now = 3_300_000;
+    await s.renewIfDue();
+    expect(deps.refresh).toHaveBeenCalledTimes(1);
+    expect(stored().tokens?.accessToken).toBe('access-2');
+    const out = service();
+    await out.service.renewIfDue();
+    expect(out.deps.refresh).not.toHaveBeenCalled();
   });
 
   test('signed out, there is no token to give', async () => {
