@@ -10,11 +10,12 @@ const stubs = {
   clicked: [] as Listener[],
   commands: [] as Listener[],
   opened: [] as unknown[],
+  pages: { popup: '', panel: '' },
 };
 
 beforeEach(() => {
   fakeBrowser.reset();
-  Object.assign(stubs, { menus: [], clicked: [], commands: [], opened: [] });
+  Object.assign(stubs, { menus: [], clicked: [], commands: [], opened: [], pages: { popup: '', panel: '' } });
   Object.assign(fakeBrowser, {
     contextMenus: {
       removeAll: async () => {
@@ -26,7 +27,21 @@ beforeEach(() => {
       onClicked: { addListener: (l: Listener) => stubs.clicked.push(l) },
     },
     commands: { onCommand: { addListener: (l: Listener) => stubs.commands.push(l) } },
-    sidePanel: { setPanelBehavior: async () => {}, open: async (where: unknown) => void stubs.opened.push(where) },
+    action: {
+      setPopup: async ({ popup }: { popup: string }) => {
+        stubs.pages.popup = popup;
+      },
+    },
+    sidePanel: {
+      setPanelBehavior: async () => {},
+      setOptions: async ({ path }: { path: string }) => {
+        stubs.pages.panel = path;
+      },
+      open: async (where: unknown) => void stubs.opened.push(where),
+    },
+    // Firefox's sidebar, which Chrome lacks: the fake has it but does not implement it.
+    sidebarAction: { ...fakeBrowser.sidebarAction, setPanel: async () => {} },
+
     i18n: { ...fakeBrowser.i18n, getUILanguage: () => 'en-US' },
   });
   background.main();
@@ -56,4 +71,11 @@ test('choosing it opens the side panel on the search for the selected text, over
 test('the keyboard command opens the side panel in the current window', () => {
   for (const listener of stubs.commands) listener('open-side-panel', { windowId: 3 });
   expect(stubs.opened).toEqual([{ windowId: 3 }]);
+});
+
+test('the popup and the side panel the browser opens are the ones prerendered in the chosen language', async () => {
+  await expect.poll(() => stubs.pages).toEqual({ popup: 'popup.html', panel: 'sidepanel.html' });
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never); // the menu a language change retitles
+  await languageItem.setValue('ru');
+  await expect.poll(() => stubs.pages).toEqual({ popup: 'popup-ru.html', panel: 'sidepanel-ru.html' });
 });
