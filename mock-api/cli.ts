@@ -5,7 +5,7 @@ import { DEFAULT_TOKEN_LIFETIME } from './authority/authority';
 import { fromSources } from './from-sources';
 import { normalHost } from './middlewares/allowed-hosts';
 import { normalOrigin } from './middlewares/allowed-origins';
-import { DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';
+import { DatabaseInUseError, DEFAULT_COMPACT_AFTER, DEFAULT_SEED_COUNT, seedProgress } from './store';
 
 // Installed as a package, the repository's folders are not there: the database goes under the current directory.
 const COMMAND = fromSources ? 'npm run api --' : 'customer-desk-api';
@@ -157,7 +157,7 @@ function exit(code: number, message: string): never {
 }
 
 // Loaded after the flags are checked: --help and a bad flag answer without loading the server.
-const { DatabaseInUseError, FixturesError, startMockApi } = await import('./index');
+const { FixturesError, startMockApi } = await import('./index');
 const api = await startMockApi(options).catch((error: Error) =>
   exit(
     error instanceof FixturesError || error instanceof DatabaseInUseError ? 2 : 1,

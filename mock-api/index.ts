@@ -25,8 +25,6 @@ import { normalHost } from './middlewares/allowed-hosts';
 import { parseJsonObject } from './middlewares/json-body';
 import { DatabaseLock, openStore, StartState } from './store';
 
-export { DatabaseInUseError } from './store';
-
 /** How long `close()` lets requests in flight finish before it closes their connections. */
 export const CLOSE_GRACE_MS = 5000;
 
