@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
 import type { CustomerSummary } from '@/domain/schemas';
-import { spawnMockApi } from '../tests/helpers/mock-api';
+import { spawnMockApi } from '@/harness/mock-api';
 import { readAllCustomers } from './all-customers';
 import { measureApiSearch, type SearchRun } from './api-search';
 import { cpuTicks, measureApiStart, residentMB, waitUntilIdle } from './api-start';

@@ -7,7 +7,7 @@
  * --writes --stock-queries --stock-writes --seed-value --out --chart.
  */
 import './out-dir';
-import '../tests/helpers/node-browser';
+import '@/harness/node-browser';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -16,9 +16,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
+import { EXTENSION_DIR, launchExtension } from '@/harness/extension';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { roleItem } from '@/services/storage';
-import { EXTENSION_DIR, launchExtension } from '../tests/helpers/extension';
 import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';
 import { chart } from './chart';

@@ -1,7 +1,5 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { draftItem } from '@/services/drafts';
-import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   CONFLICT,
@@ -13,9 +11,11 @@ import {
   someCustomers,
   submitMerge,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { draftItem } from '@/services/drafts';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

@@ -6,7 +6,6 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   callApi,
@@ -14,11 +13,12 @@ import {
   openCustomer,
   someCustomers,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { closeSidebar, launchFirefoxExtension, sidebarIsOpen, sidebarText } from '../helpers/firefox';
-import { wholeCustomers } from '../helpers/mock-api';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { closeSidebar, launchFirefoxExtension, sidebarIsOpen, sidebarText } from '@/harness/firefox';
+import { wholeCustomers } from '@/harness/mock-api';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

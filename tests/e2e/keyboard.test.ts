@@ -4,9 +4,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { callApi, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 type Counter = { mouseEvents: number };
 

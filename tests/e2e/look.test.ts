@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
+import { colleaguePatch, someCustomers } from '@/harness/customer-desk';
+import { aria, EXTENSION_DIR } from '@/harness/extension';
 import { currentCustomerItem, roleItem } from '@/services/storage';
-import { colleaguePatch, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria, EXTENSION_DIR } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 const built = (extension: string) =>
   readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' })

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { beforeEach, expect, test } from 'vitest';
+import { waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { apiBaseItem, languageItem, roleItem } from '@/services/storage';
-import { waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 const desk = withExtensionAndApi(['--seed', '21', '--seed-value', '3']);
 

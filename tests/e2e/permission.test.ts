@@ -1,7 +1,8 @@
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, openCustomer, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
-import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
+import { someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { languageItem } from '@/services/storage';
-import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 const desk = withExtensionAndApi(['--seed', '10', '--seed-value', '2']);
 

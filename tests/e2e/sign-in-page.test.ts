@@ -4,10 +4,10 @@
  */
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
+import { authorizeUrl, CLIENT_ID, pkce, token } from '@/harness/partner-center';
 import { violations } from '../helpers/axe';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
-import { authorizeUrl, CLIENT_ID, pkce, token } from '../helpers/partner-center';
 
 let api: MockApi;
 let ext: ExtensionBrowser;

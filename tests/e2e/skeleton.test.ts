@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { textOf } from '@/harness/customer-desk';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
 import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
-import { textOf } from '../helpers/customer-desk';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 let api: MockApi;
 let ext: ExtensionBrowser;

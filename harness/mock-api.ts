@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { type MockApiOptions, startMockApi } from '@/mock-api/index';
 import { expectConforms } from './contract';
@@ -52,7 +51,7 @@ export interface MockApi {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 export async function call(
   url: string,
@@ -97,17 +96,6 @@ export async function startApi(options: MockApiOptions = {}): Promise<InProcessA
     reset: api.reset,
     stop: api.close,
   };
-}
-
-/** A test file's own API (in-process) for all its tests, and the id of its first customer. */
-export function withApi(options: MockApiOptions) {
-  const file = {} as { api: InProcessApi; id: string };
-  beforeAll(async () => {
-    file.api = await startApi(options);
-    file.id = (await file.api.call('/customers?_limit=1')).body[0].id;
-  });
-  afterAll(() => file.api?.stop());
-  return file;
 }
 
 /** The command line in a child process (for flags, output, exit codes, signals and kill -9). */

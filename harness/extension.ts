@@ -11,7 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { apiBaseItem } from '@/services/storage';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The little of the page-side extension API the helpers call. */
