@@ -47,6 +47,8 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   apiUrl?: string;
+  /** Another built Chrome extension than EXTENSION_DIR (the bench's copy, with its blank page). */
+  extensionDir?: string;
   lang?: string;
   /** A profile to reuse (and keep) across launches, to test what survives a browser restart. */
   userDataDir?: string;
@@ -72,15 +74,14 @@ export function requireBuild(dir: string, command: string) {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  requireBuild(EXTENSION_DIR, 'npm run build');
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  requireBuild(dir, 'npm run build');
   const profile = profileFor(options, 'chromium');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
     pipe: true,
-    ...(options.fromCommandLine
-      ? { ignoreDefaultArgs: ['--disable-extensions'] }
-      : { enableExtensions: [EXTENSION_DIR] }),
+    ...(options.fromCommandLine ? { ignoreDefaultArgs: ['--disable-extensions'] } : { enableExtensions: [dir] }),
     userDataDir: profile.dir,
     args: [
       '--no-sandbox',
@@ -91,9 +92,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-component-update',
       '--disable-sync',
       ...(options.lang ? [`--lang=${options.lang}`, `--accept-lang=${options.lang}`] : []),
-      ...(options.fromCommandLine
-        ? [`--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`]
-        : []),
+      ...(options.fromCommandLine ? [`--load-extension=${dir}`, `--disable-extensions-except=${dir}`] : []),
     ],
     env: options.lang
       ? { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8` }

@@ -86,10 +86,8 @@ export async function release(out: string): Promise<Released[]> {
   const buildDir = join(out, 'build');
   rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  // The store build, whoever runs this (a test runner sets NODE_ENV=test, which changes what Vite builds); never the
-  // bench's blank page.
+  // The store build, whoever runs this (a test runner sets NODE_ENV=test, which changes what Vite builds).
   const env: NodeJS.ProcessEnv = { ...process.env, CD_OUT_DIR: buildDir, NODE_ENV: 'production' };
-  delete env.CD_BENCH;
   for (const browser of Object.keys(BROWSERS))
     execFileSync('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const date = sourceDate();
