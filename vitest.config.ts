@@ -5,9 +5,14 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   test: {
     projects: [
+      // Logic in Node; only the component tests (.tsx) pay for a DOM (happy-dom costs about a second a file).
+      {
+        plugins: [WxtVitest()],
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       {
         plugins: [WxtVitest(), preact()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'unit-dom', include: ['tests/unit/**/*.test.tsx'], environment: 'happy-dom' },
       },
       {
         plugins: [WxtVitest()],
