@@ -4,6 +4,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one file at a time; most API files wait on a child process or the disk.
+    maxWorkers: 2,
     projects: [
       // Logic in Node; only the component tests (.tsx) pay for a DOM (happy-dom costs about a second a file).
       {
@@ -37,7 +39,8 @@ export default defineConfig({
       },
       {
         plugins: [WxtVitest()],
-        // One Chromium at a time: the machines have two cores.
+        // One browser at a time: the machines have two cores, and the policy tests write machine-wide files. npm test
+        // runs this project in a vitest process of its own beside the others (scripts/test-layers.mjs).
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
