@@ -19,7 +19,7 @@ import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
-const desk = withExtensionAndApi(['--seed', '30', '--seed-value', '5']);
+const desk = withExtensionAndApi({ seed: 30, seedValue: 5 });
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 10);

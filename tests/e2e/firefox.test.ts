@@ -24,7 +24,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 const RESERVATIONS = 'Allow purchase of Azure reservations';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '11'], launchFirefoxExtension);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 11 }, launchFirefoxExtension);
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 4);

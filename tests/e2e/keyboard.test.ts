@@ -11,7 +11,7 @@ import { withExtensionAndApi } from '../helpers/fixtures';
 
 type Counter = { mouseEvents: number };
 
-const desk = withExtensionAndApi(['--seed', '40', '--seed-value', '5']);
+const desk = withExtensionAndApi({ seed: 40, seedValue: 5 });
 let customer: { id: string; name: string };
 
 beforeAll(async () => {

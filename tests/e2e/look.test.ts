@@ -30,7 +30,7 @@ test("the tokens are the pages' CSS, light and dark, and no script carries them"
   expect(Object.keys(webLightTheme).filter((token) => js.includes(token))).toEqual([]);
 });
 
-const desk = withExtensionAndApi(['--seed', '5', '--seed-value', '8']);
+const desk = withExtensionAndApi({ seed: 5, seedValue: 8 });
 
 /** Waits until the element's (or its pseudo-element's) `property` is the system colour `system`. */
 async function waitForSystemColour(page: Page, selector: string, property: string, system: string, pseudo?: string) {

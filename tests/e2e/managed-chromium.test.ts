@@ -21,7 +21,7 @@ const OWN: PartnerCenterSettings = {
 };
 
 let removePolicy: () => void;
-const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '5'], async ({ apiUrl } = {}) => {
+const desk = withExtensionAndApi({ seed: 12, seedValue: 5 }, async ({ apiUrl } = {}) => {
   const { ext, removePolicy: remove } = await launchChromiumWithPolicy({
     connection: 'partnerCenter',
     apiAddress: apiUrl,

@@ -13,7 +13,7 @@ import { withExtensionAndApi } from '../helpers/fixtures';
 /** The agent's own API address: nothing listens there, so only the organisation's can answer. */
 const OWN_API = 'http://127.0.0.1:9';
 
-const desk = withExtensionAndApi(['--seed', '8', '--seed-value', '4'], async ({ apiUrl } = {}) => {
+const desk = withExtensionAndApi({ seed: 8, seedValue: 4 }, async ({ apiUrl } = {}) => {
   const ext = await launchFirefoxWithPolicy({
     connection: 'mock',
     apiAddress: apiUrl,

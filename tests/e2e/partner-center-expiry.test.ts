@@ -15,7 +15,7 @@ import { withExtensionAndApi } from '../helpers/fixtures';
 import { connectToLocalPartnerCenter, putSignIn, signInThroughWindow } from '../helpers/sign-in-window';
 
 const LIFETIME_MS = 6000;
-const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '4', '--token-lifetime', String(LIFETIME_MS / 1000)]);
+const desk = withExtensionAndApi({ seed: 12, seedValue: 4, tokenLifetime: LIFETIME_MS / 1000 });
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

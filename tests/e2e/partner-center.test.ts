@@ -32,7 +32,7 @@ import { violations } from '../helpers/axe';
 import { withExtensionAndApi } from '../helpers/fixtures';
 import { signInThroughWindow, signInWindow } from '../helpers/sign-in-window';
 
-const desk = withExtensionAndApi(['--seed', '30', '--seed-value', '9']);
+const desk = withExtensionAndApi({ seed: 30, seedValue: 9 });
 
 interface Listed {
   id: string;

@@ -8,7 +8,7 @@ let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 const RESERVATIONS = 'Allow purchase of Azure reservations';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '3']);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 3 });
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 5);

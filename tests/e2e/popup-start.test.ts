@@ -9,7 +9,7 @@ import { aria } from '@/harness/extension';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '3']);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 3 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 

@@ -4,7 +4,7 @@ import { aria } from '@/harness/extension';
 import { languageItem } from '@/services/storage';
 import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '10', '--seed-value', '2']);
+const desk = withExtensionAndApi({ seed: 10, seedValue: 2 });
 
 test('in Russian the same roles carry Partner Center terms: Обновить, Отправить, the permission dialog', async () => {
   const [customer] = await someCustomers(desk.api.url, 1);

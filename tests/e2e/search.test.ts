@@ -4,7 +4,7 @@ import { aria } from '@/harness/extension';
 import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/services/storage';
 import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '60', '--seed-value', '11']);
+const desk = withExtensionAndApi({ seed: 60, seedValue: 11 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 

@@ -17,12 +17,16 @@ export function withApi(options: MockApiOptions) {
 
 /**
  * A test file's own mock API (fresh database) and a browser (Chromium unless `launch` says otherwise) with the
- * extension pointed at it, for all its tests.
+ * extension pointed at it, for all its tests. The API runs in this process (`MockApiOptions`), or, given command-line
+ * flags, as the command line in a child process, for a test that kills it.
  */
-export function withExtensionAndApi(apiArgs: string[], launch: typeof launchExtension = launchExtension) {
-  const desk = {} as { api: MockApi; ext: ExtensionBrowser };
+export function withExtensionAndApi<A extends MockApiOptions | string[]>(
+  api: A,
+  launch: typeof launchExtension = launchExtension,
+) {
+  const desk = {} as { api: A extends string[] ? MockApi : InProcessApi; ext: ExtensionBrowser };
   beforeAll(async () => {
-    desk.api = await spawnMockApi(apiArgs);
+    desk.api = (Array.isArray(api) ? await spawnMockApi(api) : await startApi(api)) as typeof desk.api;
     desk.ext = await launch({ apiUrl: desk.api.url });
   });
   afterAll(async () => {
