@@ -22,7 +22,9 @@ export default defineConfig({
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // A stall bound, not a speed check: a file that spawns the command line starts Node with tsx per test, and
+          // beside the e2e process on two busy cores that took over 30 s.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -1,4 +1,4 @@
-/** Steps of the agent's job shared by the end-to-end tests: by role and accessible name only. */
+/** Steps of the agent's job shared by the end-to-end tests and the screenshots: by role and accessible name only. */
 import type { Page } from 'puppeteer-core';
 import { aria } from './extension';
 import { type CallOptions, call } from './mock-api';

@@ -1,7 +1,7 @@
 /**
  * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`, and what every
  * browser's launcher shares once the extension runs (Firefox's is firefox.ts).
- * Builds nothing itself: the test command runs `wxt build` first.
+ * Builds nothing itself: the test command runs `wxt build` first (the bench and the screenshots build their own).
  */
 import './node-browser';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The real mock API for tests, on a free loopback port with its own temporary database: in this process
+ * The real mock API for tests, the bench and scripts, on a free loopback port with its own temporary database: in this process
  * (`startApi`, through `startMockApi` of mock-api/index.ts, as testers' suites use it), or as the command line
  * testers run (`spawnMockApi`, for what only a process shows: flags, output, exit codes, signals, kill -9).
  * Every answer `call` receives is checked against the API's contract document (contract.ts).
