@@ -4,10 +4,17 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one file at a time; most API files wait on a child process or the disk.
+    maxWorkers: 2,
     projects: [
+      // Logic in Node; only the component tests (.tsx) pay for a DOM (happy-dom costs about a second a file).
+      {
+        plugins: [WxtVitest()],
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       {
         plugins: [WxtVitest(), preact()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'unit-dom', include: ['tests/unit/**/*.test.tsx'], environment: 'happy-dom' },
       },
       {
         plugins: [WxtVitest()],
@@ -16,7 +23,9 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/helpers/built-mock-api.ts'],
-          testTimeout: 30_000,
+          // A stall bound, not a speed check: files that start the command line per test took over 30 s beside the
+          // e2e process on two busy cores.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
@@ -33,7 +42,8 @@ export default defineConfig({
       },
       {
         plugins: [WxtVitest()],
-        // One Chromium at a time: the machines have two cores.
+        // One browser at a time: the machines have two cores, and the policy tests write machine-wide files. npm test
+        // runs this project in a vitest process of its own beside the others (scripts/test-layers.mjs).
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -64,11 +64,6 @@ export default defineConfig({
       if (wxt.config.browser !== 'firefox')
         files.push({ relativeDest: MANAGED_SCHEMA_FILE, contents: `${JSON.stringify(managedSchema(), null, 2)}\n` });
     },
-    // The blank page is the bench's floor for popup start-up: built only with CD_BENCH=1, never shipped.
-    'entrypoints:resolved': (_, entrypoints) => {
-      if (!process.env.CD_BENCH)
-        entrypoints.splice(0, entrypoints.length, ...entrypoints.filter((e) => e.name !== 'blank'));
-    },
     // WXT titles the toolbar button and the sidebar from the pages' <title>; the manifest's own strings are translated.
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const key of ['action', 'browser_action', 'sidebar_action'] as const) {

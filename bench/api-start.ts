@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type MockApi, spawnMockApi } from '../tests/helpers/mock-api';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
 
 export interface StartRun {
   /** From the sources through tsx (`npm run api`), as every earlier run measured it. */

@@ -5,7 +5,7 @@
  * (services/customer-prefetch.ts); this is what that buys.
  */
 import type { CustomerSummary } from '@/domain/schemas';
-import { aria, type ExtensionBrowser } from '../tests/helpers/extension';
+import { aria, type ExtensionBrowser } from '@/harness/extension';
 import type { HttpClient } from './http-client';
 import { KEEP_NAMES_SHIM } from './keep-names';
 

@@ -7,7 +7,7 @@
  * app after its prerendered first render) is timed too.
  */
 import type { Page } from 'puppeteer-core';
-import type { ExtensionBrowser } from '../tests/helpers/extension';
+import type { ExtensionBrowser } from '@/harness/extension';
 import { KEEP_NAMES_SHIM } from './keep-names';
 
 type Window = { __benchReady: Promise<number>; __benchContent: Promise<number> };

@@ -3,8 +3,8 @@
  * last `input` event to the moment the listbox shows that query's first page (as the API answers it) and the
  * answer to exactly that query has arrived — so a list left over from a shorter prefix never counts.
  */
-import type { ExtensionBrowser } from '../tests/helpers/extension';
-import { aria } from '../tests/helpers/extension';
+import type { ExtensionBrowser } from '@/harness/extension';
+import { aria } from '@/harness/extension';
 import { KEEP_NAMES_SHIM } from './keep-names';
 
 /** Milliseconds from the last keystroke: to rendered results, and where they went. */

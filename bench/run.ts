@@ -1,13 +1,14 @@
 /**
- * `npm run bench`: builds the extension (with the bench-only blank page) into its own folder, seeds the mock API
+ * `npm run bench`: builds the extension into its own folder (or takes a built one: --extension), adds the bench-only
+ * blank page to a copy of it (blank-page.ts), seeds the mock API
  * with 100,000 customers and measures popup start-up, keystroke → results, API search, durable writes, start-up
  * and memory — beside their floors and stock json-server — then prints a table, writes bench/results.json and draws
  * docs/bench.svg. `--customers 1000000` measures the mock API alone at a million customers and adds its keys
  * (ending in `1m`) to the same results. Flags (for a quick run or the smoke test): --customers --queries --opens
- * --writes --stock-queries --stock-writes --seed-value --out --chart.
+ * --writes --stock-queries --stock-writes --seed-value --out --chart --extension.
  */
 import './out-dir';
-import '../tests/helpers/node-browser';
+import '@/harness/node-browser';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -16,11 +17,12 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_ROLE, ROLE_HEADER } from '@/domain/roles';
+import { EXTENSION_DIR, type ExtensionBrowser, launchExtension } from '@/harness/extension';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
 import { roleItem } from '@/services/storage';
-import { EXTENSION_DIR, type ExtensionBrowser, launchExtension } from '../tests/helpers/extension';
 import { type ApiRun, loopbackMs, measureApi } from './api-run';
 import { measureApiSearch } from './api-search';
+import { withBlankPage } from './blank-page';
 import { chart } from './chart';
 import { httpClient } from './http-client';
 import { measureOpenAccount, type OpenRun } from './open-account';
@@ -53,6 +55,8 @@ const { values: flags } = parseArgs({
     'seed-value': { type: 'string', default: '1' },
     out: { type: 'string', default: join(ROOT, 'bench/results.json') },
     chart: { type: 'string', default: join(ROOT, 'docs/bench.svg') },
+    // A built Chrome extension to measure instead of building one (the smoke test passes npm test's .output/).
+    extension: { type: 'string' },
   },
   strict: true,
 });
@@ -205,13 +209,12 @@ try {
       `\n${table(mine)}\n\n${options.customers} customers · ${on.cores} cores · Node ${on.node} · ${date}\n`,
     );
   } else {
-    log(`building the extension with the blank page into ${process.env.CD_OUT_DIR}`);
-    const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], {
-      cwd: ROOT,
-      env: { ...process.env, CD_BENCH: '1' },
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
+    if (!flags.extension) {
+      log(`building the extension into ${process.env.CD_OUT_DIR}`);
+      const build = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`wxt build failed:\n${build.stdout}${build.stderr}`);
+    }
+    const extensionDir = withBlankPage(flags.extension ? resolve(flags.extension) : EXTENSION_DIR, work);
 
     let ready!: Awaited<ReturnType<typeof measurePopupReady>>;
     let readyRu!: Awaited<ReturnType<typeof measurePopupReady>>;
@@ -221,7 +224,7 @@ try {
       log(
         `Chromium: ${options.opens} interleaved opens of the popup and the blank page, typing ${queries.length} queries, opening ${options.opens} accounts`,
       );
-      const ext = await launchExtension({ apiUrl: url });
+      const ext = await launchExtension({ apiUrl: url, extensionDir });
       chromium = await ext.browser.version();
       try {
         await ext.setItems([roleItem, DEFAULT_ROLE]);
@@ -241,7 +244,7 @@ try {
         await russian.close();
       }
     });
-    const bundle = popupStartupJs(EXTENSION_DIR, ready.popupScripts);
+    const bundle = popupStartupJs(extensionDir, ready.popupScripts);
     const preactKB = gzipSync(readFileSync(join(ROOT, 'node_modules/preact/dist/preact.mjs'))).length / 1024;
 
     log(

@@ -5,7 +5,7 @@
  * inside the page, from the key or click to the text appearing. Keystroke → results is popup-search.ts's measure.
  */
 import type { CustomerSummary } from '@/domain/schemas';
-import { aria, type ExtensionBrowser } from '../tests/helpers/extension';
+import { aria, type ExtensionBrowser } from '@/harness/extension';
 import { KEEP_NAMES_SHIM } from './keep-names';
 
 export interface SlowOpen {

@@ -6,7 +6,7 @@
  * bench/results.json, keeping every other key. Flags: --customers --opens --queries --saves --out.
  */
 import './out-dir';
-import '../tests/helpers/node-browser';
+import '@/harness/node-browser';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,9 +14,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ROLE } from '@/domain/roles';
 import type { CustomerSummary } from '@/domain/schemas';
 import { DEFAULT_PAGE_SIZE } from '@/domain/search';
+import { launchExtension } from '@/harness/extension';
+import { spawnMockApi } from '@/harness/mock-api';
 import { roleItem } from '@/services/storage';
-import { launchExtension } from '../tests/helpers/extension';
-import { spawnMockApi } from '../tests/helpers/mock-api';
 import { measurePopupSearch } from './popup-search';
 import { pickQueries } from './queries';
 import { machine, metric, type Results, stamp, table } from './results';

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type CallOptions, startApi } from '../tests/helpers/mock-api';
-import { pc, signIn } from '../tests/helpers/partner-center';
+import { type CallOptions, startApi } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
 
 const OUT = resolve(import.meta.dirname, '../tests/fixtures/partner-center');
 /** The headers the backend reads, or a test asserts on. */

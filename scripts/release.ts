@@ -1,5 +1,6 @@
 /**
- * `npm run release [-- --out <folder>]`: the store builds for Chrome and Firefox and the sources zip AMO asks for,
+ * `npm run release [-- --out <folder>] [--build <folder>]`: the store builds for Chrome and Firefox (or, with
+ * --build, the ones already in that folder, e.g. those `npm test` tested) and the sources zip AMO asks for,
  * named with package.json's version (`customer-desk-<v>-chrome.zip`, `…-firefox.zip`, `…-sources.zip`), in one
  * folder (default `.output/release/`) with their SHA-256 in `SHA256SUMS`, also printed. The same commit gives the
  * same bytes: the builds are deterministic, and the zips list files in one order with one date (the commit's, or
@@ -81,17 +82,24 @@ export interface Released {
   sha256: string;
 }
 
-/** Builds both browsers into `<out>/build`, writes the three packages and SHA256SUMS into `out`. */
-export async function release(out: string): Promise<Released[]> {
-  const buildDir = join(out, 'build');
-  rmSync(buildDir, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  // The store build, whoever runs this (a test runner sets NODE_ENV=test, which changes what Vite builds); never the
-  // bench's blank page.
+/** The store build of `browser` into `<buildDir>/<chrome-mv3|firefox-mv2>`, as `npm run release` makes it. */
+export function buildForStore(browser: keyof typeof BROWSERS, buildDir: string) {
+  // The store build, whoever runs this (a test runner sets NODE_ENV=test, which changes what Vite builds).
   const env: NodeJS.ProcessEnv = { ...process.env, CD_OUT_DIR: buildDir, NODE_ENV: 'production' };
-  delete env.CD_BENCH;
-  for (const browser of Object.keys(BROWSERS))
-    execFileSync('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/**
+ * Builds both browsers into `<out>/build` (or takes the builds in `built`), writes the three packages and SHA256SUMS
+ * into `out`.
+ */
+export async function release(out: string, built?: string): Promise<Released[]> {
+  mkdirSync(out, { recursive: true });
+  const buildDir = built ?? join(out, 'build');
+  if (!built) {
+    rmSync(buildDir, { recursive: true, force: true });
+    for (const browser of Object.keys(BROWSERS) as (keyof typeof BROWSERS)[]) buildForStore(browser, buildDir);
+  }
   const date = sourceDate();
   const packages: [string, Buffer][] = [
     [packageName('chrome'), await zipBuild(buildDir, 'chrome', date)],
@@ -108,9 +116,11 @@ export async function release(out: string): Promise<Released[]> {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: '.output/release' } } });
+  const { values } = parseArgs({
+    options: { out: { type: 'string', default: '.output/release' }, build: { type: 'string' } },
+  });
   const out = resolve(values.out);
-  const released = await release(out);
+  const released = await release(out, values.build && resolve(values.build));
   process.stdout.write(`${name} ${version} in ${out}\n`);
   for (const { file, sha256: hash } of released) process.stdout.write(`${hash}  ${file}\n`);
 }

@@ -5,7 +5,7 @@
  * organisation's policy sets it: for that, Chromium starts once more under a machine policy, written for that run
  * only); and the mock API's own reference at /docs. Writes docs/screenshots/<view>-<theme>.png and api-docs.png.
  */
-import '../tests/helpers/node-browser';
+import '@/harness/node-browser';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,10 +19,10 @@ process.env.CD_OUT_DIR ??= '.output-screenshots';
 execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
 
 // Imported after CD_OUT_DIR is set: the helper reads it when loaded.
-const { aria, launchExtension } = await import('../tests/helpers/extension');
-const { startApi } = await import('../tests/helpers/mock-api');
-const { callApi, colleaguePatch, waitForLiveText } = await import('../tests/helpers/customer-desk');
-const { launchChromiumWithPolicy } = await import('../tests/helpers/managed-policy');
+const { aria, launchExtension } = await import('@/harness/extension');
+const { startApi } = await import('@/harness/mock-api');
+const { callApi, colleaguePatch, waitForLiveText } = await import('@/harness/customer-desk');
+const { launchChromiumWithPolicy } = await import('@/harness/managed-policy');
 
 const api = await startApi({ seed: 300, seedValue: 2026 });
 const ext = await launchExtension({ apiUrl: api.url });

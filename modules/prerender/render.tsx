@@ -3,7 +3,7 @@
  * view named on the command line (`popup` or `sidepanel`), in the language named after it, as HTML. The first render reads no storage and no browser
  * API, so it is the same here as in the page; effects (which would) do not run.
  */
-import '../../tests/helpers/node-browser';
+import '@/harness/node-browser';
 import { renderToString } from 'preact-render-to-string';
 import { App, type View } from '@/components/App';
 import type { Language } from '@/domain/languages';

@@ -1,9 +1,9 @@
 /** Host and Origin allow-lists: a web page the tester happens to open, or a rebound DNS name, gets nothing. */
 import http from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, spawnMockApi, startApi } from '@/harness/mock-api';
 import type { MockApiOptions } from '@/mock-api/index';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, spawnMockApi, startApi } from '../helpers/mock-api';
 
 const started: { stop: () => Promise<void> }[] = [];
 let api: InProcessApi;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 
 let api: InProcessApi;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-admin-'));
 let api: InProcessApi;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { expect, type Mock, test, vi } from 'vitest';
-import { withApi } from '../helpers/mock-api';
+import { withApi } from '../helpers/fixtures';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();

@@ -1,6 +1,6 @@
 /** `/__admin/faults`: injected statuses, bodies, waits and dropped connections, by method and path glob. */
 import { afterEach, expect, test } from 'vitest';
-import { withApi } from '../helpers/mock-api';
+import { withApi } from '../helpers/fixtures';
 
 const desk = withApi({ seed: 5 });
 afterEach(async () => {

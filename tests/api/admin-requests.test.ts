@@ -1,6 +1,6 @@
 /** `/__admin/requests`: what clients sent, newest first, filtered; the tester's own tools never in it. */
 import { beforeEach, expect, test } from 'vitest';
-import { withApi } from '../helpers/mock-api';
+import { withApi } from '../helpers/fixtures';
 
 const desk = withApi({ seed: 5 });
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
-import { pc, signIn, token } from '../helpers/partner-center';
+import { type InProcessApi, startApi, wholeCustomers } from '@/harness/mock-api';
+import { pc, signIn, token } from '@/harness/partner-center';
 
 const SECRET = 'tester~secret.1';
 const APP = '22222222-3333-4444-8555-666666666666';

@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { PC_SCOPE, tokensFor } from '../helpers/partner-center';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { PC_SCOPE, tokensFor } from '@/harness/partner-center';
 
 let api: InProcessApi;
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { authorizeUrl, CLIENT_ID, pkce, REDIRECT_URI, token } from '../helpers/partner-center';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { authorizeUrl, CLIENT_ID, pkce, REDIRECT_URI, token } from '@/harness/partner-center';
 
 let api: InProcessApi;
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { CLIENT_ID, pc, signIn, token } from '../helpers/partner-center';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { CLIENT_ID, pc, signIn, token } from '@/harness/partner-center';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-refresh-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

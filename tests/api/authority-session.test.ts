@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import {
   type AuthorizeOptions,
   authorizeUrl,
@@ -10,7 +10,7 @@ import {
   pkce,
   REDIRECT_URI,
   token,
-} from '../helpers/partner-center';
+} from '@/harness/partner-center';
 
 let api: InProcessApi;
 

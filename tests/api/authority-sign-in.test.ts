@@ -1,7 +1,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import {
   authorizationCode,
   authorizeUrl,
@@ -11,7 +11,7 @@ import {
   REDIRECT_URI,
   signIn,
   token,
-} from '../helpers/partner-center';
+} from '@/harness/partner-center';
 
 let api: InProcessApi;
 let tid: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { authorizationCode, CLIENT_ID, pkce, REDIRECT_URI, token } from '../helpers/partner-center';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { authorizationCode, CLIENT_ID, pkce, REDIRECT_URI, token } from '@/harness/partner-center';
 
 let api: InProcessApi;
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, spawnMockApi, startApi } from '../helpers/mock-api';
-import { PC_SCOPE, pc, signIn } from '../helpers/partner-center';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, spawnMockApi, startApi } from '@/harness/mock-api';
+import { PC_SCOPE, pc, signIn } from '@/harness/partner-center';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-authority-'));
 const dbPath = join(dir, 'db.json');

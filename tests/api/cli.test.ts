@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DIAL_CODES } from '@/domain/countries';
 import { Customer, companyIssues, countryIssues } from '@/domain/schemas';
+import { runCli as cli, type MockApi, spawnMockApi } from '@/harness/mock-api';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
-import { runCli as cli, type MockApi, spawnMockApi } from '../helpers/mock-api';
 
 const started: MockApi[] = [];
 let plain: MockApi;

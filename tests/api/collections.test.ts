@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-collections-'));
 const dbPath = join(dir, 'db.json');

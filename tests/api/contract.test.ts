@@ -12,14 +12,14 @@ import { promisify } from 'node:util';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { contractOf } from '@/harness/contract';
+import { type InProcessApi, startApi, wholeCustomers } from '@/harness/mock-api';
 import type { TesterControl } from '@/mock-api/admin/control';
 import { mountAdmin } from '@/mock-api/admin/routes';
 import { Authority } from '@/mock-api/authority/authority';
 import { openApiDocument } from '@/mock-api/openapi/document';
 import { createApp } from '@/mock-api/server';
 import { openStore } from '@/mock-api/store';
-import { contractOf } from '../helpers/contract';
-import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
 
 let api: InProcessApi;
 let document: Record<string, any>;

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, runCli, spawnMockApi } from '../helpers/mock-api';
+import { type MockApi, runCli, spawnMockApi } from '@/harness/mock-api';
 
 const root = mkdtempSync(join(tmpdir(), 'customer-desk-damage-'));
 const running: MockApi[] = [];

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'customer-desk-small-disk-'));
 let unavailable = '';

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-durability-'));
 const running: MockApi[] = [];

@@ -6,9 +6,9 @@
  * 500, the bad bytes were stored.)
  */
 import { expect, test } from 'vitest';
+import { signIn } from '@/harness/partner-center';
 import { MAX_DEPTH } from '@/mock-api/middlewares/json-body';
-import { withApi } from '../helpers/mock-api';
-import { signIn } from '../helpers/partner-center';
+import { withApi } from '../helpers/fixtures';
 
 const desk = withApi({ seed: 3 });
 const admin = { role: null };

@@ -6,7 +6,7 @@
  */
 import { beforeEach, expect, test } from 'vitest';
 import { BODY_KEPT, JOURNAL_BYTES } from '@/mock-api/admin/request-journal';
-import { withApi } from '../helpers/mock-api';
+import { withApi } from '../helpers/fixtures';
 
 const desk = withApi({ seed: 3 });
 const admin = { role: null };

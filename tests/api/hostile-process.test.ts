@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { type MockApi, runCli, spawnMockApi, startApi } from '../helpers/mock-api';
+import { type MockApi, runCli, spawnMockApi, startApi } from '@/harness/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-process-'));
 

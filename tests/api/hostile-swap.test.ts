@@ -10,10 +10,10 @@ import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import { CollectionsRoute } from '@/mock-api/collections/collections-route';
 import { Snapshot } from '@/mock-api/store/snapshot';
 import { Store } from '@/mock-api/store/store';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();

@@ -5,8 +5,9 @@
  * and any extension could call `/__admin`.)
  */
 import { afterAll, beforeEach, expect, test } from 'vitest';
+import { startApi } from '@/harness/mock-api';
 import { MAX_FAULT_RULES } from '@/mock-api/admin/fault-rules';
-import { startApi, withApi } from '../helpers/mock-api';
+import { withApi } from '../helpers/fixtures';
 
 const desk = withApi({ seed: 3 });
 const admin = { role: null };

@@ -5,7 +5,7 @@
  * and the audit log holds exactly the acknowledged writes.
  */
 import { afterAll, expect, test } from 'vitest';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
+import { type MockApi, spawnMockApi } from '@/harness/mock-api';
 
 const CLIENTS = 64;
 const DURATION_MS = 3000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ACTIONS, type Action, can, denialReason, ROLE_IDS } from '@/domain/roles';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 
 let api: InProcessApi;
 let id: string;

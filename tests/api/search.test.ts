@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CustomerSummary } from '@/domain/schemas';
 import { compareTies, matchTier, parseQuery, searchable } from '@/domain/search';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 
 let api: InProcessApi;
 let all: CustomerSummary[];

@@ -4,11 +4,11 @@
  * scope), what it makes of the answers, and how refresh tokens are renewed.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { pc, REDIRECT_URI } from '@/harness/partner-center';
 import { accountOf, refreshTokens, SIGN_IN_SCOPE, SignInError, signInInteractively } from '@/services/sign-in/oauth';
 import type { PartnerCenterSettings } from '@/services/storage';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { pc, REDIRECT_URI } from '../helpers/partner-center';
 
 let api: InProcessApi;
 let settings: PartnerCenterSettings;

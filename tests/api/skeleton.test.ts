@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { checkedFetch } from '../helpers/contract';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
+import { checkedFetch } from '@/harness/contract';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 
 let api: InProcessApi;
 const asAgent = { headers: { 'X-Partner-Role': 'admin-agent' } };

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { foldText } from '@/domain/search';
+import { type InProcessApi, runCli, spawnMockApi, startApi } from '@/harness/mock-api';
 import { seedCustomers, seedRange } from '@/mock-api/store/seed/seed';
-import { type InProcessApi, runCli, spawnMockApi, startApi } from '../helpers/mock-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'customer-desk-upgrade-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, type Mock, test, vi } from 'vitest';
 import type { Customer } from '@/domain/schemas';
+import { call } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
 import { Authority } from '@/mock-api/authority/authority';
 import { createApp } from '@/mock-api/server';
 import { openStore, StorageError, type Store } from '@/mock-api/store';
 import { journalsOf } from '@/mock-api/store/journal';
-
-import { call } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
 
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { INDIRECT_RESELLERS } from '@/domain/indirect-resellers';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
 import { seedCustomers } from '@/mock-api/store/seed/seed';
-import { type InProcessApi, startApi } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
 
 const SEED = 60;
 let api: InProcessApi;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
+import { type InProcessApi, startApi, wholeCustomers } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
 
 let api: InProcessApi;
 let token: string;

@@ -2,8 +2,8 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Collection, SelfServePolicy } from '@/domain/partner-center';
 import type { Customer } from '@/domain/schemas';
-import { type InProcessApi, startApi, wholeCustomers } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
+import { type InProcessApi, startApi, wholeCustomers } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
 
 let api: InProcessApi;
 let admin: string;

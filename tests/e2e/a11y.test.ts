@@ -5,19 +5,19 @@
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { colleaguePatch, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import { en, type MessageKey } from '@/locales/en';
 import { ru } from '@/locales/ru';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { violations } from '../helpers/axe';
-import { colleaguePatch, someCustomers, waitForLiveText } from '../helpers/customer-desk';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let company: { id: string; name: string };
 
 beforeAll(async () => {
-  api = await spawnMockApi(['--seed', '30', '--seed-value', '11']);
+  api = await startApi({ seed: 30, seedValue: 11 });
   const [customer] = await someCustomers(api.url, 1);
   company = { id: customer.id, name: customer.companyProfile.companyName };
 });

@@ -1,7 +1,5 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { draftItem } from '@/services/drafts';
-import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   CONFLICT,
@@ -13,13 +11,15 @@ import {
   someCustomers,
   submitMerge,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { draftItem } from '@/services/drafts';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
-const desk = withExtensionAndApi(['--seed', '30', '--seed-value', '5']);
+const desk = withExtensionAndApi({ seed: 30, seedValue: 5 });
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 10);

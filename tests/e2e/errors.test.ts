@@ -1,9 +1,10 @@
 import { beforeEach, expect, test } from 'vitest';
+import { someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { spawnMockApi } from '@/harness/mock-api';
 import { en } from '@/locales/en';
 import { apiBaseItem, currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { spawnMockApi } from '../helpers/mock-api';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 const desk = withExtensionAndApi(['--seed', '10']);
 

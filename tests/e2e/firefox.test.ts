@@ -6,7 +6,6 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   callApi,
@@ -14,17 +13,18 @@ import {
   openCustomer,
   someCustomers,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { closeSidebar, launchFirefoxExtension, sidebarIsOpen, sidebarText } from '../helpers/firefox';
-import { wholeCustomers } from '../helpers/mock-api';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { closeSidebar, launchFirefoxExtension, sidebarIsOpen, sidebarText } from '@/harness/firefox';
+import { wholeCustomers } from '@/harness/mock-api';
+import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 const RESERVATIONS = 'Allow purchase of Azure reservations';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '11'], launchFirefoxExtension);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 11 }, launchFirefoxExtension);
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 4);

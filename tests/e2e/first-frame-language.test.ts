@@ -4,8 +4,8 @@
  * its language without a frame of English.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
 import { languageItem } from '@/services/storage';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
 
 let ext: ExtensionBrowser;
 beforeAll(async () => {

@@ -7,17 +7,18 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { someCustomers } from '@/harness/customer-desk';
+import { aria, buildGranting, launchExtension } from '@/harness/extension';
 import { customerPageUrl, PC_WEB_APP, PC_WEB_APP_ORIGINS } from '@/services/partner-center-web';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria, buildGranting, launchExtension } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 import { signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 // The web app's origin granted, as the agent grants it when signing in.
 let granted = '';
 const desk = withExtensionAndApi(['--seed', '8', '--seed-value', '3'], (options) => {
   granted = buildGranting(PC_WEB_APP_ORIGINS);
-  return launchExtension({ ...options, dir: granted });
+  return launchExtension({ ...options, extensionDir: granted });
 });
 afterAll(() => rmSync(dirname(granted), { recursive: true, force: true }));
 

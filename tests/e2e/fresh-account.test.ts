@@ -1,6 +1,5 @@
 /** Issue 25: choosing a customer shows it as it is now, and an edit in progress survives a newer copy. */
 import { beforeAll, beforeEach, expect, test } from 'vitest';
-import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import {
   billingPath,
   CONFLICT,
@@ -10,9 +9,10 @@ import {
   openCustomer,
   someCustomers,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { currentCustomerItem, searchQueryItem } from '@/services/storage';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

@@ -4,13 +4,14 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { callApi, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 type Counter = { mouseEvents: number };
 
-const desk = withExtensionAndApi(['--seed', '40', '--seed-value', '5']);
+const desk = withExtensionAndApi({ seed: 40, seedValue: 5 });
 let customer: { id: string; name: string };
 
 beforeAll(async () => {

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
+import { colleaguePatch, someCustomers } from '@/harness/customer-desk';
+import { aria, EXTENSION_DIR } from '@/harness/extension';
 import { currentCustomerItem, roleItem } from '@/services/storage';
-import { colleaguePatch, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria, EXTENSION_DIR } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 const built = (extension: string) =>
   readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' })
@@ -29,7 +30,7 @@ test("the tokens are the pages' CSS, light and dark, and no script carries them"
   expect(Object.keys(webLightTheme).filter((token) => js.includes(token))).toEqual([]);
 });
 
-const desk = withExtensionAndApi(['--seed', '5', '--seed-value', '8']);
+const desk = withExtensionAndApi({ seed: 5, seedValue: 8 });
 
 /** Waits until the element's (or its pseudo-element's) `property` is the system colour `system`. */
 async function waitForSystemColour(page: Page, selector: string, property: string, system: string, pseudo?: string) {

@@ -6,17 +6,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect, test } from 'vitest';
+import { callApi, descriptionOf, openCustomer, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { launchChromiumWithPolicy } from '@/harness/managed-policy';
 import { connectionItem, type PartnerCenterSettings, partnerCenterItem } from '@/services/storage';
-import {
-  callApi,
-  descriptionOf,
-  openCustomer,
-  someCustomers,
-  waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { launchChromiumWithPolicy } from '../helpers/managed-policy';
+import { withExtensionAndApi } from '../helpers/fixtures';
 import { signInWindow } from '../helpers/sign-in-window';
 
 const ORG_APP = 'contoso-desk-app';
@@ -27,7 +21,7 @@ const OWN: PartnerCenterSettings = {
 };
 
 let removePolicy: () => void;
-const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '5'], async ({ apiUrl } = {}) => {
+const desk = withExtensionAndApi({ seed: 12, seedValue: 5 }, async ({ apiUrl } = {}) => {
   const { ext, removePolicy: remove } = await launchChromiumWithPolicy({
     connection: 'partnerCenter',
     apiAddress: apiUrl,

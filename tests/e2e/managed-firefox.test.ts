@@ -4,15 +4,16 @@
  * read once as Firefox starts: it exists only while this test's Firefox starts (managed-policy.ts).
  */
 import { expect, test } from 'vitest';
+import { descriptionOf, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { launchFirefoxWithPolicy } from '@/harness/managed-policy';
 import { apiBaseItem, languageItem, roleItem } from '@/services/storage';
-import { descriptionOf, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { launchFirefoxWithPolicy } from '../helpers/managed-policy';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 /** The agent's own API address: nothing listens there, so only the organisation's can answer. */
 const OWN_API = 'http://127.0.0.1:9';
 
-const desk = withExtensionAndApi(['--seed', '8', '--seed-value', '4'], async ({ apiUrl } = {}) => {
+const desk = withExtensionAndApi({ seed: 8, seedValue: 4 }, async ({ apiUrl } = {}) => {
   const ext = await launchFirefoxWithPolicy({
     connection: 'mock',
     apiAddress: apiUrl,

@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
 import { beforeEach, expect, test } from 'vitest';
+import { waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { apiBaseItem, languageItem, roleItem } from '@/services/storage';
-import { waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '21', '--seed-value', '3']);
+const desk = withExtensionAndApi({ seed: 21, seedValue: 3 });
 
 // Each test opens its own options page on the same stored settings.
 beforeEach(() => desk.ext.setItems([apiBaseItem, desk.api.url], [roleItem, 'admin-agent'], [languageItem, 'auto']));

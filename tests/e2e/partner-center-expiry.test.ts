@@ -6,23 +6,17 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { billingPath, callApi, openBillingForm, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { draftItem } from '@/services/drafts';
 import { signInItem } from '@/services/sign-in/session-item';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import type { SignIn } from '@/state/sign-in';
-import {
-  billingPath,
-  callApi,
-  openBillingForm,
-  someCustomers,
-  waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 import { putSignIn, signInThroughWindow, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 const LIFETIME_MS = 6000;
-const desk = withExtensionAndApi(['--seed', '12', '--seed-value', '4', '--token-lifetime', String(LIFETIME_MS / 1000)]);
+const desk = withExtensionAndApi({ seed: 12, seedValue: 4, tokenLifetime: LIFETIME_MS / 1000 });
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 

@@ -6,15 +6,6 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, expect, test } from 'vitest';
-import { signInItem } from '@/services/sign-in/session-item';
-import {
-  connectionItem,
-  currentCustomerItem,
-  languageItem,
-  PARTNER_CENTER_DEFAULTS,
-  searchQueryItem,
-} from '@/services/storage';
-import { violations } from '../helpers/axe';
 import {
   billingPath,
   CONFLICT,
@@ -25,14 +16,23 @@ import {
   submitMerge,
   textOf,
   waitForLiveText,
-  withExtensionAndApi,
-} from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
-import { wholeCustomers } from '../helpers/mock-api';
-import { pc, signIn } from '../helpers/partner-center';
+} from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
+import { wholeCustomers } from '@/harness/mock-api';
+import { pc, signIn } from '@/harness/partner-center';
+import { signInItem } from '@/services/sign-in/session-item';
+import {
+  connectionItem,
+  currentCustomerItem,
+  languageItem,
+  PARTNER_CENTER_DEFAULTS,
+  searchQueryItem,
+} from '@/services/storage';
+import { violations } from '../helpers/axe';
+import { withExtensionAndApi } from '../helpers/fixtures';
 import { signInThroughWindow, signInWindow } from '../helpers/sign-in-window';
 
-const desk = withExtensionAndApi(['--seed', '30', '--seed-value', '9']);
+const desk = withExtensionAndApi({ seed: 30, seedValue: 9 });
 
 interface Listed {
   id: string;

@@ -1,13 +1,14 @@
 import { beforeAll, beforeEach, expect, test } from 'vitest';
+import { callApi, openCustomer, someCustomers, waitForLiveText } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
-import { callApi, openCustomer, someCustomers, waitForLiveText, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
 const RESERVATIONS = 'Allow purchase of Azure reservations';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '3']);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 3 });
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 5);

@@ -4,11 +4,12 @@
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import { beforeEach, expect, test } from 'vitest';
+import { someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '3']);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 3 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 

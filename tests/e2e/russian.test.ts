@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest';
+import { someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { languageItem } from '@/services/storage';
-import { someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '10', '--seed-value', '2']);
+const desk = withExtensionAndApi({ seed: 10, seedValue: 2 });
 
 test('in Russian the same roles carry Partner Center terms: Обновить, Отправить, the permission dialog', async () => {
   const [customer] = await someCustomers(desk.api.url, 1);

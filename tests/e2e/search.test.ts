@@ -1,9 +1,10 @@
 import { beforeEach, expect, test } from 'vitest';
+import { callApi, colleaguePatch, openCustomer, someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { currentCustomerItem, recentCustomersItem, searchQueryItem } from '@/services/storage';
-import { callApi, colleaguePatch, openCustomer, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 
-const desk = withExtensionAndApi(['--seed', '60', '--seed-value', '11']);
+const desk = withExtensionAndApi({ seed: 60, seedValue: 11 });
 
 beforeEach(() => desk.ext.setItems([currentCustomerItem, null], [searchQueryItem, '']));
 

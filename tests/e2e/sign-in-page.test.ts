@@ -4,16 +4,16 @@
  */
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
+import { authorizeUrl, CLIENT_ID, pkce, token } from '@/harness/partner-center';
 import { violations } from '../helpers/axe';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
-import { authorizeUrl, CLIENT_ID, pkce, token } from '../helpers/partner-center';
 
-let api: MockApi;
+let api: InProcessApi;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  api = await spawnMockApi(['--seed', '3']);
+  api = await startApi({ seed: 3 });
   ext = await launchExtension();
 });
 afterAll(async () => {

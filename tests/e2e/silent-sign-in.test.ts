@@ -4,10 +4,11 @@
  * (`prompt=none`, answered from the authority's session) — the call succeeds and no window asks the agent.
  */
 import { beforeAll, expect, test } from 'vitest';
+import { callApi, openCustomer, someCustomers } from '@/harness/customer-desk';
+import { aria } from '@/harness/extension';
 import { signInItem } from '@/services/sign-in/session-item';
 import { currentCustomerItem, searchQueryItem } from '@/services/storage';
-import { callApi, openCustomer, someCustomers, withExtensionAndApi } from '../helpers/customer-desk';
-import { aria } from '../helpers/extension';
+import { withExtensionAndApi } from '../helpers/fixtures';
 import { putSignIn, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 const desk = withExtensionAndApi(['--seed', '6', '--seed-value', '8']);

@@ -2,18 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { textOf } from '@/harness/customer-desk';
+import { aria, type ExtensionBrowser, launchExtension } from '@/harness/extension';
+import { type InProcessApi, startApi } from '@/harness/mock-api';
 import { currentCustomerItem, roleItem, searchQueryItem } from '@/services/storage';
-import { textOf } from '../helpers/customer-desk';
-import { aria, type ExtensionBrowser, launchExtension } from '../helpers/extension';
-import { type MockApi, spawnMockApi } from '../helpers/mock-api';
 
-let api: MockApi;
+let api: InProcessApi;
 let ext: ExtensionBrowser;
 let company: string;
 let domain: string;
 
 beforeAll(async () => {
-  api = await spawnMockApi(['--seed', '50', '--seed-value', '7']);
+  api = await startApi({ seed: 50, seedValue: 7 });
   ext = await launchExtension({ apiUrl: api.url });
   const [first] = (await api.call('/customers?_limit=1')).body;
   company = first.companyProfile.companyName;

@@ -4,11 +4,11 @@
  * "Sign in as …" button found by role and name.
  */
 import type { Page } from 'puppeteer-core';
+import { aria, type ExtensionBrowser } from '@/harness/extension';
+import { CLIENT_ID } from '@/harness/partner-center';
 import { signInItem } from '@/services/sign-in/session-item';
 import { connectionItem, partnerCenterItem } from '@/services/storage';
 import type { SignIn } from '@/state/sign-in';
-import { aria, type ExtensionBrowser } from './extension';
-import { CLIENT_ID } from './partner-center';
 
 type ChromeSession = {
   chrome: {

@@ -4,7 +4,7 @@
  * data Firefox asks consent for, the version, and Chrome's managed-storage schema.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import linter from 'addons-linter';
 import { beforeAll, expect, test } from 'vitest';
@@ -141,6 +141,12 @@ test('Chrome reads an organisation’s settings by the schema the code declares;
   expect(JSON.parse(readFileSync(join(CHROME, MANAGED_SCHEMA_FILE), 'utf8'))).toEqual(managedSchema());
   expect(manifest(FIREFOX).storage).toBeUndefined();
   expect(existsSync(join(FIREFOX, MANAGED_SCHEMA_FILE))).toBe(false);
+});
+
+test('the store builds hold the product’s pages only, never the bench’s blank page', () => {
+  const pages = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.html'));
+  for (const dir of [CHROME, FIREFOX])
+    expect(pages(dir).sort(), dir).toEqual(['options.html', 'popup.html', 'sidepanel.html']);
 });
 
 function execLines(command: string, args: string[]): string[] {

@@ -1,5 +1,5 @@
 /**
- * The real mock API for tests, on a free loopback port with its own temporary database: in this process
+ * The real mock API for tests, the bench and scripts, on a free loopback port with its own temporary database: in this process
  * (`startApi`, through `startMockApi` of mock-api/index.ts, as testers' suites use it), or as the command line
  * testers run (`spawnMockApi`, for what only a process shows: flags, output, exit codes, signals, kill -9).
  * Every answer `call` receives is checked against the API's contract document (contract.ts).
@@ -9,10 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll } from 'vitest';
 import type { Customer } from '@/domain/schemas';
 import { type MockApiOptions, startMockApi } from '@/mock-api/index';
-import { BUILT_CLI } from '../../scripts/mock-api-package/build';
+import { BUILT_CLI } from '../scripts/mock-api-package/build';
 import { expectConforms } from './contract';
 
 /**
@@ -64,7 +63,7 @@ export interface MockApi {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..');
 
 export async function call(
   url: string,
@@ -109,17 +108,6 @@ export async function startApi(options: MockApiOptions = {}): Promise<InProcessA
     reset: api.reset,
     stop: api.close,
   };
-}
-
-/** A test file's own API (in-process) for all its tests, and the id of its first customer. */
-export function withApi(options: MockApiOptions) {
-  const file = {} as { api: InProcessApi; id: string };
-  beforeAll(async () => {
-    file.api = await startApi(options);
-    file.id = (await file.api.call('/customers?_limit=1')).body[0].id;
-  });
-  afterAll(() => file.api?.stop());
-  return file;
 }
 
 /** The command line in a child process (for flags, output, exit codes, signals and kill -9). */

@@ -1,7 +1,7 @@
 /**
  * Real Chromium (Debian's /usr/bin/chromium) with the built extension from `.output/chrome-mv3`, and what every
  * browser's launcher shares once the extension runs (Firefox's is firefox.ts).
- * Builds nothing itself: the test command runs `wxt build` first.
+ * Builds nothing itself: the test command runs `wxt build` first (the bench and the screenshots build their own).
  */
 import './node-browser';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 import { apiBaseItem } from '@/services/storage';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
+export const EXTENSION_DIR = resolve(import.meta.dirname, '..', process.env.CD_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The little of the page-side extension API the helpers call. */
@@ -47,6 +47,8 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   apiUrl?: string;
+  /** Another built Chrome extension than EXTENSION_DIR (the bench's copy with its blank page, a copy granting more). */
+  extensionDir?: string;
   lang?: string;
   /** A profile to reuse (and keep) across launches, to test what survives a browser restart. */
   userDataDir?: string;
@@ -55,8 +57,6 @@ export interface LaunchOptions {
    * extension's storage.managed (managed-policy.ts).
    */
   fromCommandLine?: boolean;
-  /** Another build of the extension than `.output/chrome-mv3` (e.g. a copy whose manifest grants more). */
-  dir?: string;
 }
 
 /** The profile to launch with: the caller's, or a fresh one that `remove` deletes. */
@@ -89,7 +89,7 @@ export function requireBuild(dir: string, command: string) {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const dir = options.dir ?? EXTENSION_DIR;
+  const dir = options.extensionDir ?? EXTENSION_DIR;
   requireBuild(dir, 'npm run build');
   const profile = profileFor(options, 'chromium');
   const browser = await puppeteer.launch({

@@ -1,8 +1,7 @@
-/** Steps of the agent's job shared by the end-to-end tests: by role and accessible name only. */
+/** Steps of the agent's job shared by the end-to-end tests and the screenshots: by role and accessible name only. */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll } from 'vitest';
-import { aria, type ExtensionBrowser, launchExtension } from './extension';
-import { type CallOptions, call, type MockApi, spawnMockApi } from './mock-api';
+import { aria } from './extension';
+import { type CallOptions, call } from './mock-api';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -98,21 +97,4 @@ export const choice = (field: string, option: string) =>
 export async function submitMerge(page: Page) {
   await page.locator(`${CONFLICT} >>> ${aria('button', 'Submit')}`).click();
   await waitForLiveText(page, 'Billing profile saved.');
-}
-
-/**
- * A test file's own mock API (fresh database) and a browser (Chromium unless `launch` says otherwise) with the
- * extension pointed at it, for all its tests.
- */
-export function withExtensionAndApi(apiArgs: string[], launch: typeof launchExtension = launchExtension) {
-  const desk = {} as { api: MockApi; ext: ExtensionBrowser };
-  beforeAll(async () => {
-    desk.api = await spawnMockApi(apiArgs);
-    desk.ext = await launch({ apiUrl: desk.api.url });
-  });
-  afterAll(async () => {
-    await desk.ext?.close();
-    await desk.api?.stop();
-  });
-  return desk;
 }

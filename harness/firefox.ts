@@ -9,12 +9,7 @@ import { setTimeout } from 'node:timers/promises';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { type ExtensionBrowser, extensionBrowser, type LaunchOptions, profileFor, requireBuild } from './extension';
 
-export const FIREFOX_ADDON_DIR = resolve(
-  import.meta.dirname,
-  '../..',
-  process.env.CD_OUT_DIR ?? '.output',
-  'firefox-mv2',
-);
+export const FIREFOX_ADDON_DIR = resolve(import.meta.dirname, '..', process.env.CD_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on's internal UUID (Firefox picks a random one per profile), fixed so its pages have a known address. */
 const ADDON_UUID = '6f1c2b7e-4d0a-4e8b-9c35-1a2b3c4d5e6f';
