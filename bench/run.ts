@@ -236,7 +236,7 @@ try {
         await ext.close();
       }
       // The same paired measure with the browser in Russian, on the popup page the background names for it.
-      const russian = await launchExtension({ apiUrl: url, lang: 'ru' });
+      const russian = await launchExtension({ apiUrl: url, lang: 'ru', extensionDir });
       try {
         await russian.setItems([roleItem, DEFAULT_ROLE]);
         readyRu = await measurePopupReady(russian, options.opens, 2, await chosenPopup(russian));

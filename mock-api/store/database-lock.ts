@@ -3,7 +3,8 @@
  * each overwrite the other's writes, and after a reset on one the other would acknowledge writes into a removed
  * journal. A lock whose process is gone (killed, crashed) is taken over; nobody has to delete it.
  */
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** The database is in use by a running process: the message names the file and the process. */
 export class DatabaseInUseError extends Error {}
@@ -35,6 +36,7 @@ export class DatabaseLock {
   static acquire(db: string): DatabaseLock {
     const lock = lockPath(db);
     const mine = `${lock}.${process.pid}`;
+    mkdirSync(dirname(db), { recursive: true }); // a new database's folder (the package's default, .customer-desk/)
     // Written whole under another name first, then linked (fails if a lock exists) or renamed into place: a reader
     // never sees a lock without its pid.
     writeFileSync(mine, `${process.pid}\n`);

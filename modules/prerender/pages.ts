@@ -6,7 +6,8 @@
 // Relative: the build's module (index.ts) loads this file outside Vite, where the `@/` alias does not resolve.
 import { DEFAULT_LANGUAGE, type Language } from '../../domain/languages';
 
-export type PrerenderedView = 'popup' | 'sidepanel';
+export const PRERENDERED_VIEWS = ['popup', 'sidepanel'] as const;
+export type PrerenderedView = (typeof PRERENDERED_VIEWS)[number];
 
 export const pageOf = (view: PrerenderedView, language: Language) =>
   language === DEFAULT_LANGUAGE ? `${view}.html` : `${view}-${language}.html`;

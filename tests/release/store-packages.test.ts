@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import linter from 'addons-linter';
 import { beforeAll, expect, test } from 'vitest';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@/domain/languages';
+import { PRERENDERED_VIEWS, pageOf } from '@/modules/prerender/pages';
 import { MANAGED_SCHEMA_FILE, managedSchema } from '@/services/settings/managed-schema';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -145,8 +147,12 @@ test('Chrome reads an organisation’s settings by the schema the code declares;
 
 test('the store builds hold the product’s pages only, never the bench’s blank page', () => {
   const pages = (dir: string) => readdirSync(dir).filter((file) => file.endsWith('.html'));
+  // The popup and the side panel also prerendered in each other language (modules/prerender/pages.ts).
+  const perLanguage = LANGUAGES.filter((l) => l.code !== DEFAULT_LANGUAGE).flatMap((l) =>
+    PRERENDERED_VIEWS.map((view) => pageOf(view, l.code)),
+  );
   for (const dir of [CHROME, FIREFOX])
-    expect(pages(dir).sort(), dir).toEqual(['options.html', 'popup.html', 'sidepanel.html']);
+    expect(pages(dir).sort(), dir).toEqual(['options.html', 'popup.html', 'sidepanel.html', ...perLanguage].sort());
 });
 
 function execLines(command: string, args: string[]): string[] {

@@ -15,6 +15,7 @@ const stubs = {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  vi.stubGlobal('navigator', { language: 'en-US' }); // a service worker's; Node 20 has none
   Object.assign(stubs, { menus: [], clicked: [], commands: [], opened: [], pages: { popup: '', panel: '' } });
   Object.assign(fakeBrowser, {
     contextMenus: {
