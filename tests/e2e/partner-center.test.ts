@@ -107,7 +107,8 @@ test('options: Connection → Partner Center, then Sign in through the sign-in w
 
 test('the header names the account and its role; search is starts_with and says so; the account page reads /v1', async () => {
   const page = await popup();
-  expect(await textOf(page, 'banner')).toContain('Admin agent (test user) · Admin agent');
+  // The prerendered header is there before the sign-in is read from session storage.
+  await expect.poll(() => textOf(page, 'banner')).toContain('Admin agent (test user) · Admin agent');
   expect(await page.$(aria('combobox', 'Role'))).toBeNull();
   const search = (await page.waitForSelector(aria('searchbox', 'Search customers')))!;
   expect(await search.evaluate((s) => (s as HTMLInputElement).placeholder)).toBe(
