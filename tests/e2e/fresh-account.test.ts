@@ -70,7 +70,10 @@ test('on a slow backend the account shows at once what the list knew, the rest a
     expect(await popup.evaluate(() => document.body.textContent)).toContain(
       customer.billingProfile.defaultAddress.city,
     );
-    await popup.waitForFunction((b) => !(b as HTMLButtonElement).disabled, { polling: 100, timeout: 10_000 }, edit!);
+    // Asked afresh each time: the button may be rendered anew when the whole customer arrives.
+    const editDisabled = async () =>
+      (await popup.$(aria('button', 'Edit billing profile')))?.evaluate((b) => (b as HTMLButtonElement).disabled);
+    await expect.poll(editDisabled, { timeout: 30_000, interval: 200 }).toBe(false);
     await popup.close();
   } finally {
     await callApi(desk.api.url, '/__admin/faults', { method: 'DELETE' });

@@ -34,17 +34,20 @@ test('switches show their state; a role that may not change them sees them disab
   );
 });
 
+// The dialog's first render may wait on its module: on a busy machine longer than testing-library's 1 s default.
+const DIALOG = { timeout: 10_000 };
+
 test('nothing changes before the agent confirms; Turn off confirms turning off', async () => {
   const onChange = vi.fn();
   render(<PurchasePermissionSwitches permission={permission} denial={null} busy={false} onChange={onChange} />);
   fireEvent.click(screen.getByRole('switch', { name: 'Allow purchase of Azure savings plans' }));
-  const cancel = await screen.findByRole('button', { name: 'Cancel' });
+  const cancel = await screen.findByRole('button', { name: 'Cancel' }, DIALOG);
   expect(onChange).not.toHaveBeenCalled();
   fireEvent.click(cancel);
-  await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull());
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull(), DIALOG);
   expect(onChange).not.toHaveBeenCalled();
 
   fireEvent.click(screen.getByRole('switch', { name: 'Allow purchase of Azure savings plans' }));
-  fireEvent.click(await screen.findByRole('button', { name: 'Turn off' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Turn off' }, DIALOG));
   expect(onChange).toHaveBeenCalledWith('azureSavingsPlans', false);
 });
