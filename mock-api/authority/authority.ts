@@ -239,13 +239,16 @@ export class Authority {
     };
   }
 
-  /** A JWT of this authority: RS256 with the kept key, this tenant's `tid`, issued now. */
+  /**
+   * A JWT of this authority: RS256 with the kept key, this tenant's `tid`, issued now, with Entra ID's `uti` (its
+   * per-token identifier), so two tokens issued in the same second for the same user still differ.
+   */
   private sign(
     claims: Record<string, unknown>,
     at: { origin: string; audience: string; subject: string; expires: number },
   ): Promise<string> {
     const now = seconds();
-    return new SignJWT({ tid: this.tid, ...claims })
+    return new SignJWT({ tid: this.tid, uti: randomBytes(16).toString('base64url'), ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(this.issuer(at.origin))
       .setAudience(at.audience)

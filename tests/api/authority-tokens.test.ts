@@ -109,6 +109,14 @@ test("the token's roles claim decides through the role table; no known role may 
   expect(none.status).toBe(403);
 });
 
+test("each token has its own uti, as Entra ID's do: two sign-ins in the same second get different tokens", async () => {
+  const [first, second] = await Promise.all([signIn(api.url), signIn(api.url)]);
+  const [a, b] = [first, second].map((t) => decodeJwt(t.access_token));
+  expect(a.uti).toMatch(/^[\w-]{22}$/);
+  expect(b.uti).not.toBe(a.uti);
+  expect(second.access_token).not.toBe(first.access_token);
+});
+
 test('a restart keeps the signing key and the tenant: tokens issued before still work', async () => {
   const before = await signIn(api.url, 'globaladmin@partner.test');
   const key = readFileSync(`${dbPath}.signing-key.json`, 'utf8');
