@@ -4,15 +4,10 @@
  */
 import type { Language } from '@/domain/languages';
 import { pageOf } from '@/modules/prerender/pages';
-
-/** Firefox's toolbar button (MV2) and sidebar, where Chrome has `action` and `sidePanel` (not in Chrome's typings). */
-type Firefox = {
-  browserAction?: { setPopup: (details: { popup: string }) => Promise<void> };
-  sidebarAction?: { setPanel: (details: { panel: string }) => Promise<void> };
-};
+import { firefoxUi } from './side-panel';
 
 export async function choosePages(language: Language): Promise<void> {
-  const firefox = browser as unknown as Firefox;
+  const firefox = firefoxUi();
   const popup = pageOf('popup', language);
   const panel = pageOf('sidepanel', language);
   await Promise.all([

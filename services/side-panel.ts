@@ -1,5 +1,11 @@
-/** Firefox's sidebar, where Chrome has `sidePanel` (not in Chrome's typings). */
-type FirefoxSidebar = { sidebarAction?: { open: () => Promise<void> } };
+/** Firefox's toolbar button (MV2) and sidebar, where Chrome has `action` and `sidePanel` (not in Chrome's typings). */
+type FirefoxUi = {
+  browserAction?: { setPopup: (details: { popup: string }) => Promise<void> };
+  sidebarAction?: { open: () => Promise<void>; setPanel: (details: { panel: string }) => Promise<void> };
+};
+
+/** The Firefox-only parts of the extension API, absent (undefined) in Chrome. */
+export const firefoxUi = () => browser as unknown as FirefoxUi;
 
 /**
  * Opens the side panel (Chrome) or the sidebar (Firefox). Call it straight from the click or command, before any
@@ -7,5 +13,5 @@ type FirefoxSidebar = { sidebarAction?: { open: () => Promise<void> } };
  */
 export function openSidePanel(windowId: number | undefined): Promise<void> {
   if (browser.sidePanel) return windowId === undefined ? Promise.resolve() : browser.sidePanel.open({ windowId });
-  return (browser as unknown as FirefoxSidebar).sidebarAction?.open() ?? Promise.resolve();
+  return firefoxUi().sidebarAction?.open() ?? Promise.resolve();
 }
