@@ -1,6 +1,6 @@
 /**
  * A real full disk: the API on a 2 MB tmpfs, filled up while it runs. Mounting needs root (and a sandbox that
- * allows it); elsewhere these tests are skipped, and store-faults.test.ts covers the same rules with injected
+ * allows it); elsewhere these tests are skipped, and store-faults.mocked.test.ts covers the same rules with injected
  * failures.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,11 +1,12 @@
 /** Recent changes name fields as the forms do, in the agent's language, with the values before → after. */
-import { afterEach, expect, test } from 'vitest';
+import { beforeEach, expect, test } from 'vitest';
 import { BILLING_FIELDS } from '@/components/BillingProfileForm';
 import { changeLines } from '@/services/audit-change';
 import { FIELD_LABELS } from '@/services/field-labels';
 import { setLanguage, t } from '@/services/i18n';
 
-afterEach(() => setLanguage('en'));
+// The language is the module's own state, which test files sharing a worker share too.
+beforeEach(() => setLanguage('en'));
 
 test('a billing change: the form’s label, old → new; an emptied field and a country in words', () => {
   const lines = changeLines({
