@@ -16,7 +16,7 @@ import { signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
 // The web app's origin granted, as the agent grants it when signing in.
 let granted = '';
-const desk = withExtensionAndApi(['--seed', '8', '--seed-value', '3'], (options) => {
+const desk = withExtensionAndApi({ seed: 8, seedValue: 3 }, (options) => {
   granted = buildGranting(PC_WEB_APP_ORIGINS);
   return launchExtension({ ...options, extensionDir: granted });
 });

@@ -16,7 +16,7 @@ import { withExtensionAndApi } from '../helpers/fixtures';
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
-const desk = withExtensionAndApi(['--seed', '20', '--seed-value', '25']);
+const desk = withExtensionAndApi({ seed: 20, seedValue: 25 });
 
 beforeAll(async () => {
   customers = await someCustomers(desk.api.url, 5);

@@ -11,7 +11,7 @@ import { currentCustomerItem, searchQueryItem } from '@/services/storage';
 import { withExtensionAndApi } from '../helpers/fixtures';
 import { putSignIn, signInToLocalPartnerCenter } from '../helpers/sign-in-window';
 
-const desk = withExtensionAndApi(['--seed', '6', '--seed-value', '8']);
+const desk = withExtensionAndApi({ seed: 6, seedValue: 8 });
 
 let customers: Awaited<ReturnType<typeof someCustomers>>;
 
