@@ -31,9 +31,14 @@ export class LiveStore {
     });
   }
 
-  /** Counts the requests that use the store; during a swap they wait here until it is done. */
+  /**
+   * Counts the requests that use the store; during a swap they wait here until it is done. A request whose client
+   * left while it waited (here, or in a fault's latency) goes no further: nobody will read its answer, and its
+   * response will never say it finished, so counting it would hold the next swap, and `close()`, forever.
+   */
   readonly gate: RequestHandler = (_req, res, next) => {
     const enter = () => {
+      if (res.closed) return;
       this.inFlight++;
       let left = false;
       const leave = () => {

@@ -58,6 +58,28 @@ test('latency: a fixed wait or a random one in [min, max], then the API answers 
   expect(performance.now() - started).toBeGreaterThanOrEqual(95);
 });
 
+test('a client that leaves during a latency: the request goes no further, and a reset after it is not held up', async () => {
+  await addFault({ method: 'PATCH', path: '/customers/*/profiles/billing', latencyMs: 300, times: 1 });
+  const path = `/customers/${desk.id}/profiles/billing`;
+  const before = (await desk.api.call(path)).body;
+  const leaving = new AbortController();
+  const sent = fetch(`${desk.api.url}${path}`, {
+    method: 'PATCH',
+    headers: { 'X-Partner-Role': 'admin-agent', 'Content-Type': 'application/json', 'If-Match': before.etag },
+    body: JSON.stringify({ firstName: 'Left' }),
+    signal: leaving.signal,
+  });
+  await new Promise((done) => setTimeout(done, 50));
+  leaving.abort();
+  await expect(sent).rejects.toThrow();
+  await new Promise((done) => setTimeout(done, 400)); // the latency over: the request reaches the store's gate
+  expect((await desk.api.call(path)).body.firstName).toBe(before.firstName);
+  // Before: the request stayed counted in flight, so the reset waited for it for ever (and so did close()).
+  const reset = desk.api.call('/__admin/reset', { method: 'POST', role: null });
+  const stuck = new Promise((done) => setTimeout(done, 10_000, 'stuck'));
+  expect(((await Promise.race([reset, stuck])) as { status: number }).status).toBe(200);
+});
+
 test('drop: "reset" destroys the connection without an answer; the journal shows what was sent, status null', async () => {
   await addFault({ method: 'PATCH', path: '/customers/*/profiles/billing', drop: 'reset', times: 1 });
   const path = `/customers/${desk.id}/profiles/billing`;
