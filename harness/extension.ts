@@ -123,26 +123,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     origin: `chrome-extension://${id}`,
     apiUrl: options.apiUrl,
     close: async () => {
-      await closeBrowser(browser);
+      await browser.close();
       profile.remove();
     },
   });
-}
-
-/**
- * Closes the browser, and kills it if it is still running 10 seconds later: once a test file is done, a browser
- * stuck in its own shutdown (seen rarely on two busy cores) must not fail it.
- */
-export async function closeBrowser(browser: Browser): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const stuck = new Promise<'stuck'>((done) => {
-    timer = setTimeout(done, 10_000, 'stuck');
-  });
-  const outcome = await Promise.race([browser.close(), stuck]);
-  clearTimeout(timer);
-  if (outcome !== 'stuck') return;
-  console.warn('The browser did not close within 10 s: killed.');
-  browser.process()?.kill('SIGKILL');
 }
 
 /** What a launcher hands over: the browser with the extension running, and where the extension's pages are. */

@@ -7,14 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout } from 'node:timers/promises';
 import puppeteer, { type Page } from 'puppeteer-core';
-import {
-  closeBrowser,
-  type ExtensionBrowser,
-  extensionBrowser,
-  type LaunchOptions,
-  profileFor,
-  requireBuild,
-} from './extension';
+import { type ExtensionBrowser, extensionBrowser, type LaunchOptions, profileFor, requireBuild } from './extension';
 
 export const FIREFOX_ADDON_DIR = resolve(import.meta.dirname, '..', process.env.CD_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -45,7 +38,7 @@ export async function launchFirefoxExtension(options: Omit<LaunchOptions, 'lang'
     apiUrl: options.apiUrl,
     load: showAddonPage,
     close: async () => {
-      await closeBrowser(browser);
+      await browser.close();
       profile.remove();
     },
   });
