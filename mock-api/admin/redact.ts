@@ -4,6 +4,7 @@
  * codes, verifiers, secrets and tokens, and anything shaped like a JWT, become `[redacted]`. Names are compared in
  * any letter case; every pattern here is linear in the text.
  */
+import { formDecoded } from '../middlewares/percent-encoding';
 
 export const REDACTED = '[redacted]';
 
@@ -31,12 +32,9 @@ const withoutJwts = (text: string) => text.replace(JWT, REDACTED);
 function formField(field: string): string {
   const eq = field.indexOf('=');
   if (eq === -1) return field;
-  let name = field.slice(0, eq);
-  try {
-    name = decodeURIComponent(name.replaceAll('+', ' '));
-  } catch {
-    // not percent-encoded properly: compared as it is
-  }
+  const raw = field.slice(0, eq);
+  // Not percent-encoded properly: compared as it is.
+  const name = formDecoded(raw) ?? raw;
   return isSecretField(name) ? `${field.slice(0, eq)}=${REDACTED}` : field;
 }
 

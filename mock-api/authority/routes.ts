@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod/mini';
 import { PC_AUDIENCE } from '@/domain/partner-center';
 import { readBody } from '../middlewares/json-body';
+import { formDecoded } from '../middlewares/percent-encoding';
 import type { Reply } from '../openapi/operation';
 import { htmlPage, publicErrors, query } from '../openapi/replies';
 import type { RouteGroup } from '../route-table';
@@ -228,13 +229,7 @@ function basicCredentials(req: Request): Record<string, string> {
   const colon = text.indexOf(':');
   if (colon < 0) return {};
   // Form-encoded before base64 (§2.3.1); text that does not decode is taken as it is.
-  const decode = (part: string) => {
-    try {
-      return decodeURIComponent(part.replace(/\+/g, ' '));
-    } catch {
-      return part;
-    }
-  };
+  const decode = (part: string) => formDecoded(part) ?? part;
   return { client_id: decode(text.slice(0, colon)), client_secret: decode(text.slice(colon + 1)) };
 }
 

@@ -7,16 +7,20 @@ import type { RequestHandler } from 'express';
 import { PcError, sendPcError } from '../v1/errors';
 import { sendError } from './errors';
 
-/** Whether every part of the URL's path and query decodes (a `+` in the query is a space, as forms send it). */
+/** A form-encoded part (a `+` is a space, as forms send it) decoded, or null when its percent-encoding is malformed. */
+export function formDecoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether every part of the URL's path and query decodes. */
 function wellEncoded(url: string): boolean {
   const at = url.indexOf('?');
   const parts = [at === -1 ? url : url.slice(0, at), ...(at === -1 ? [] : url.slice(at + 1).split(/[&=]/))];
-  try {
-    for (const part of parts) decodeURIComponent(part.replaceAll('+', ' '));
-    return true;
-  } catch {
-    return false;
-  }
+  return parts.every((part) => formDecoded(part) !== null);
 }
 
 export const percentEncoding: RequestHandler = (req, res, next) => {
